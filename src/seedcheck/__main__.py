@@ -1,0 +1,5 @@
+import sys
+
+from seedcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,62 @@
+"""Command line: parse arguments, dispatch to a command, map the outcome to an exit code.
+
+Exit codes: 0 no errors, 1 findings (or a ``--check`` that found a stale file), 2 a
+usage, configuration or internal error, reported in one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from seedcheck import __version__
+from seedcheck.commands import index_command, rules_command, schema_command, validate_command
+from seedcheck.errors import SeedcheckError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedcheck",
+        description="Validate a seed corpus and its INDEX.md manifest.",
+    )
+    parser.add_argument("--version", action="version", version=f"seedcheck {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback on internal errors"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    validate_command.add_parser(sub)
+    index_command.add_parser(sub)
+    schema_command.add_parser(sub)
+    rules_command.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run seedcheck with ``argv`` (default: the process arguments); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits for --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    try:
+        result: int = args.run(args)
+        return result
+    except SeedcheckError as exc:
+        print(f"seedcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("seedcheck: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"seedcheck: internal error: {type(exc).__name__}: {exc}; "
+            "rerun with --debug for a traceback and report it",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

@@ -1,0 +1,77 @@
+"""``seedcheck index``: write or check the generated block of INDEX.md."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+from typing import Any
+
+from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.display import display_path
+from seedcheck.errors import SeedcheckError
+from seedcheck.index_block import indexed_seeds, rewrite_index
+from seedcheck.targets import Target, load_target, resolve_targets
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "index",
+        help="write the INDEX.md block (or check it with --check)",
+        description="Write or rewrite the generated block of CORPUS/INDEX.md, creating the "
+        "file if needed. Text outside the block markers is kept as it is.",
+    )
+    parser.add_argument("corpus", nargs="?", metavar="CORPUS", help="corpus folder")
+    parser.add_argument(
+        "--check", action="store_true",
+        help="write nothing; print a diff and exit 1 if INDEX.md is out of date",
+    )
+    add_config_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    targets = resolve_targets([args.corpus] if args.corpus else [], config)
+    target = targets[0]
+    if target.only is not None:
+        raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
+    corpus = load_target(Target(target.root, None), config)
+    path = corpus.index_path
+    old = corpus.index.text if corpus.index is not None else None
+    if old is None and path.exists():
+        raise SeedcheckError(f"{display_path(str(path))}: exists but cannot be read as INDEX.md")
+    new = rewrite_index(corpus.index, corpus.seeds)
+    shown = display_path(str(path))
+    count = len(indexed_seeds(corpus.seeds))
+    if args.check:
+        if new == old:
+            print(f"{shown} is up to date ({count} seeds).")
+            return 0
+        diff = difflib.unified_diff(
+            (old or "").splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"{shown} (current)" if old is not None else "/dev/null",
+            tofile=f"{shown} (expected)",
+        )
+        sys.stdout.writelines(diff)
+        print(f"{shown} is out of date; run `seedcheck index` to regenerate it.")
+        return 1
+    if new == old:
+        print(f"{shown} is up to date ({count} seeds).")
+        return 0
+    _write(path, new)
+    print(f"{'Updated' if old is not None else 'Created'} {shown} ({count} seeds).")
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.seedcheck-tmp")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise SeedcheckError(f"{path}: cannot write: {exc.strerror}") from None

@@ -1,0 +1,37 @@
+"""``seedcheck rules`` lists every rule; ``seedcheck rule NAME`` explains one."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from seedcheck.errors import SeedcheckError
+from seedcheck.rules import RULES, find_rule
+
+
+def add_parsers(sub: Any) -> None:
+    listing: argparse.ArgumentParser = sub.add_parser(
+        "rules", help="list every rule with its code, name and default severity"
+    )
+    listing.set_defaults(run=run_list)
+    one: argparse.ArgumentParser = sub.add_parser(
+        "rule", help="explain one rule: what, why, an example, how to fix"
+    )
+    one.add_argument("rule", metavar="NAME-or-CODE")
+    one.set_defaults(run=run_one)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    width = max(len(rule.name) for rule in RULES)
+    for rule in RULES:
+        print(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+    return 0
+
+
+def run_one(args: argparse.Namespace) -> int:
+    rule = find_rule(args.rule)
+    if rule is None:
+        raise SeedcheckError(f"no rule named {args.rule!r}; see `seedcheck rules`")
+    print(f"{rule.code} {rule.name} ({rule.severity.value} by default)\n")
+    print(rule.doc)
+    return 0

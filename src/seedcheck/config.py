@@ -1,0 +1,181 @@
+"""Configuration: ``[tool.seedcheck]`` in pyproject.toml, or seedcheck.toml.
+
+The configuration is itself a Pydantic model with unknown keys forbidden, so a typo in
+it stops the run with a message naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from seedcheck.errors import SeedcheckError
+from seedcheck.seed_model import FieldType, SeedMetadata
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
+CONFIG_FILES = ("seedcheck.toml", "pyproject.toml")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Settings(BaseModel):
+    """seedcheck configuration (``[tool.seedcheck]`` or ``seedcheck.toml``)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=_kebab,
+        populate_by_name=True,
+        frozen=True,
+        title="seedcheck configuration",
+    )
+
+    corpus: str = Field(default="seeds", description="Corpus folder, relative to the config file.")
+    pattern: str = Field(
+        default=DEFAULT_PATTERN,
+        description="Regular expression for seed file names, with groups 'number' and 'id'.",
+    )
+    layout: Literal["auto", "front-matter", "plain"] = Field(
+        default="auto", description="Seed layout: detected per file, or forced."
+    )
+    required: list[str] = Field(default_factory=list, description="Optional fields to require.")
+    fields: dict[str, FieldType] = Field(
+        default_factory=dict, description="Extra front-matter fields and their types."
+    )
+    select: list[str] = Field(default_factory=list, description="Rules to enable (names, codes, prefixes); default all.")
+    ignore: list[str] = Field(default_factory=list, description="Rules to disable (names, codes, prefixes).")
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Glob (relative to the config file) to rules to ignore there."
+    )
+    severity: dict[str, Literal["error", "warning"]] = Field(
+        default_factory=dict, description="Rule (name or code) to severity."
+    )
+    max_file_size: int = Field(default=1024 * 1024, gt=0, description="Largest seed file, in bytes.")
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        missing = {"number", "id"} - set(compiled.groupindex)
+        if missing:
+            raise ValueError(f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}")
+        return value
+
+    @field_validator("required")
+    @classmethod
+    def _required_known(cls, value: list[str], info: Any) -> list[str]:
+        declared = set(SeedMetadata.model_fields) | set(info.data.get("fields", {}))
+        unknown = [name for name in value if name not in declared]
+        if unknown:
+            raise ValueError(
+                f"required names undeclared field(s) {unknown}; declare them under 'fields'"
+            )
+        return value
+
+    @field_validator("fields")
+    @classmethod
+    def _fields_new(cls, value: dict[str, str]) -> dict[str, str]:
+        clash = [name for name in value if name in SeedMetadata.model_fields]
+        if clash:
+            raise ValueError(f"fields redeclares built-in field(s) {clash}")
+        bad = [name for name in value if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)]
+        if bad:
+            raise ValueError(f"field names must be identifiers: {bad}")
+        return value
+
+
+class LoadedConfig(BaseModel):
+    """Settings plus where they came from; ``root`` is the project root."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    settings: Settings
+    root: Path
+    source: Path | None
+
+    @property
+    def corpus_path(self) -> Path:
+        return self.root / self.settings.corpus
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config file from ``start`` upward, with its seedcheck table."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            table = _read_table(candidate)
+            if table is not None:
+                return candidate, table
+    return None
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            document = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SeedcheckError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "seedcheck.toml":
+        return document
+    tool = document.get("tool", {})
+    table = tool.get("seedcheck") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else None
+
+
+def load_config(start: Path) -> LoadedConfig:
+    """The configuration that applies in ``start`` (defaults when there is none)."""
+    found = find_config(start.resolve())
+    if found is None:
+        return LoadedConfig(settings=Settings(), root=start.resolve(), source=None)
+    return _validated(*found)
+
+
+def load_config_file(path: Path) -> LoadedConfig:
+    """The configuration in the file ``path`` (``--config``)."""
+    if not path.is_file():
+        raise SeedcheckError(f"{path}: configuration file not found")
+    table = _read_table(path.resolve())
+    if table is None:
+        raise SeedcheckError(f"{path}: no [tool.seedcheck] table in this file")
+    return _validated(path.resolve(), table)
+
+
+def _validated(source: Path, table: dict[str, Any]) -> LoadedConfig:
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as exc:
+        raise SeedcheckError(f"{source}: invalid configuration: {_describe(exc, source)}") from None
+    return LoadedConfig(settings=settings, root=source.parent, source=source)
+
+
+def _describe(exc: ValidationError, source: Path) -> str:
+    parts = []
+    for error in exc.errors(include_url=False, include_input=False):
+        key = ".".join(str(p) for p in error["loc"])
+        table = "[tool.seedcheck]" if source.name == "pyproject.toml" else ""
+        if error["type"] == "extra_forbidden":
+            parts.append(f"unknown key {key!r}{' in ' + table if table else ''}")
+        else:
+            parts.append(f"{key}: {error['msg']}")
+    return "; ".join(parts)
+
+
+def rule_list(values: Sequence[str]) -> list[str]:
+    """Split comma-separated command-line rule lists."""
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]

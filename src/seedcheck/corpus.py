@@ -1,0 +1,113 @@
+"""Corpus discovery and loading: which entries a corpus folder holds, read and parsed.
+
+This is the I/O edge of a run. Everything after it (rules, filtering, reporting) works
+on the :class:`Corpus` value it returns.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from seedcheck.index_file import INDEX_NAME, IndexDocument, parse_index
+from seedcheck.reading import describe_mode, read_limited
+from seedcheck.seed_file import Layout, SeedFile, parse_seed
+from seedcheck.seed_model import SeedMetadata
+
+README_NAME = "README.md"
+SEED_SUFFIXES = (".txt", ".md")
+
+EntryKind = Literal[
+    "seed", "index", "readme", "dotfile", "unexpected", "not-regular", "unreadable", "too-large"
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name in the corpus folder and what it turned out to be.
+
+    ``detail`` says what kind of non-regular file it is, or why it could not be read.
+    """
+
+    path: Path
+    name: str
+    kind: EntryKind
+    detail: str = ""
+    size: int = 0
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus folder: its entries, its parsed seeds and its INDEX.md (None if absent)."""
+
+    root: Path
+    entries: tuple[Entry, ...]
+    seeds: tuple[SeedFile, ...]
+    index: IndexDocument | None
+    max_file_size: int
+
+    @property
+    def index_path(self) -> Path:
+        return self.root / INDEX_NAME
+
+
+def load_corpus(
+    root: Path,
+    *,
+    pattern: re.Pattern[str],
+    layout: Layout,
+    model: type[SeedMetadata],
+    max_file_size: int,
+) -> Corpus:
+    """Read and parse every entry of the corpus folder ``root``."""
+    entries: list[Entry] = []
+    seeds: list[SeedFile] = []
+    index: IndexDocument | None = None
+    for name in sorted(os.listdir(root)):
+        path = root / name
+        match = pattern.match(name)
+        is_candidate = bool(match) or name in (INDEX_NAME, README_NAME) or (
+            not name.startswith(".") and name.endswith(SEED_SUFFIXES)
+        )
+        number = match.group("number") if match else None
+        if name.startswith("."):
+            entries.append(Entry(path, name, "dotfile"))
+            continue
+        mode = path.lstat().st_mode
+        kind = describe_mode(mode)
+        if kind is not None:
+            entries.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
+            continue
+        if not is_candidate:
+            entries.append(Entry(path, name, "unexpected"))
+            continue
+        if name == README_NAME:
+            entries.append(Entry(path, name, "readme"))
+            continue
+        result = read_limited(path, max_file_size)
+        if result.not_regular:  # replaced between listing and opening
+            entries.append(Entry(path, name, "not-regular", result.not_regular))
+        elif result.error is not None or result.data is None:
+            entries.append(Entry(path, name, "unreadable", result.error or "unknown error"))
+        elif result.too_large:
+            entries.append(Entry(path, name, "too-large", size=result.size, number=number))
+        elif name == INDEX_NAME:
+            entries.append(Entry(path, name, "index", size=result.size))
+            index = parse_index(path, result.data)
+        else:
+            entries.append(Entry(path, name, "seed", size=result.size, number=number))
+            seeds.append(
+                parse_seed(
+                    path,
+                    result.data,
+                    number=number,
+                    seed_id=match.group("id") if match else None,
+                    layout=layout,
+                    model=model,
+                )
+            )
+    return Corpus(root, tuple(entries), tuple(seeds), index, max_file_size)

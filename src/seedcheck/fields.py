@@ -1,0 +1,71 @@
+"""What makes a title or a byline valid, shared by both layouts and the Pydantic model.
+
+Each check returns the problems as sentences a person can act on; an empty list means
+the value is fine. The first problem becomes the diagnostic message.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_MAX = 200
+BYLINE_MAX = 120
+
+_LEADING_BY = re.compile(r"^by\b[\s:]*", re.IGNORECASE)
+# ", a professor of …", ", an economist at …": the name is followed by a description.
+_BIO_APPOSITION = re.compile(r",\s*(?:a|an)\s+\w", re.IGNORECASE)
+# "… is a senior fellow at …", "… was the editor of …", "… serves as …"
+_BIO_CLAUSE = re.compile(
+    r"\b(?:is|was|are|were|serves\s+as|works\s+as|teaches|writes\s+for)\s+(?:a|an|the)?\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?:^|[\s(])@\w{2,}")
+
+
+def title_problems(title: str) -> list[str]:
+    """Problems with a title: empty, surrounding whitespace, several lines, too long."""
+    problems: list[str] = []
+    if not title.strip():
+        return ["title is empty"]
+    if "\n" in title or "\r" in title:
+        problems.append("title spans more than one line; a title is a single line")
+    if title != title.strip():
+        problems.append("title has leading or trailing whitespace")
+    if len(title) > TITLE_MAX:
+        problems.append(f"title is {len(title)} characters long; the limit is {TITLE_MAX}")
+    return problems
+
+
+def byline_problems(byline: str) -> list[str]:
+    """Problems with a byline, which holds only the credited name(s) as printed."""
+    text = byline.strip()
+    if not text:
+        return ["byline is empty; write the author's name"]
+    problems: list[str] = []
+    lead = _LEADING_BY.match(text)
+    if lead:
+        problems.append("byline starts with 'By'; write only the name(s)")
+        text = text[lead.end() :]
+    if text.startswith(","):
+        problems.append(
+            "byline has no name before the comma (the name was lost and the bio kept)"
+        )
+    elif not text:
+        problems.append("byline has no name after 'By'")
+    if "\n" in byline or "\r" in byline:
+        problems.append("byline spans more than one line")
+    if byline != byline.strip():
+        problems.append("byline has leading or trailing whitespace")
+    if _URL.search(text):
+        problems.append("byline contains a URL; keep only the name(s)")
+    elif _EMAIL.search(text):
+        problems.append("byline contains an e-mail address; keep only the name(s)")
+    elif _HANDLE.search(text):
+        problems.append("byline contains a social handle; keep only the name(s)")
+    if not text.startswith(",") and (_BIO_APPOSITION.search(text) or _BIO_CLAUSE.search(text)):
+        problems.append("byline contains a bio clause; keep only the name(s)")
+    if len(byline) > BYLINE_MAX:
+        problems.append(f"byline is {len(byline)} characters long; the limit is {BYLINE_MAX}")
+    return problems

@@ -1,0 +1,215 @@
+"""Find the front-matter block and parse its YAML, keeping the position of every node.
+
+PyYAML's ``safe_load`` loses positions and silently keeps the last of two equal keys, so
+the block is *composed* into nodes (C loader where available) and each value is
+constructed separately with the safe constructor: nothing outside YAML's standard tags
+is ever built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from seedcheck.located import LocatedValue
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+FENCE = "---"
+# More nodes than any honest header has; a bigger expansion is an alias bomb.
+MAX_EXPANDED_NODES = 10_000
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Why the YAML could not be used, and where (1-based, in file coordinates)."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class KeyOccurrence:
+    """One key as written, duplicates included."""
+
+    key: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front-matter block of a seed, as found and parsed.
+
+    ``start`` is the 1-based line of the opening fence; ``end`` that of the closing fence,
+    or None when the block is never closed. ``root_kind`` says what the YAML held
+    (``mapping``, ``sequence``, ``scalar`` or ``empty``).
+    """
+
+    start: int
+    end: int | None
+    yaml_problem: YamlProblem | None = None
+    root_kind: str = "mapping"
+    keys: tuple[KeyOccurrence, ...] = ()
+    fields: tuple[LocatedValue, ...] = ()
+    bad_keys: tuple[YamlProblem, ...] = ()
+
+
+def is_fence(line: str) -> bool:
+    # Trailing blanks after the fence are a trailing-whitespace finding, not a new layout.
+    return line.rstrip() == FENCE
+
+
+def find_misplaced_block(lines: Sequence[str]) -> int | None:
+    """Index of a ``---`` line below line 1 that opens a YAML header, if any.
+
+    A block counts when a later fence closes it and every non-blank line between looks
+    like ``key: value`` or continues one (indented or a list item).
+    """
+    for i in range(1, len(lines)):
+        if not is_fence(lines[i]):
+            continue
+        # Only blank lines or a stray first line may stand before a real header.
+        for j in range(i + 1, len(lines)):
+            if is_fence(lines[j]):
+                inner = [ln for ln in lines[i + 1 : j] if ln.strip()]
+                if inner and _KEY_LINE.match(inner[0]) and all(
+                    _KEY_LINE.match(ln) or ln[:1] in (" ", "\t", "-") for ln in inner
+                ):
+                    return i
+                break
+        return None
+    return None
+
+
+def parse_front_matter(lines: Sequence[str], start: int) -> FrontMatter:
+    """Parse the block whose opening fence is ``lines[start]`` (0-based index)."""
+    end = next((j for j in range(start + 1, len(lines)) if is_fence(lines[j])), None)
+    if end is None:
+        return FrontMatter(start=start + 1, end=None)
+    # Lines are kept without their line ending; "\r" would confuse column counting.
+    source = "\n".join(ln.rstrip("\r") for ln in lines[start + 1 : end]) + "\n"
+    first_line = start + 2  # file line of the first YAML line
+    return _parse_yaml(source, start + 1, end + 1, first_line)
+
+
+def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatter:
+    try:
+        root = yaml.compose(source, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line))
+    except yaml.YAMLError as exc:
+        return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, str(exc)))
+    except RecursionError:
+        too_deep = YamlProblem(first_line, 1, "front matter is nested too deeply")
+        return FrontMatter(start, end, yaml_problem=too_deep)
+    if root is None:
+        return FrontMatter(start, end, root_kind="empty")
+    if not isinstance(root, yaml.MappingNode):
+        kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
+        return FrontMatter(start, end, root_kind=kind)
+    size = _expanded_size(root, {}, MAX_EXPANDED_NODES)
+    if size > MAX_EXPANDED_NODES:
+        return FrontMatter(
+            start,
+            end,
+            yaml_problem=YamlProblem(
+                first_line,
+                1,
+                f"front matter expands to more than {MAX_EXPANDED_NODES} nodes "
+                "through anchors and aliases; write the values out",
+            ),
+        )
+    return _read_mapping(root, start, end, first_line)
+
+
+def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int) -> FrontMatter:
+    constructor = SafeConstructor()
+    keys: list[KeyOccurrence] = []
+    fields: dict[str, LocatedValue] = {}
+    bad_keys: list[YamlProblem] = []
+    for key_node, value_node in root.value:
+        key_line = key_node.start_mark.line + first_line
+        key_column = key_node.start_mark.column + 1
+        if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":str")):
+            shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
+            bad_keys.append(
+                YamlProblem(key_line, key_column, f"field name {shown!s:.40} is not a string")
+            )
+            continue
+        key = str(key_node.value)
+        keys.append(KeyOccurrence(key, key_line, key_column))
+        try:
+            value = constructor.construct_document(value_node)
+        except yaml.MarkedYAMLError as exc:
+            return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line))
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # Such as an out-of-range date (2024-02-30), which the resolver accepted.
+            problem = YamlProblem(
+                value_node.start_mark.line + first_line,
+                value_node.start_mark.column + 1,
+                f"value of {key!r} cannot be read: {exc}",
+            )
+            return FrontMatter(start, end, yaml_problem=problem)
+        # As in YAML itself the last of two equal keys wins; duplicate-key reports it.
+        fields[key] = LocatedValue(
+            key=key,
+            value=value,
+            key_line=key_line,
+            key_column=key_column,
+            line=value_node.start_mark.line + first_line,
+            column=value_node.start_mark.column + 1,
+            end_line=value_node.end_mark.line + first_line,
+            end_column=value_node.end_mark.column + 1,
+            node=value_node,
+        )
+    return FrontMatter(
+        start,
+        end,
+        keys=tuple(keys),
+        fields=tuple(fields.values()),
+        bad_keys=tuple(bad_keys),
+    )
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + first_line if mark else first_line
+    column = mark.column + 1 if mark else 1
+    parts = [p for p in (exc.context, exc.problem) if p]
+    message = "; ".join(parts) if parts else "invalid YAML"
+    return YamlProblem(line, column, f"invalid YAML: {message}")
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], limit: int) -> int:
+    """How many nodes the tree has once aliases are expanded, counted up to ``limit``.
+
+    Shared nodes are counted once per reference, but computed once (memo), so this is
+    linear in the composed graph however large the expansion.
+    """
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = limit + 1  # a cycle expands without end
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            total += _expanded_size(child, memo, limit)
+            if total > limit:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            total += _expanded_size(key, memo, limit) + _expanded_size(value, memo, limit)
+            if total > limit:
+                break
+    memo[id(node)] = min(total, limit + 1)
+    return memo[id(node)]

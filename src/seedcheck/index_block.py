@@ -1,0 +1,106 @@
+"""Rendering the INDEX.md block, and the row each seed should have.
+
+:func:`expected_row` is shared by ``seedcheck index`` (which writes it) and the index
+rules (which compare against it), so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from seedcheck.errors import SeedcheckError
+from seedcheck.index_cells import encode_cell
+from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, split_lines
+from seedcheck.seed_file import SeedFile
+
+DIGEST_LENGTH = 16
+_ALIGN = {"No.": "---:", "Words": "---:"}
+
+NEW_INDEX_HEAD = """# Index
+
+Every seed in this folder, in number order. The table between the markers is generated
+by `seedcheck index`; text outside the markers is yours and is kept as it is.
+"""
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else ""
+
+
+def expected_row(seed: SeedFile) -> dict[str, str]:
+    """The cells of ``seed``'s row, as text (before Markdown escaping)."""
+    title = seed.field("title")
+    byline = seed.field("byline")
+    published = seed.field("published")
+    return {
+        "No.": seed.number or "",
+        "File": seed.name,
+        "Title": _text(title.value) if title else "",
+        "Byline": _text(byline.value) if byline else "",
+        "Published": _text(published.value) if published else "",
+        "Words": str(seed.word_count),
+        "SHA-256": seed.digest[:DIGEST_LENGTH],
+    }
+
+
+def indexed_seeds(seeds: Sequence[SeedFile]) -> list[SeedFile]:
+    """The seeds that belong in the index (named by the pattern), in number order."""
+    named = [s for s in seeds if s.number is not None]
+    return sorted(named, key=lambda s: (int(s.number or 0), s.name))
+
+
+def render_block(seeds: Sequence[SeedFile]) -> str:
+    """The whole generated block, markers included, ending with a newline."""
+    out = [BEGIN_MARKER, ""]
+    out.append("| " + " | ".join(COLUMNS) + " |")
+    out.append("| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |")
+    for seed in indexed_seeds(seeds):
+        row = expected_row(seed)
+        cells = []
+        for column in COLUMNS:
+            if column == "File":
+                name = encode_cell(row["File"])
+                cells.append(f"[{name}](<{_link_target(row['File'])}>)")
+            else:
+                cells.append(encode_cell(row[column]))
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", END_MARKER]
+    return "\n".join(out) + "\n"
+
+
+def _link_target(name: str) -> str:
+    # Inside <…> only "<", ">" and line breaks are special; percent-encode those.
+    return name.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
+
+
+def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> str:
+    """INDEX.md's new text: the block replaced in place, or added to a new file.
+
+    Text outside the markers is preserved byte for byte. Broken markers are not
+    guessed at: the user fixes them, since guessing could overwrite their text.
+    """
+    block = render_block(seeds)
+    if document is None:
+        return NEW_INDEX_HEAD + "\n" + block
+    if not document.begin_lines and not document.end_lines:
+        text = document.text
+        separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
+        return text + separator + block
+    if not document.markers_ok:
+        raise SeedcheckError(
+            f"{document.path}: the index markers are broken "
+            f"(begin on line(s) {_lines(document.begin_lines)}, "
+            f"end on line(s) {_lines(document.end_lines)}); leave exactly one "
+            f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"
+        )
+    kept = split_lines(document.text)
+    begin, end = document.begin_lines[0], document.end_lines[0]
+    tail = "".join(kept[end:])
+    return "".join(kept[: begin - 1]) + block + tail
+
+
+def _lines(numbers: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in numbers) or "none"

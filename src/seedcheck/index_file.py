@@ -1,0 +1,202 @@
+"""Parsing INDEX.md: the generated block between its markers, and the table inside.
+
+INDEX.md is Markdown for people; only the block between ``BEGIN_MARKER`` and
+``END_MARKER`` belongs to seedcheck. It is parsed with markdown-it-py, whose token line
+maps let every finding point at the row it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from seedcheck.index_cells import cell_starts, decode_cell
+
+INDEX_NAME = "INDEX.md"
+BEGIN_MARKER = "<!-- seedcheck:index:begin -->"
+END_MARKER = "<!-- seedcheck:index:end -->"
+COLUMNS = ("No.", "File", "Title", "Byline", "Published", "Words", "SHA-256")
+
+
+@dataclass(frozen=True)
+class IndexCell:
+    """One decoded cell and the 1-based column where its source starts."""
+
+    text: str
+    column: int
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """A table row: its 1-based line, its cells by column name, the file it links to."""
+
+    line: int
+    cells: dict[str, IndexCell]
+    file: str | None
+
+
+@dataclass(frozen=True)
+class TableProblem:
+    """Something wrong with the table's shape, at a 1-based position."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table."""
+
+    path: Path
+    text: str
+    lines: tuple[str, ...]
+    begin_lines: tuple[int, ...]
+    end_lines: tuple[int, ...]
+    has_table: bool
+    rows: tuple[IndexRow, ...]
+    table_problems: tuple[TableProblem, ...]
+
+    @property
+    def markers_ok(self) -> bool:
+        return (
+            len(self.begin_lines) == 1
+            and len(self.end_lines) == 1
+            and self.begin_lines[0] < self.end_lines[0]
+        )
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split exactly where markdown-it splits them.
+
+    ``str.splitlines`` also splits on form feeds and U+2028, which would put line
+    numbers out of step with the parser's line maps.
+    """
+    return _LINE.findall(text)
+
+
+def markdown_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def parse_index(path: Path, data: bytes) -> IndexDocument:
+    """Parse INDEX.md's bytes; never raises on bad content."""
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
+    tokens = markdown_parser().parse(text)
+    begins, ends = _marker_lines(tokens)
+    doc = IndexDocument(path, text, lines, begins, ends, False, (), ())
+    if not doc.markers_ok:
+        return doc
+    first, last = begins[0], ends[0]  # the block is the lines strictly between
+    tables = [
+        i for i, t in enumerate(tokens)
+        if t.type == "table_open" and t.map and first <= t.map[0] < last - 1
+    ]
+    if not tables:
+        problem = TableProblem(first, 1, "no table between the index markers")
+        return IndexDocument(path, text, lines, begins, ends, False, (), (problem,))
+    rows, problems = _read_table(tokens, tables[0], lines)
+    for extra in tables[1:]:
+        extra_map = tokens[extra].map
+        line = extra_map[0] + 1 if extra_map else first
+        problems.append(TableProblem(line, 1, "a second table in the index block"))
+    return IndexDocument(path, text, lines, begins, ends, True, tuple(rows), tuple(problems))
+
+
+def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    begins: list[int] = []
+    ends: list[int] = []
+    for token in tokens:
+        if token.type != "html_block" or not token.map:
+            continue
+        for offset, raw in enumerate(token.content.splitlines()):
+            if raw.strip() == BEGIN_MARKER:
+                begins.append(token.map[0] + offset + 1)
+            elif raw.strip() == END_MARKER:
+                ends.append(token.map[0] + offset + 1)
+    return tuple(begins), tuple(ends)
+
+
+def _read_table(
+    tokens: list[Token], start: int, lines: tuple[str, ...]
+) -> tuple[list[IndexRow], list[TableProblem]]:
+    problems: list[TableProblem] = []
+    header: list[str] = []
+    rows: list[IndexRow] = []
+    header_line = (tokens[start].map or [0])[0] + 1
+    i = start
+    in_head = False
+    current: list[Token] = []
+    row_line = header_line
+    while i < len(tokens) and tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            current = []
+            row_line = (token.map or [row_line - 1])[0] + 1
+        elif token.type == "inline":
+            current.append(token)
+        elif token.type == "tr_close":
+            if in_head:
+                header = [decode_cell(t.content) for t in current]
+            else:
+                row = _row(header, current, row_line, lines, problems)
+                if row is not None:
+                    rows.append(row)
+        i += 1
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        problems.insert(
+            0,
+            TableProblem(
+                header_line, 1,
+                f"index table lacks column(s) {', '.join(missing)}; run `seedcheck index`",
+            ),
+        )
+        return [], problems
+    return rows, problems
+
+
+def _row(
+    header: list[str],
+    inlines: list[Token],
+    line: int,
+    lines: tuple[str, ...],
+    problems: list[TableProblem],
+) -> IndexRow | None:
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    starts = cell_starts(source)
+    if len(starts) != len(header):
+        problems.append(
+            TableProblem(
+                line, 1, f"row has {len(starts)} cells; the header has {len(header)}"
+            )
+        )
+        return None
+    cells = {
+        name: IndexCell(decode_cell(token.content), column)
+        for name, token, column in zip(header, inlines, starts)
+    }
+    file_index = header.index("File") if "File" in header else None
+    target = _link_target(inlines[file_index]) if file_index is not None else None
+    return IndexRow(line, cells, target)
+
+
+def _link_target(token: Token) -> str | None:
+    for child in token.children or []:
+        if child.type == "link_open":
+            href = child.attrs.get("href")
+            return unquote(str(href)) if href is not None else None
+    return None

@@ -1,0 +1,38 @@
+"""duplicate-number: two seeds share a sequence number.
+
+Why: the number orders the corpus and names a seed in conversation ("see 012");
+two files numbered 012 (or ``012`` and ``0012``) are a collision, usually from two
+imports made on different branches.
+
+Example: ``012_811e41cc11191191.txt`` and ``012_5f1c2a9e0b3d4c7e.txt``.
+
+Fix: renumber the later file to the next free number, then run ``seedcheck index``.
+Each file after the first is reported, naming the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.corpus import Corpus
+from seedcheck.rules.base import Finding, corpus_rule
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    first: dict[int, str] = {}
+    for entry in corpus.entries:
+        if entry.number is None:
+            continue
+        value = int(entry.number)
+        if value in first:
+            yield Finding(
+                entry.path,
+                1,
+                1,
+                f"number {entry.number} is also used by {first[value]}; renumber one of them",
+            )
+        else:
+            first[value] = entry.name
+
+
+RULE = corpus_rule("SC601", "duplicate-number", "Two seeds share a number.", check)

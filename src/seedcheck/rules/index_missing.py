@@ -1,0 +1,28 @@
+"""index-missing: the corpus has no INDEX.md.
+
+Why: INDEX.md is the corpus's manifest: the list people read and the record of every
+seed's digest that shows when a file changed without the index being updated.
+
+Example: a folder of scraped articles that was never indexed.
+
+Fix: run ``seedcheck index`` (with the corpus folder as argument if it is not the
+configured one); it writes INDEX.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.corpus import Corpus
+from seedcheck.index_file import INDEX_NAME
+from seedcheck.rules.base import Finding, corpus_rule
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    if not any(entry.name == INDEX_NAME for entry in corpus.entries):
+        yield Finding(
+            corpus.index_path, 1, 1, "INDEX.md is missing; run `seedcheck index` to create it"
+        )
+
+
+RULE = corpus_rule("SC501", "index-missing", "The corpus has no INDEX.md.", check)

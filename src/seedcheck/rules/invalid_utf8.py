@@ -1,0 +1,55 @@
+"""invalid-utf8: a seed file holds bytes that are not valid UTF-8.
+
+Why: seeds are UTF-8 text. A stray Latin-1 byte (``caf\\xe9``) or a file saved as
+UTF-16 turns into replacement characters or a crash in whatever reads the corpus next.
+
+Example: a line containing the byte ``0xE9`` on its own (Latin-1 ``é``).
+
+Fix: re-save the file as UTF-8 (``iconv -f latin1 -t utf-8``), or retype the character.
+Each line with invalid bytes is reported once, at its first invalid byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.rules.base import Finding, file_rule
+from seedcheck.seed_file import SeedFile
+from seedcheck.text_positions import column_of, line_starts
+
+MAX_REPORTED_LINES = 10
+
+
+def check(seed: SeedFile) -> Iterator[Finding]:
+    data = seed.data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return
+    starts = line_starts(data)
+    bad_lines = 0
+    for number, start in enumerate(starts, 1):
+        stop = starts[number] if number < len(starts) else len(data)
+        chunk = data[start:stop]
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad_lines += 1
+            if bad_lines > MAX_REPORTED_LINES:
+                continue
+            column = column_of(chunk, exc.start, number == 1)
+            shown = " ".join(f"0x{b:02X}" for b in chunk[exc.start : exc.end])
+            yield Finding(seed.path, number, column, f"invalid UTF-8 byte(s) {shown}")
+    if bad_lines > MAX_REPORTED_LINES:
+        yield Finding(
+            seed.path,
+            1,
+            1,
+            f"{bad_lines - MAX_REPORTED_LINES} more line(s) with invalid UTF-8 not shown; "
+            "is this a text file in UTF-8?",
+        )
+
+
+RULE = file_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check)

@@ -1,0 +1,47 @@
+"""line-ending: a seed file uses CRLF or lone CR line endings.
+
+Why: seeds use LF (``\\n``) line endings. CRLF files make every line end in an invisible
+``\\r`` that leaks into titles, digests and diffs; a lone ``\\r`` hides a line break
+from some tools and shows it in others.
+
+Example: a file saved on Windows (CRLF throughout), or one CRLF line among LF lines.
+
+Fix: convert to LF (``dos2unix FILE``) and set ``* text=auto eol=lf`` in
+``.gitattributes``. CRLF is reported once per file, at its first CRLF line; each lone
+CR is reported where it stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.rules.base import Finding, file_rule
+from seedcheck.seed_file import SeedFile
+
+
+def check(seed: SeedFile) -> Iterator[Finding]:
+    crlf = [n for n, line in enumerate(seed.lines, 1) if line.endswith("\r")]
+    if crlf:
+        lf = len(seed.lines) - len(crlf) - (0 if seed.text.endswith("\n") else 1)
+        kind = "mixed line endings" if lf > 0 else "CRLF line endings"
+        first = crlf[0]
+        column = len(seed.lines[first - 1])
+        yield Finding(
+            seed.path,
+            first,
+            column,
+            f"{kind}: {len(crlf)} line(s) end with CRLF, first here; use LF",
+        )
+    for number, line in enumerate(seed.lines, 1):
+        inner = line[:-1] if line.endswith("\r") else line
+        position = inner.find("\r")
+        if position != -1:
+            yield Finding(
+                seed.path,
+                number,
+                position + 1,
+                "lone carriage return (CR) inside a line; use LF to break lines",
+            )
+
+
+RULE = file_rule("SC104", "line-ending", "File uses CRLF, mixed or lone-CR line endings.", check)

@@ -1,0 +1,31 @@
+"""missing-byline: a seed has no byline.
+
+Why: a seed must credit its author. In the plain layout the byline is a line
+``By Name`` standing as its own paragraph among the first few after the title, or as the
+document's last non-blank line; a byline elsewhere is not found.
+
+Example: front matter without ``byline:``; a plain article that ends with its last
+paragraph and names no author.
+
+Fix: add ``byline: Name`` to the front matter, or a ``By Name`` line to a plain file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.rules.base import Finding, file_rule
+from seedcheck.seed_file import SeedFile
+
+
+def check(seed: SeedFile) -> Iterator[Finding]:
+    for issue in seed.issues("missing", only=("byline",)):
+        message = (
+            "missing required field 'byline'; add `byline: Name` to the front matter"
+            if seed.layout == "front-matter"
+            else "no byline: expected a line `By Name` after the title or as the last line"
+        )
+        yield Finding(seed.path, issue.line, issue.column, message)
+
+
+RULE = file_rule("SC303", "missing-byline", "A seed has no byline.", check)

@@ -1,0 +1,139 @@
+"""A seed file read and parsed: bytes, text, layout, fields with positions, body.
+
+This is the data every per-file rule receives. Parsing never fails: what cannot be
+understood is recorded (an unterminated header, a YAML error) for the rules to report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from seedcheck.front_matter import FrontMatter, find_misplaced_block, is_fence, parse_front_matter
+from seedcheck.located import LocatedValue
+from seedcheck.plain_layout import split_plain
+from seedcheck.seed_model import SchemaIssue, SeedMetadata, validate_fields
+
+Layout = Literal["auto", "front-matter", "plain"]
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One seed file and everything parsed from it.
+
+    ``lines`` are the decoded lines without line endings (a CR before LF stays, so that
+    line-ending rules can see it). ``body_start`` is the 0-based index of the first body
+    line. ``misplaced_at`` is the 1-based line of a header found below line 1, and
+    ``missing_front_matter`` is set when the configuration demands the front-matter layout
+    and the file has no header at all.
+    """
+
+    path: Path
+    name: str
+    number: str | None
+    seed_id: str | None
+    data: bytes
+    text: str
+    lines: tuple[str, ...]
+    layout: Literal["front-matter", "plain"]
+    front_matter: FrontMatter | None
+    fields: tuple[LocatedValue, ...]
+    schema_issues: tuple[SchemaIssue, ...]
+    body_start: int
+    misplaced_at: int | None = None
+    missing_front_matter: bool = False
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def issues(
+        self, kind: str, only: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+    ) -> list[SchemaIssue]:
+        """Schema issues of ``kind``, for the fields in ``only`` (or all but ``exclude``)."""
+        return [
+            issue
+            for issue in self.schema_issues
+            if issue.kind == kind
+            and (not only or issue.field in only)
+            and issue.field not in exclude
+        ]
+
+    def field(self, key: str) -> LocatedValue | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(ln.rstrip("\r") for ln in self.lines[self.body_start :])
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+
+def parse_seed(
+    path: Path,
+    data: bytes,
+    *,
+    number: str | None,
+    seed_id: str | None,
+    layout: Layout,
+    model: type[SeedMetadata],
+) -> SeedFile:
+    """Parse a seed's bytes into a :class:`SeedFile` (never raises on bad input)."""
+    # Invalid bytes become U+FFFD so that the rest of the file is still checked;
+    # invalid-utf8 reports the bytes themselves.
+    text = data.decode("utf-8", errors="replace")
+    if text.startswith(BOM):
+        text = text[1:]
+    lines = tuple(text.split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+
+    start: int | None = None
+    misplaced: int | None = None
+    if layout != "plain":
+        if lines and is_fence(lines[0]):
+            start = 0
+        else:
+            misplaced = find_misplaced_block(lines)
+            start = misplaced
+    missing_front_matter = layout == "front-matter" and start is None
+
+    base = {"path": path, "name": path.name, "number": number, "seed_id": seed_id}
+    if start is not None:
+        fm = parse_front_matter(lines, start)
+        body_start = fm.end if fm.end is not None else len(lines)
+        usable = fm.end is not None and fm.yaml_problem is None and fm.root_kind == "mapping"
+        fields = fm.fields if usable else ()
+        issues = validate_fields(model, fields, (fm.start, 1)) if usable else ()
+        return SeedFile(
+            **base,
+            data=data,
+            text=text,
+            lines=lines,
+            layout="front-matter",
+            front_matter=fm,
+            fields=fields,
+            schema_issues=issues,
+            body_start=body_start,
+            misplaced_at=misplaced + 1 if misplaced is not None else None,
+        )
+    parts = split_plain(lines)
+    plain_fields = tuple(v for v in (parts.title, parts.byline) if v is not None)
+    anchor = (parts.title.line, 1) if parts.title else (1, 1)
+    return SeedFile(
+        **base,
+        data=data,
+        text=text,
+        lines=lines,
+        layout="plain",
+        front_matter=None,
+        fields=plain_fields,
+        schema_issues=validate_fields(model, plain_fields, anchor),
+        body_start=parts.body_start,
+        missing_front_matter=missing_front_matter,
+    )

@@ -1,0 +1,231 @@
+"""The Pydantic model of a seed's metadata, and validation that keeps positions.
+
+The model is the single source of truth for what a seed's front matter may hold: it is
+what ``seedcheck schema`` exports as JSON Schema, and what every seed is validated with.
+Configuration can make optional fields required and declare extra fields; anything
+undeclared is an error, so that a typo such as ``sorce:`` is caught.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic_core import PydanticCustomError
+
+from seedcheck.excerpt import excerpt
+from seedcheck.fields import BYLINE_MAX, TITLE_MAX, byline_problems, title_problems
+from seedcheck.located import LocatedValue
+
+# BCP 47 language tag, the common subset: language, script, region, variants.
+_BCP47 = re.compile(
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
+)
+
+
+def _title(value: str) -> str:
+    problems = title_problems(value)
+    if problems:
+        raise PydanticCustomError("title", problems[0])
+    return value
+
+
+def _byline(value: str) -> str:
+    problems = byline_problems(value)
+    if problems:
+        raise PydanticCustomError("byline", problems[0])
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise PydanticCustomError("url", "url must be an http or https URL")
+    return value
+
+
+def _past_date(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise PydanticCustomError("date_future", "published date is in the future")
+    return value
+
+
+def _language(value: str) -> str:
+    if not _BCP47.match(value):
+        raise PydanticCustomError("language", "language must be a BCP 47 tag such as 'en' or 'en-GB'")
+    return value
+
+
+Title = Annotated[
+    str,
+    AfterValidator(_title),
+    Field(
+        description="The headline: one line, no surrounding whitespace.",
+        json_schema_extra={"minLength": 1, "maxLength": TITLE_MAX, "pattern": r"^\S(.*\S)?$"},
+    ),
+]
+Byline = Annotated[
+    str,
+    AfterValidator(_byline),
+    Field(
+        description="The credited name(s) as printed, without 'By' and without a bio.",
+        json_schema_extra={"minLength": 1, "maxLength": BYLINE_MAX, "pattern": r"^(?![Bb]y\b)[^,@]"},
+    ),
+]
+HttpUrl = Annotated[
+    str,
+    AfterValidator(_url),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
+]
+PastDate = Annotated[dt.date, AfterValidator(_past_date)]
+LanguageTag = Annotated[str, AfterValidator(_language), Field(json_schema_extra={"pattern": _BCP47.pattern})]
+
+
+class SeedMetadata(BaseModel):
+    """Metadata of one seed document (the YAML front matter)."""
+
+    model_config = ConfigDict(extra="forbid", title="seedcheck seed front matter", strict=False)
+
+    title: Title
+    byline: Byline
+    source: str | None = Field(default=None, description="Publication the text comes from.")
+    url: HttpUrl | None = Field(default=None, description="Where the text was published.")
+    published: PastDate | None = Field(default=None, description="Publication date (ISO 8601).")
+    language: LanguageTag | None = Field(default=None, description="BCP 47 language tag.")
+    tags: list[str] | None = Field(default=None, description="Free-form labels.")
+    license: str | None = Field(default=None, description="License of the text.")
+
+
+FieldType = Literal["string", "integer", "number", "boolean", "date", "url", "string-list"]
+
+_TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "number": float,
+    "boolean": bool,
+    "date": dt.date,
+    "url": HttpUrl,
+    "string-list": list[str],
+}
+
+
+def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[SeedMetadata]:
+    """The seed model for a configuration: extra fields declared, some fields required."""
+    if not required and not fields:
+        return SeedMetadata
+    definitions: dict[str, Any] = {}
+    for name, type_name in fields.items():
+        definitions[name] = (_TYPES[type_name] | None, None)
+    for name in required:
+        if name in definitions:
+            definitions[name] = (_TYPES[fields[name]], ...)
+        elif name in SeedMetadata.model_fields:
+            info = SeedMetadata.model_fields[name]
+            annotation = info.annotation
+            inner = [a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)]
+            definitions[name] = (inner[0], Field(..., description=info.description))
+    return create_model("SeedMetadata", __base__=SeedMetadata, **definitions)
+
+
+@dataclass(frozen=True)
+class SchemaIssue:
+    """One way a seed's metadata breaks the model.
+
+    ``kind`` is ``missing``, ``unknown`` or ``invalid``; ``field`` the top-level field.
+    """
+
+    kind: str
+    field: str
+    line: int
+    column: int
+    message: str
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+def validate_fields(
+    model: type[SeedMetadata],
+    fields: Sequence[LocatedValue],
+    anchor: tuple[int, int],
+) -> tuple[SchemaIssue, ...]:
+    """Validate located fields with ``model``; each issue carries the field's position.
+
+    ``anchor`` is where a missing field is reported (the front matter's opening fence,
+    or the title line of a plain document).
+    """
+    by_name = {f.key: f for f in fields}
+    issues: list[SchemaIssue] = []
+    data: dict[str, object] = {}
+    for f in fields:
+        if f.value is None and (f.key in model.model_fields):
+            issues.append(_issue("invalid", f, f"{f.key} has no value"))
+        else:
+            data[f.key] = f.value
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False, include_input=False):
+            issues.append(_from_error(error, by_name, model, anchor))
+    return tuple(issues)
+
+
+def _issue(kind: str, f: LocatedValue, message: str) -> SchemaIssue:
+    return SchemaIssue(kind, f.key, f.line, f.column, message, f.end_line, f.end_column)
+
+
+def _from_error(
+    error: Mapping[str, Any],
+    by_name: Mapping[str, LocatedValue],
+    model: type[SeedMetadata],
+    anchor: tuple[int, int],
+) -> SchemaIssue:
+    loc = tuple(error["loc"])
+    name = str(loc[0]) if loc else ""
+    if error["type"] == "missing":
+        return SchemaIssue("missing", name, anchor[0], anchor[1], f"missing required field {name!r}")
+    located = by_name.get(name)
+    if located is None:  # pragma: no cover - pydantic only reports fields it was given
+        return SchemaIssue("invalid", name, anchor[0], anchor[1], str(error["msg"]))
+    if error["type"] == "extra_forbidden":
+        message = f"unknown field {excerpt(name, 40)}"
+        close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
+        message += f" (did you mean {close[0]!r}?)" if close else f"; declare it under [tool.seedcheck.fields] or remove it"
+        return SchemaIssue(
+            "unknown", name, located.key_line, located.key_column, message,
+            located.key_line, located.key_column + len(name),
+        )
+    line, column, end_line, end_column = _position(located, loc[1:])
+    where = name + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc[1:])
+    message = str(error["msg"])
+    if error["type"] not in ("title", "byline", "url", "date_future", "language"):
+        message = f"{where}: {message[:1].lower()}{message[1:]}"
+    return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
+
+
+def _position(located: LocatedValue, rest: tuple[Any, ...]) -> tuple[int, int, int | None, int | None]:
+    """Position of the value at ``rest`` below a field, down the YAML nodes."""
+    node = located.node
+    for part in rest:
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    if node is None or node is located.node:
+        return located.line, located.column, located.end_line, located.end_column
+    # Node marks are relative to the YAML text; shift them like the field's own mark.
+    assert located.node is not None
+    offset = located.line - (located.node.start_mark.line + 1)
+    return (
+        node.start_mark.line + 1 + offset,
+        node.start_mark.column + 1,
+        node.end_mark.line + 1 + offset,
+        node.end_mark.column + 1,
+    )

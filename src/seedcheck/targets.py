@@ -1,0 +1,76 @@
+"""From command-line paths to the corpora to load and the files to report on."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from seedcheck.config import CONFIG_FILES, LoadedConfig
+from seedcheck.corpus import Corpus, load_corpus
+from seedcheck.errors import SeedcheckError
+from seedcheck.seed_model import build_model
+
+
+@dataclass(frozen=True)
+class Target:
+    """A corpus folder to load, and the files in it to report on (None: all)."""
+
+    root: Path
+    only: frozenset[Path] | None
+
+
+def _absolute(path: str) -> Path:
+    # Resolve the folder but not the last component: a seed that is a symbolic link
+    # must be seen as one, never followed.
+    absolute = Path(os.path.abspath(path))
+    return Path(os.path.realpath(absolute.parent)) / absolute.name
+
+
+def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
+    """Group ``paths`` by corpus folder; no paths means the configured corpus."""
+    whole: list[Path] = []
+    files: dict[Path, set[Path]] = {}
+    if not paths:
+        whole.append(_existing_corpus(config.corpus_path, "the configured corpus"))
+    for raw in paths:
+        path = _absolute(raw)
+        if not os.path.lexists(path):
+            raise SeedcheckError(f"{raw}: no such file or directory")
+        if path.name in CONFIG_FILES and not path.is_dir():
+            whole.append(_existing_corpus(config.corpus_path, "the configured corpus"))
+        elif path.is_dir() and not path.is_symlink():
+            whole.append(Path(os.path.realpath(path)))
+        else:
+            files.setdefault(path.parent, set()).add(path)
+    targets = [Target(root, None) for root in dict.fromkeys(whole)]
+    targets += [
+        Target(root, frozenset(names)) for root, names in files.items() if root not in whole
+    ]
+    return targets
+
+
+def _existing_corpus(path: Path, what: str) -> Path:
+    if not path.is_dir():
+        raise SeedcheckError(
+            f"{what} folder {path} does not exist; pass a corpus folder or set "
+            "`corpus` in [tool.seedcheck]"
+        )
+    return Path(os.path.realpath(path))
+
+
+def load_target(target: Target, config: LoadedConfig) -> Corpus:
+    """Read and parse one target's corpus with the configured settings."""
+    settings = config.settings
+    try:
+        return load_corpus(
+            target.root,
+            pattern=re.compile(settings.pattern),
+            layout=settings.layout,
+            model=build_model(settings.required, settings.fields),
+            max_file_size=settings.max_file_size,
+        )
+    except OSError as exc:
+        raise SeedcheckError(f"{target.root}: cannot read the corpus folder: {exc.strerror}") from None
