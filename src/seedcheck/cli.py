@@ -23,9 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a seed corpus and its INDEX.md manifest.",
     )
     parser.add_argument("--version", action="version", version=f"seedcheck {__version__}")
-    parser.add_argument(
-        "--debug", action="store_true", help="show a traceback on internal errors"
-    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     validate_command.add_parser(sub)

@@ -53,15 +53,22 @@ class Settings(BaseModel):
     fields: dict[str, FieldType] = Field(
         default_factory=dict, description="Extra front-matter fields and their types."
     )
-    select: list[str] = Field(default_factory=list, description="Rules to enable (names, codes, prefixes); default all.")
-    ignore: list[str] = Field(default_factory=list, description="Rules to disable (names, codes, prefixes).")
+    select: list[str] = Field(
+        default_factory=list, description="Rules to enable (names, codes, prefixes); default all."
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Rules to disable (names, codes, prefixes)."
+    )
     per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict, description="Glob (relative to the config file) to rules to ignore there."
+        default_factory=dict,
+        description="Glob (relative to the config file) to rules to ignore there.",
     )
     severity: dict[str, Literal["error", "warning"]] = Field(
         default_factory=dict, description="Rule (name or code) to severity."
     )
-    max_file_size: int = Field(default=1024 * 1024, gt=0, description="Largest seed file, in bytes.")
+    max_file_size: int = Field(
+        default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
+    )
 
     @field_validator("pattern")
     @classmethod
@@ -72,7 +79,9 @@ class Settings(BaseModel):
             raise ValueError(f"not a valid regular expression: {exc}") from None
         missing = {"number", "id"} - set(compiled.groupindex)
         if missing:
-            raise ValueError(f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}")
+            raise ValueError(
+                f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}"
+            )
         return value
 
     @field_validator("required")
@@ -128,14 +137,14 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 def _read_table(path: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
-            document = tomllib.load(fh)
+            document: dict[str, Any] = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SeedcheckError(f"{path}: cannot read configuration: {exc}") from None
     if path.name == "seedcheck.toml":
         return document
     tool = document.get("tool", {})
-    table = tool.get("seedcheck") if isinstance(tool, dict) else None
-    return table if isinstance(table, dict) else None
+    table: object = tool.get("seedcheck") if isinstance(tool, dict) else None
+    return {str(k): v for k, v in table.items()} if isinstance(table, dict) else None
 
 
 def load_config(start: Path) -> LoadedConfig:

@@ -70,8 +70,10 @@ def load_corpus(
     for name in sorted(os.listdir(root)):
         path = root / name
         match = pattern.match(name)
-        is_candidate = bool(match) or name in (INDEX_NAME, README_NAME) or (
-            not name.startswith(".") and name.endswith(SEED_SUFFIXES)
+        is_candidate = (
+            bool(match)
+            or name in (INDEX_NAME, README_NAME)
+            or (not name.startswith(".") and name.endswith(SEED_SUFFIXES))
         )
         number = match.group("number") if match else None
         if name.startswith("."):

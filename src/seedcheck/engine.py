@@ -56,10 +56,14 @@ def build_report(
     files = 0
     for corpus, only in corpora:
         wanted = {str(p) for p in only} if only is not None else None
-        files += len(wanted) if wanted is not None else len(corpus.seeds) + (corpus.index is not None)
+        files += (
+            len(wanted) if wanted is not None else len(corpus.seeds) + (corpus.index is not None)
+        )
         for diagnostic in check_corpus(corpus, rules):
-            if wanted is None or diagnostic.path in wanted or wanted.intersection(
-                diagnostic.concerns
+            if (
+                wanted is None
+                or diagnostic.path in wanted
+                or wanted.intersection(diagnostic.concerns)
             ):
                 found.append(diagnostic)
     kept = selection.apply(found)

@@ -49,9 +49,7 @@ def byline_problems(byline: str) -> list[str]:
         problems.append("byline starts with 'By'; write only the name(s)")
         text = text[lead.end() :]
     if text.startswith(","):
-        problems.append(
-            "byline has no name before the comma (the name was lost and the bio kept)"
-        )
+        problems.append("byline has no name before the comma (the name was lost and the bio kept)")
     elif not text:
         problems.append("byline has no name after 'By'")
     if "\n" in byline or "\r" in byline:

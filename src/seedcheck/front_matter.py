@@ -82,8 +82,10 @@ def find_misplaced_block(lines: Sequence[str]) -> int | None:
         for j in range(i + 1, len(lines)):
             if is_fence(lines[j]):
                 inner = [ln for ln in lines[i + 1 : j] if ln.strip()]
-                if inner and _KEY_LINE.match(inner[0]) and all(
-                    _KEY_LINE.match(ln) or ln[:1] in (" ", "\t", "-") for ln in inner
+                if (
+                    inner
+                    and _KEY_LINE.match(inner[0])
+                    and all(_KEY_LINE.match(ln) or ln[:1] in (" ", "\t", "-") for ln in inner)
                 ):
                     return i
                 break

@@ -98,7 +98,8 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
         return doc
     first, last = begins[0], ends[0]  # the block is the lines strictly between
     tables = [
-        i for i, t in enumerate(tokens)
+        i
+        for i, t in enumerate(tokens)
         if t.type == "table_open" and t.map and first <= t.map[0] < last - 1
     ]
     if not tables:
@@ -161,7 +162,8 @@ def _read_table(
         problems.insert(
             0,
             TableProblem(
-                header_line, 1,
+                header_line,
+                1,
                 f"index table lacks column(s) {', '.join(missing)}; run `seedcheck index`",
             ),
         )
@@ -180,14 +182,12 @@ def _row(
     starts = cell_starts(source)
     if len(starts) != len(header):
         problems.append(
-            TableProblem(
-                line, 1, f"row has {len(starts)} cells; the header has {len(header)}"
-            )
+            TableProblem(line, 1, f"row has {len(starts)} cells; the header has {len(header)}")
         )
         return None
     cells = {
         name: IndexCell(decode_cell(token.content), column)
-        for name, token, column in zip(header, inlines, starts)
+        for name, token, column in zip(header, inlines, starts, strict=False)
     }
     file_index = header.index("File") if "File" in header else None
     target = _link_target(inlines[file_index]) if file_index is not None else None

@@ -103,15 +103,19 @@ def parse_seed(
             start = misplaced
     missing_front_matter = layout == "front-matter" and start is None
 
-    base = {"path": path, "name": path.name, "number": number, "seed_id": seed_id}
     if start is not None:
         fm = parse_front_matter(lines, start)
         body_start = fm.end if fm.end is not None else len(lines)
-        usable = fm.end is not None and fm.yaml_problem is None and fm.root_kind == "mapping"
+        usable = (
+            fm.end is not None and fm.yaml_problem is None and fm.root_kind in ("mapping", "empty")
+        )
         fields = fm.fields if usable else ()
         issues = validate_fields(model, fields, (fm.start, 1)) if usable else ()
         return SeedFile(
-            **base,
+            path=path,
+            name=path.name,
+            number=number,
+            seed_id=seed_id,
             data=data,
             text=text,
             lines=lines,
@@ -126,7 +130,10 @@ def parse_seed(
     plain_fields = tuple(v for v in (parts.title, parts.byline) if v is not None)
     anchor = (parts.title.line, 1) if parts.title else (1, 1)
     return SeedFile(
-        **base,
+        path=path,
+        name=path.name,
+        number=number,
+        seed_id=seed_id,
         data=data,
         text=text,
         lines=lines,

@@ -60,7 +60,9 @@ def _past_date(value: dt.date) -> dt.date:
 
 def _language(value: str) -> str:
     if not _BCP47.match(value):
-        raise PydanticCustomError("language", "language must be a BCP 47 tag such as 'en' or 'en-GB'")
+        raise PydanticCustomError(
+            "language", "language must be a BCP 47 tag such as 'en' or 'en-GB'"
+        )
     return value
 
 
@@ -77,7 +79,11 @@ Byline = Annotated[
     AfterValidator(_byline),
     Field(
         description="The credited name(s) as printed, without 'By' and without a bio.",
-        json_schema_extra={"minLength": 1, "maxLength": BYLINE_MAX, "pattern": r"^(?![Bb]y\b)[^,@]"},
+        json_schema_extra={
+            "minLength": 1,
+            "maxLength": BYLINE_MAX,
+            "pattern": r"^(?![Bb]y\b)[^,@]",
+        },
     ),
 ]
 HttpUrl = Annotated[
@@ -86,7 +92,9 @@ HttpUrl = Annotated[
     Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
 ]
 PastDate = Annotated[dt.date, AfterValidator(_past_date)]
-LanguageTag = Annotated[str, AfterValidator(_language), Field(json_schema_extra={"pattern": _BCP47.pattern})]
+LanguageTag = Annotated[
+    str, AfterValidator(_language), Field(json_schema_extra={"pattern": _BCP47.pattern})
+]
 
 
 class SeedMetadata(BaseModel):
@@ -130,7 +138,9 @@ def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[Seed
         elif name in SeedMetadata.model_fields:
             info = SeedMetadata.model_fields[name]
             annotation = info.annotation
-            inner = [a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)]
+            inner = [
+                a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)
+            ]
             definitions[name] = (inner[0], Field(..., description=info.description))
     return create_model("SeedMetadata", __base__=SeedMetadata, **definitions)
 
@@ -190,17 +200,28 @@ def _from_error(
     loc = tuple(error["loc"])
     name = str(loc[0]) if loc else ""
     if error["type"] == "missing":
-        return SchemaIssue("missing", name, anchor[0], anchor[1], f"missing required field {name!r}")
+        return SchemaIssue(
+            "missing", name, anchor[0], anchor[1], f"missing required field {name!r}"
+        )
     located = by_name.get(name)
     if located is None:  # pragma: no cover - pydantic only reports fields it was given
         return SchemaIssue("invalid", name, anchor[0], anchor[1], str(error["msg"]))
     if error["type"] == "extra_forbidden":
         message = f"unknown field {excerpt(name, 40)}"
         close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
-        message += f" (did you mean {close[0]!r}?)" if close else f"; declare it under [tool.seedcheck.fields] or remove it"
+        message += (
+            f" (did you mean {close[0]!r}?)"
+            if close
+            else "; declare it under [tool.seedcheck.fields] or remove it"
+        )
         return SchemaIssue(
-            "unknown", name, located.key_line, located.key_column, message,
-            located.key_line, located.key_column + len(name),
+            "unknown",
+            name,
+            located.key_line,
+            located.key_column,
+            message,
+            located.key_line,
+            located.key_column + len(name),
         )
     line, column, end_line, end_column = _position(located, loc[1:])
     where = name + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc[1:])
@@ -210,7 +231,9 @@ def _from_error(
     return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
 
 
-def _position(located: LocatedValue, rest: tuple[Any, ...]) -> tuple[int, int, int | None, int | None]:
+def _position(
+    located: LocatedValue, rest: tuple[Any, ...]
+) -> tuple[int, int, int | None, int | None]:
     """Position of the value at ``rest`` below a field, down the YAML nodes."""
     node = located.node
     for part in rest:

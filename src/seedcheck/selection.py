@@ -66,9 +66,9 @@ class Selection:
             if self._ignored_in_file(rule, diagnostic.path):
                 continue
             severity = self.severity.get(rule.name) or self.severity.get(rule.code)
-            if severity is not None:
-                diagnostic = diagnostic._replace(severity=Severity(severity))
-            kept.append(diagnostic)
+            kept.append(
+                diagnostic._replace(severity=Severity(severity)) if severity else diagnostic
+            )
         return kept
 
     def _ignored_in_file(self, rule: Rule, path: str) -> bool:

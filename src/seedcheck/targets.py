@@ -73,4 +73,6 @@ def load_target(target: Target, config: LoadedConfig) -> Corpus:
             max_file_size=settings.max_file_size,
         )
     except OSError as exc:
-        raise SeedcheckError(f"{target.root}: cannot read the corpus folder: {exc.strerror}") from None
+        raise SeedcheckError(
+            f"{target.root}: cannot read the corpus folder: {exc.strerror}"
+        ) from None

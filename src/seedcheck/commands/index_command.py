@@ -24,7 +24,8 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("corpus", nargs="?", metavar="CORPUS", help="corpus folder")
     parser.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="write nothing; print a diff and exit 1 if INDEX.md is out of date",
     )
     add_config_option(parser)

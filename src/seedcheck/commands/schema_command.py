@@ -26,7 +26,8 @@ def add_parser(sub: Any) -> None:
         "--dir", metavar="DIR", help="output folder (default: schemas/ in the project root)"
     )
     parser.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="write nothing; print a diff and exit 1 if a schema file is out of date",
     )
     add_config_option(parser)

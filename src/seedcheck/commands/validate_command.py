@@ -24,15 +24,29 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
-    parser.add_argument("--select", action="append", default=[], metavar="RULES",
-                        help="only these rules (names, codes or code prefixes, comma-separated)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                        help="skip these rules (names, codes or code prefixes, comma-separated)")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rules (names, codes or code prefixes, comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rules (names, codes or code prefixes, comma-separated)",
+    )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour text output (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output (auto: on a terminal, unless NO_COLOR is set)",
+    )
     add_config_option(parser)
     parser.set_defaults(run=run)
 

@@ -46,6 +46,4 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         )
 
 
-RULE = file_rule(
-    "SC202", "front-matter-misplaced", "Front matter does not start on line 1.", check
-)
+RULE = file_rule("SC202", "front-matter-misplaced", "Front matter does not start on line 1.", check)

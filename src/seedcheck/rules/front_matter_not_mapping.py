@@ -35,6 +35,4 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         )
 
 
-RULE = file_rule(
-    "SC204", "front-matter-not-mapping", "Front matter is not a mapping.", check
-)
+RULE = file_rule("SC204", "front-matter-not-mapping", "Front matter is not a mapping.", check)

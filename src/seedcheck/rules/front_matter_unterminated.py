@@ -36,6 +36,4 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         )
 
 
-RULE = file_rule(
-    "SC201", "front-matter-unterminated", "Front matter has no closing `---`.", check
-)
+RULE = file_rule("SC201", "front-matter-unterminated", "Front matter has no closing `---`.", check)

@@ -28,7 +28,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     begins, ends = doc.begin_lines, doc.end_lines
     if not begins and not ends:
         yield Finding(
-            path, 1, 1,
+            path,
+            1,
+            1,
             f"no index block: {BEGIN_MARKER} … {END_MARKER} not found; run `seedcheck index`",
         )
         return
@@ -41,7 +43,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     for line in ends[1:]:
         yield Finding(path, line, 1, f"duplicate end marker (first on line {ends[0]})")
     if begins and ends and ends[0] < begins[0]:
-        yield Finding(path, ends[0], 1, f"end marker comes before the begin marker on line {begins[0]}")
+        yield Finding(
+            path, ends[0], 1, f"end marker comes before the begin marker on line {begins[0]}"
+        )
 
 
 RULE = corpus_rule("SC502", "index-markers", "INDEX.md block markers are broken.", check)

@@ -28,6 +28,4 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-RULE = corpus_rule(
-    "SC109", "not-a-regular-file", "A seed name is not a regular file.", check
-)
+RULE = corpus_rule("SC109", "not-a-regular-file", "A seed name is not a regular file.", check)

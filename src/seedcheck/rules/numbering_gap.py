@@ -13,6 +13,7 @@ Fix: renumber the seeds after the gap, or restore the missing one; then run
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from seedcheck.corpus import Corpus
 from seedcheck.diagnostic import Severity
@@ -20,10 +21,8 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    numbered = sorted(
-        (int(e.number), e) for e in corpus.entries if e.number is not None
-    )
-    for (low, low_entry), (high, high_entry) in zip(numbered, numbered[1:]):
+    numbered = sorted((int(e.number), e) for e in corpus.entries if e.number is not None)
+    for (low, low_entry), (high, high_entry) in pairwise(numbered):
         if high - low <= 1:
             continue
         width = len(low_entry.number or "")
