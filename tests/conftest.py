@@ -1,0 +1,50 @@
+"""Shared test helpers: run ``main([...])`` in a folder and capture what it prints."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from seedcheck.cli import main
+
+CASES = Path(__file__).parent / "cases"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
+    """Call ``main(args)`` with the working directory set to ``cwd``."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(args: Sequence[str], cwd: Path | None = None) -> Result:
+        capsys.readouterr()
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary project root: no configuration above it is picked up."""
+    (tmp_path / "seedcheck.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(Path(__file__).parent)
