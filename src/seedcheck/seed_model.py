@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from seedcheck.excerpt import excerpt
@@ -104,12 +105,20 @@ class SeedMetadata(BaseModel):
 
     title: Title
     byline: Byline
-    source: str | None = Field(default=None, description="Publication the text comes from.")
-    url: HttpUrl | None = Field(default=None, description="Where the text was published.")
-    published: PastDate | None = Field(default=None, description="Publication date (ISO 8601).")
-    language: LanguageTag | None = Field(default=None, description="BCP 47 language tag.")
-    tags: list[str] | None = Field(default=None, description="Free-form labels.")
-    license: str | None = Field(default=None, description="License of the text.")
+    source: str | SkipJsonSchema[None] = Field(
+        default=None, description="Publication the text comes from."
+    )
+    url: HttpUrl | SkipJsonSchema[None] = Field(
+        default=None, description="Where the text was published."
+    )
+    published: PastDate | SkipJsonSchema[None] = Field(
+        default=None, description="Publication date (ISO 8601)."
+    )
+    language: LanguageTag | SkipJsonSchema[None] = Field(
+        default=None, description="BCP 47 language tag."
+    )
+    tags: list[str] | SkipJsonSchema[None] = Field(default=None, description="Free-form labels.")
+    license: str | SkipJsonSchema[None] = Field(default=None, description="License of the text.")
 
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "url", "string-list"]
@@ -131,7 +140,7 @@ def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[Seed
         return SeedMetadata
     definitions: dict[str, Any] = {}
     for name, type_name in fields.items():
-        definitions[name] = (_TYPES[type_name] | None, None)
+        definitions[name] = (_TYPES[type_name] | SkipJsonSchema[None], None)
     for name in required:
         if name in definitions:
             definitions[name] = (_TYPES[fields[name]], ...)
