@@ -46,12 +46,14 @@ def byline_problems(byline: str) -> list[str]:
     problems: list[str] = []
     lead = _LEADING_BY.match(text)
     if lead:
-        problems.append("byline starts with 'By'; write only the name(s)")
         text = text[lead.end() :]
+    # The lost name is the defect that matters most; name it before the stray "By".
     if text.startswith(","):
         problems.append("byline has no name before the comma (the name was lost and the bio kept)")
     elif not text:
         problems.append("byline has no name after 'By'")
+    if lead:
+        problems.append("byline starts with 'By'; write only the name(s)")
     if "\n" in byline or "\r" in byline:
         problems.append("byline spans more than one line")
     if byline != byline.strip():

@@ -134,23 +134,32 @@ _TYPES: dict[str, Any] = {
 }
 
 
+# The value types of the optional built-in fields, for making them required.
+_OPTIONAL_BUILTINS: dict[str, Any] = {
+    "source": str,
+    "url": HttpUrl,
+    "published": PastDate,
+    "language": LanguageTag,
+    "tags": list[str],
+    "license": str,
+}
+# "Absent" is not a value a field may hold: keep null out of the exported schema.
+_ABSENT: Any = SkipJsonSchema[None]  # type: ignore[misc]
+
+
 def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[SeedMetadata]:
     """The seed model for a configuration: extra fields declared, some fields required."""
     if not required and not fields:
         return SeedMetadata
     definitions: dict[str, Any] = {}
     for name, type_name in fields.items():
-        definitions[name] = (_TYPES[type_name] | SkipJsonSchema[None], None)
+        definitions[name] = (_TYPES[type_name] | _ABSENT, None)
     for name in required:
-        if name in definitions:
+        if name in fields:
             definitions[name] = (_TYPES[fields[name]], ...)
-        elif name in SeedMetadata.model_fields:
-            info = SeedMetadata.model_fields[name]
-            annotation = info.annotation
-            inner = [
-                a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)
-            ]
-            definitions[name] = (inner[0], Field(..., description=info.description))
+        elif name in _OPTIONAL_BUILTINS:
+            description = SeedMetadata.model_fields[name].description
+            definitions[name] = (_OPTIONAL_BUILTINS[name], Field(..., description=description))
     return create_model("SeedMetadata", __base__=SeedMetadata, **definitions)
 
 

@@ -46,9 +46,10 @@ def run(args: argparse.Namespace) -> int:
     new = rewrite_index(corpus.index, corpus.seeds)
     shown = display_path(str(path))
     count = len(indexed_seeds(corpus.seeds))
+    seeds = f"{count} seed{'' if count == 1 else 's'}"
     if args.check:
         if new == old:
-            print(f"{shown} is up to date ({count} seeds).")
+            print(f"{shown} is up to date ({seeds}).")
             return 0
         diff = difflib.unified_diff(
             (old or "").splitlines(keepends=True),
@@ -60,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{shown} is out of date; run `seedcheck index` to regenerate it.")
         return 1
     if new == old:
-        print(f"{shown} is up to date ({count} seeds).")
+        print(f"{shown} is up to date ({seeds}).")
         return 0
     _write(path, new)
-    print(f"{'Updated' if old is not None else 'Created'} {shown} ({count} seeds).")
+    print(f"{'Updated' if old is not None else 'Created'} {shown} ({seeds}).")
     return 0
 
 

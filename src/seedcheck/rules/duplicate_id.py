@@ -15,10 +15,11 @@ from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.seed_file import SeedFile
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    first: dict[str, str] = {}
+    first: dict[str, SeedFile] = {}
     for seed in corpus.seeds:
         if seed.seed_id is None:
             continue
@@ -27,10 +28,11 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 seed.path,
                 1,
                 1,
-                f"id {seed.seed_id} is also used by {first[seed.seed_id]}",
+                f"id {seed.seed_id} is also used by {first[seed.seed_id].name}",
+                concerns=(first[seed.seed_id].path,),
             )
         else:
-            first[seed.seed_id] = seed.name
+            first[seed.seed_id] = seed
 
 
 RULE = corpus_rule("SC602", "duplicate-id", "Two seeds share an id.", check)

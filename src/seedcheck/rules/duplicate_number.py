@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus import Corpus, Entry
 from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    first: dict[int, str] = {}
+    first: dict[int, Entry] = {}
     for entry in corpus.entries:
         if entry.number is None:
             continue
@@ -29,10 +29,11 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 entry.path,
                 1,
                 1,
-                f"number {entry.number} is also used by {first[value]}; renumber one of them",
+                f"number {entry.number} is also used by {first[value].name}; renumber one of them",
+                concerns=(first[value].path,),
             )
         else:
-            first[value] = entry.name
+            first[value] = entry
 
 
 RULE = corpus_rule("SC601", "duplicate-number", "Two seeds share a number.", check)

@@ -21,7 +21,11 @@ from seedcheck.rules.base import Finding, corpus_rule
 def check(corpus: Corpus) -> Iterator[Finding]:
     if not any(entry.name == INDEX_NAME for entry in corpus.entries):
         yield Finding(
-            corpus.index_path, 1, 1, "INDEX.md is missing; run `seedcheck index` to create it"
+            corpus.index_path,
+            1,
+            1,
+            "INDEX.md is missing; run `seedcheck index` to create it",
+            concerns=tuple(seed.path for seed in corpus.seeds),
         )
 
 

@@ -33,6 +33,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             1,
             1,
             f"{missing} missing between {low_entry.number} and {high_entry.number}",
+            concerns=(low_entry.path,),
         )
 
 
