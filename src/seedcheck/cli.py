@@ -7,6 +7,7 @@ usage, configuration or internal error, reported in one line on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -33,8 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    # A file name that is not valid UTF-8, or a terminal that cannot show a character,
+    # must print as an escape rather than end the run with UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run seedcheck with ``argv`` (default: the process arguments); return the exit code."""
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -46,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SeedcheckError as exc:
         print(f"seedcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`seedcheck validate | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("seedcheck: interrupted", file=sys.stderr)
         return EXIT_ERROR

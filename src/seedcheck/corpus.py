@@ -76,6 +76,8 @@ def load_corpus(
             or (not name.startswith(".") and name.endswith(SEED_SUFFIXES))
         )
         number = match.group("number") if match else None
+        if number is not None and not (number.isascii() and number.isdigit()):
+            number = None  # a custom pattern let something else than 0-9 through
         if name.startswith("."):
             entries.append(Entry(path, name, "dotfile"))
             continue

@@ -31,6 +31,6 @@ def _escape_char(ch: str) -> str:
     code = ord(ch)
     if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
         return f"\\x{code:02x}"
-    if ch in "\u2028\u2029\ufeff":
+    if ch in "\u2028\u2029\ufeff" or 0xD800 <= code <= 0xDFFF:
         return f"\\u{code:04x}"
     return ch

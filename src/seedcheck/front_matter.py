@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 FENCE = "---"
 # More nodes than any honest header has; a bigger expansion is an alias bomb.
 MAX_EXPANDED_NODES = 10_000
+# Deeper than any honest header; the safe constructor recurses once per level.
+MAX_DEPTH = 32
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
 
 
@@ -119,18 +121,9 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
     if not isinstance(root, yaml.MappingNode):
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
         return FrontMatter(start, end, root_kind=kind)
-    size = _expanded_size(root, {}, MAX_EXPANDED_NODES)
-    if size > MAX_EXPANDED_NODES:
-        return FrontMatter(
-            start,
-            end,
-            yaml_problem=YamlProblem(
-                first_line,
-                1,
-                f"front matter expands to more than {MAX_EXPANDED_NODES} nodes "
-                "through anchors and aliases; write the values out",
-            ),
-        )
+    too_big = _too_big(root)
+    if too_big is not None:
+        return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, too_big))
     return _read_mapping(root, start, end, first_line)
 
 
@@ -192,26 +185,29 @@ def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
     return YamlProblem(line, column, f"invalid YAML: {message}")
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int], limit: int) -> int:
-    """How many nodes the tree has once aliases are expanded, counted up to ``limit``.
+def _too_big(root: yaml.Node) -> str | None:
+    """Why the tree is too large once aliases are expanded, or None.
 
-    Shared nodes are counted once per reference, but computed once (memo), so this is
-    linear in the composed graph however large the expansion.
+    Walks the expansion iteratively and stops at the first limit, so a billion-laughs
+    bomb or a recursive alias costs at most ``MAX_EXPANDED_NODES`` steps, and deep
+    nesting never touches Python's recursion limit.
     """
-    known = memo.get(id(node))
-    if known is not None:
-        return known
-    memo[id(node)] = limit + 1  # a cycle expands without end
-    total = 1
-    if isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            total += _expanded_size(child, memo, limit)
-            if total > limit:
-                break
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            total += _expanded_size(key, memo, limit) + _expanded_size(value, memo, limit)
-            if total > limit:
-                break
-    memo[id(node)] = min(total, limit + 1)
-    return memo[id(node)]
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_EXPANDED_NODES:
+            return (
+                f"front matter expands to more than {MAX_EXPANDED_NODES} values "
+                "through anchors and aliases; write the values out"
+            )
+        if depth > MAX_DEPTH:
+            return f"front matter is nested more than {MAX_DEPTH} levels deep"
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return None

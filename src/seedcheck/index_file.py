@@ -105,12 +105,12 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
         return IndexDocument(path, text, lines, begins, ends, False, (), (problem,))
-    rows, problems = _read_table(tokens, tables[0], lines)
+    rows, problems, usable = _read_table(tokens, tables[0], lines)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
         problems.append(TableProblem(line, 1, "a second table in the index block"))
-    return IndexDocument(path, text, lines, begins, ends, True, tuple(rows), tuple(problems))
+    return IndexDocument(path, text, lines, begins, ends, usable, tuple(rows), tuple(problems))
 
 
 def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -129,7 +129,8 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
 
 def _read_table(
     tokens: list[Token], start: int, lines: tuple[str, ...]
-) -> tuple[list[IndexRow], list[TableProblem]]:
+) -> tuple[list[IndexRow], list[TableProblem], bool]:
+    """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable."""
     problems: list[TableProblem] = []
     header: list[str] = []
     rows: list[IndexRow] = []
@@ -167,8 +168,8 @@ def _read_table(
                 f"index table lacks column(s) {', '.join(missing)}; run `seedcheck index`",
             ),
         )
-        return [], problems
-    return rows, problems
+        return [], problems, False
+    return rows, problems, True
 
 
 def _row(

@@ -24,7 +24,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     previous: tuple[int, str] | None = None
     for row in match.document.rows:
         cell = row.cells.get("No.")
-        if cell is None or not cell.text.isdigit():
+        if cell is None or not (cell.text.isascii() and cell.text.isdigit()):
             continue
         key = (int(cell.text), row_file(row))
         if previous is not None and key < previous:
