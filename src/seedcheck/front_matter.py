@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.constructor import SafeConstructor
 
+from seedcheck.excerpt import excerpt
 from seedcheck.located import LocatedValue
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
@@ -148,13 +149,16 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
         except yaml.MarkedYAMLError as exc:
             return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line))
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            # Such as an out-of-range date (2024-02-30), which the resolver accepted.
-            problem = YamlProblem(
-                value_node.start_mark.line + first_line,
-                value_node.start_mark.column + 1,
-                f"value of {key!r} cannot be read: {exc}",
-            )
-            return FrontMatter(start, end, yaml_problem=problem)
+            if not isinstance(value_node, yaml.ScalarNode) or isinstance(exc, yaml.YAMLError):
+                problem = YamlProblem(
+                    value_node.start_mark.line + first_line,
+                    value_node.start_mark.column + 1,
+                    f"value of {excerpt(key, 40)} cannot be read: {exc}",
+                )
+                return FrontMatter(start, end, yaml_problem=problem)
+            # An impossible date (2024-02-30) looks like a timestamp to the resolver;
+            # keep the text so that the schema reports it at the field.
+            value = value_node.value
         # As in YAML itself the last of two equal keys wins; duplicate-key reports it.
         fields[key] = LocatedValue(
             key=key,
@@ -182,6 +186,8 @@ def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
     column = mark.column + 1 if mark else 1
     parts = [p for p in (exc.context, exc.problem) if p]
     message = "; ".join(parts) if parts else "invalid YAML"
+    if "mapping values are not allowed" in message:
+        message += " (quote a value that contains ': ')"
     return YamlProblem(line, column, f"invalid YAML: {message}")
 
 

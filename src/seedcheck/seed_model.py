@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
-from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from seedcheck.excerpt import excerpt
@@ -98,27 +97,29 @@ LanguageTag = Annotated[
 ]
 
 
+# The default of optional fields: absent. Typed Any so that a field typed ``str`` may
+# default to it without admitting None as a value.
+ABSENT: Any = None
+
+
 class SeedMetadata(BaseModel):
-    """Metadata of one seed document (the YAML front matter)."""
+    """Metadata of one seed document (the YAML front matter).
+
+    Optional fields default to None, meaning absent; None is not a value a present
+    field may hold (``validate_fields`` reports ``source:`` with nothing after it), so
+    the types do not admit it and the exported schema does not offer null.
+    """
 
     model_config = ConfigDict(extra="forbid", title="seedcheck seed front matter", strict=False)
 
     title: Title
     byline: Byline
-    source: str | SkipJsonSchema[None] = Field(
-        default=None, description="Publication the text comes from."
-    )
-    url: HttpUrl | SkipJsonSchema[None] = Field(
-        default=None, description="Where the text was published."
-    )
-    published: PastDate | SkipJsonSchema[None] = Field(
-        default=None, description="Publication date (ISO 8601)."
-    )
-    language: LanguageTag | SkipJsonSchema[None] = Field(
-        default=None, description="BCP 47 language tag."
-    )
-    tags: list[str] | SkipJsonSchema[None] = Field(default=None, description="Free-form labels.")
-    license: str | SkipJsonSchema[None] = Field(default=None, description="License of the text.")
+    source: str = Field(default=ABSENT, description="Publication the text comes from.")
+    url: HttpUrl = Field(default=ABSENT, description="Where the text was published.")
+    published: PastDate = Field(default=ABSENT, description="Publication date (ISO 8601).")
+    language: LanguageTag = Field(default=ABSENT, description="BCP 47 language tag.")
+    tags: list[str] = Field(default=ABSENT, description="Free-form labels.")
+    license: str = Field(default=ABSENT, description="License of the text.")
 
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "url", "string-list"]
@@ -143,8 +144,6 @@ _OPTIONAL_BUILTINS: dict[str, Any] = {
     "tags": list[str],
     "license": str,
 }
-# "Absent" is not a value a field may hold: keep null out of the exported schema.
-_ABSENT: Any = SkipJsonSchema[None]  # type: ignore[misc]
 
 
 def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[SeedMetadata]:
@@ -153,7 +152,7 @@ def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[Seed
         return SeedMetadata
     definitions: dict[str, Any] = {}
     for name, type_name in fields.items():
-        definitions[name] = (_TYPES[type_name] | _ABSENT, None)
+        definitions[name] = (_TYPES[type_name], Field(default=ABSENT))
     for name in required:
         if name in fields:
             definitions[name] = (_TYPES[fields[name]], ...)
