@@ -12,10 +12,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from seedcheck.errors import SeedcheckError
 from seedcheck.seed_model import FieldType, SeedMetadata
+from seedcheck.selection import Selection
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -84,16 +92,17 @@ class Settings(BaseModel):
             )
         return value
 
-    @field_validator("required")
-    @classmethod
-    def _required_known(cls, value: list[str], info: Any) -> list[str]:
-        declared = set(SeedMetadata.model_fields) | set(info.data.get("fields", {}))
-        unknown = [name for name in value if name not in declared]
+    @model_validator(mode="after")
+    def _required_known(self) -> Settings:
+        # On the model, not the field: `required` is validated before `fields`, so a field
+        # validator would never see the declared fields.
+        declared = set(SeedMetadata.model_fields) | set(self.fields)
+        unknown = [name for name in self.required if name not in declared]
         if unknown:
             raise ValueError(
                 f"required names undeclared field(s) {unknown}; declare them under 'fields'"
             )
-        return value
+        return self
 
     @field_validator("fields")
     @classmethod
@@ -140,7 +149,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
             document: dict[str, Any] = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SeedcheckError(f"{path}: cannot read configuration: {exc}") from None
-    if path.name == "seedcheck.toml":
+    if path.name != "pyproject.toml":  # seedcheck.toml, or any file given to --config
         return document
     tool = document.get("tool", {})
     table: object = tool.get("seedcheck") if isinstance(tool, dict) else None
@@ -170,6 +179,15 @@ def _validated(source: Path, table: dict[str, Any]) -> LoadedConfig:
         settings = Settings.model_validate(table)
     except ValidationError as exc:
         raise SeedcheckError(f"{source}: invalid configuration: {_describe(exc, source)}") from None
+    try:  # rule names are checked here so that the message names the file
+        Selection(
+            select=tuple(settings.select),
+            ignore=tuple(settings.ignore),
+            per_file_ignores=settings.per_file_ignores,
+            severity=settings.severity,
+        )
+    except SeedcheckError as exc:
+        raise SeedcheckError(f"{source}: invalid configuration: {exc}") from None
     return LoadedConfig(settings=settings, root=source.parent, source=source)
 
 
@@ -181,7 +199,8 @@ def _describe(exc: ValidationError, source: Path) -> str:
         if error["type"] == "extra_forbidden":
             parts.append(f"unknown key {key!r}{' in ' + table if table else ''}")
         else:
-            parts.append(f"{key}: {error['msg']}")
+            message = str(error["msg"]).removeprefix("Value error, ")
+            parts.append(f"{key}: {message}" if key else message)
     return "; ".join(parts)
 
 

@@ -102,13 +102,12 @@ LanguageTag = Annotated[
 ABSENT: Any = None
 
 
+# Optional fields default to ABSENT; None is not a value a present field may hold
+# (validate_fields reports `source:` with nothing after it), so the types do not admit
+# it and the exported schema does not offer null. The docstring becomes the schema's
+# description.
 class SeedMetadata(BaseModel):
-    """Metadata of one seed document (the YAML front matter).
-
-    Optional fields default to None, meaning absent; None is not a value a present
-    field may hold (``validate_fields`` reports ``source:`` with nothing after it), so
-    the types do not admit it and the exported schema does not offer null.
-    """
+    """Metadata of one seed document (the YAML front matter)."""
 
     model_config = ConfigDict(extra="forbid", title="seedcheck seed front matter", strict=False)
 
