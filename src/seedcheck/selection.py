@@ -10,6 +10,7 @@ glob, matched against the path relative to the project root, to rules ignored th
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -49,6 +50,10 @@ class Selection:
             check_selectors(names, f"per-file-ignores {pattern!r}")
         for key in self.severity:
             if key not in BY_NAME and key.upper() not in BY_CODE:
+                if any(_matches(rule, key) for rule in RULES):  # SC1 or ALL: valid in select
+                    raise SeedcheckError(
+                        f"severity takes one rule (name or full code), not {key!r}"
+                    )
                 raise SeedcheckError(f"unknown rule {key!r} in severity; see `seedcheck rules`")
 
     def enabled(self, rule: Rule) -> bool:
@@ -65,7 +70,11 @@ class Selection:
             rule = BY_CODE[diagnostic.code]
             if self._ignored_in_file(rule, diagnostic.path):
                 continue
-            severity = self.severity.get(rule.name) or self.severity.get(rule.code)
+            # __post_init__ accepts a code in any case; look it up the same way.
+            severity = next(
+                (v for k, v in self.severity.items() if k == rule.name or k.upper() == rule.code),
+                None,
+            )
             kept.append(
                 diagnostic._replace(severity=Severity(severity)) if severity else diagnostic
             )
@@ -74,9 +83,9 @@ class Selection:
     def _ignored_in_file(self, rule: Rule, path: str) -> bool:
         if not self.per_file_ignores:
             return False
-        try:
-            relative = PurePath(path).relative_to(self.root).as_posix()
-        except ValueError:
+        try:  # "../seeds/x.txt" for a corpus beside the config's folder, as ruff does
+            relative = PurePath(os.path.relpath(path, self.root)).as_posix()
+        except ValueError:  # on another Windows drive
             relative = PurePath(path).as_posix()
         for pattern, names in self.per_file_ignores.items():
             if fnmatch.fnmatchcase(relative, pattern) and any(_matches(rule, n) for n in names):

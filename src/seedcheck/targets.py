@@ -34,13 +34,13 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     whole: list[Path] = []
     files: dict[Path, set[Path]] = {}
     if not paths:
-        whole.append(_existing_corpus(config.corpus_path, "the configured corpus"))
+        whole.append(_existing_corpus(config))
     for raw in paths:
         path = _absolute(raw)
         if not os.path.lexists(path):
             raise SeedcheckError(f"{raw}: no such file or directory")
         if path.name in CONFIG_FILES and not path.is_dir():
-            whole.append(_existing_corpus(config.corpus_path, "the configured corpus"))
+            whole.append(_existing_corpus(config))
         elif path.is_dir() and not path.is_symlink():
             whole.append(Path(os.path.realpath(path)))
         else:
@@ -52,11 +52,13 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     return targets
 
 
-def _existing_corpus(path: Path, what: str) -> Path:
+def _existing_corpus(config: LoadedConfig) -> Path:
+    path = config.corpus_path
     if not path.is_dir():
+        where = config.source or "seedcheck.toml or [tool.seedcheck] in pyproject.toml"
         raise SeedcheckError(
-            f"{what} folder {path} does not exist; pass a corpus folder or set "
-            "`corpus` in [tool.seedcheck]"
+            f"the configured corpus folder {path} does not exist; pass a corpus folder "
+            f"or set `corpus` in {where}"
         )
     return Path(os.path.realpath(path))
 

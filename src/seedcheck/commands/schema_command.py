@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 difflib.unified_diff(
                     (old or "").splitlines(keepends=True),
                     text.splitlines(keepends=True),
-                    fromfile=f"{shown} (current)",
+                    fromfile=f"{shown} (current)" if old is not None else "/dev/null",
                     tofile=f"{shown} (expected)",
                 )
             )

@@ -11,7 +11,7 @@ from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
 from seedcheck.engine import build_report
 from seedcheck.reporters import REPORTERS, ReporterOptions
-from seedcheck.selection import Selection
+from seedcheck.selection import Selection, check_selectors
 from seedcheck.targets import load_target, resolve_targets
 
 
@@ -60,9 +60,12 @@ def _use_color(choice: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     settings = config.settings
+    select, ignore = rule_list(args.select), rule_list(args.ignore)
+    check_selectors(select, "--select")
+    check_selectors(ignore, "--ignore")
     selection = Selection(
-        select=tuple(rule_list(args.select) or settings.select),
-        ignore=tuple(settings.ignore + rule_list(args.ignore)),
+        select=tuple(select or settings.select),
+        ignore=tuple(settings.ignore + ignore),
         per_file_ignores=settings.per_file_ignores,
         severity=settings.severity,
         root=config.root,
