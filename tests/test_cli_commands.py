@@ -130,7 +130,7 @@ def test_index_check_missing_file(corpus: Path, run_cli: RunCli) -> None:
         "+++ seeds/INDEX.md (expected)\n"
         "@@ -0,0 +1,13 @@\n"
         + "".join(f"+{line}" for line in expected.splitlines(keepends=True))
-        + "seeds/INDEX.md is out of date; run `seedcheck index` to regenerate it.\n"
+        + "seeds/INDEX.md is missing; run `seedcheck index` to create it.\n"
     )
     assert not (corpus / "INDEX.md").exists()
 
@@ -356,7 +356,7 @@ def test_rule_explains_one_rule(run_cli: RunCli, name: str) -> None:
     assert result.out.startswith(
         "SC304 byline-invalid (error by default)\n"
         "\n"
-        "byline-invalid: a byline holds something other than the credited name(s).\n"
+        "A byline holds something other than the credited name(s).\n"
         "\n"
         "Why: "
     )
@@ -369,8 +369,10 @@ def test_every_rule_has_docs(run_cli: RunCli) -> None:
     for rule in RULES:
         result = run_cli(["rule", rule.code])
         assert result.out.startswith(
-            f"{rule.code} {rule.name} ({rule.severity.value} by default)\n\n{rule.name}: "
+            f"{rule.code} {rule.name} ({rule.severity.value} by default)\n\n"
         ), rule.name
+        assert f"\n\n{rule.name}:" not in result.out, "the name is not repeated"
+        assert "\nWhy: " in result.out and "\nFix: " in result.out, rule.name
 
 
 @pytest.mark.parametrize("name", ["nope", "SC999", "SC3"])

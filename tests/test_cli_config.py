@@ -83,9 +83,7 @@ def project(isolated: Path) -> Path:
 
 def test_defaults(project: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate"])
-    assert result == Result(
-        1, _text(unknown(), trailing(), "Found 2 errors and 0 warnings in 1 file."), ""
-    )
+    assert result == Result(1, _text(unknown(), trailing(), "Found 2 errors in 1 file."), "")
 
 
 def test_corpus_from_seedcheck_toml(isolated: Path, run_cli: RunCli) -> None:
@@ -93,7 +91,7 @@ def test_corpus_from_seedcheck_toml(isolated: Path, run_cli: RunCli) -> None:
     _write(isolated / "seedcheck.toml", 'corpus = "articles"\n')
     result = run_cli(["validate"])
     assert result.out == _text(
-        unknown("articles/"), trailing("articles/"), "Found 2 errors and 0 warnings in 1 file."
+        unknown("articles/"), trailing("articles/"), "Found 2 errors in 1 file."
     )
 
 
@@ -105,9 +103,7 @@ def test_tool_seedcheck_in_pyproject(isolated: Path, run_cli: RunCli) -> None:
         '[project]\nname = "demo"\n\n[tool.seedcheck]\ncorpus = "articles"\nignore = ["SC106"]\n',
     )
     result = run_cli(["validate"])
-    assert result == Result(
-        1, _text(unknown("articles/"), "Found 1 error and 0 warnings in 1 file."), ""
-    )
+    assert result == Result(1, _text(unknown("articles/"), "Found 1 error in 1 file."), "")
 
 
 def test_seedcheck_toml_wins_over_pyproject_in_the_same_folder(
@@ -127,9 +123,7 @@ def test_found_from_a_subdirectory(isolated: Path, run_cli: RunCli) -> None:
     # The corpus is relative to the configuration file; outside the current directory,
     # paths are shown in full.
     absolute = f"{(isolated / 'articles').as_posix()}/"
-    assert result == Result(
-        1, _text(trailing(absolute), "Found 1 error and 0 warnings in 1 file."), ""
-    )
+    assert result == Result(1, _text(trailing(absolute), "Found 1 error in 1 file."), "")
 
 
 def test_pyproject_without_a_table_is_skipped(isolated: Path, run_cli: RunCli) -> None:
@@ -159,7 +153,7 @@ def test_required_builtin_field(project: Path, run_cli: RunCli) -> None:
             unknown(),
             trailing(),
             missing(SEED_2, "source"),
-            "Found 5 errors and 0 warnings in 2 files.",
+            "Found 5 errors in 2 files.",
         ),
         "",
     )
@@ -168,7 +162,7 @@ def test_required_builtin_field(project: Path, run_cli: RunCli) -> None:
 def test_declared_field_is_accepted(project: Path, run_cli: RunCli) -> None:
     _write(project / "seedcheck.toml", '[fields]\nsection = "string"\n')
     result = run_cli(["validate"])
-    assert result == Result(1, _text(trailing(), "Found 1 error and 0 warnings in 1 file."), "")
+    assert result == Result(1, _text(trailing(), "Found 1 error in 1 file."), "")
 
 
 def test_declared_field_of_the_wrong_type(project: Path, run_cli: RunCli) -> None:
@@ -177,16 +171,14 @@ def test_declared_field_of_the_wrong_type(project: Path, run_cli: RunCli) -> Non
     assert result.out == _text(
         f"seeds/{SEED_1}:4:10: SC208 [invalid-field] section: input should be a valid integer, "
         "unable to parse string as an integer",
-        "Found 1 error and 0 warnings in 1 file.",
+        "Found 1 error in 1 file.",
     )
 
 
 def test_required_declared_field(project: Path, run_cli: RunCli) -> None:
     _write(project / "seedcheck.toml", 'required = ["section"]\n\n[fields]\nsection = "string"\n')
     result = run_cli(["validate", "--select", "SC2"])
-    assert result == Result(
-        1, _text(missing(SEED_2, "section"), "Found 1 error and 0 warnings in 1 file."), ""
-    )
+    assert result == Result(1, _text(missing(SEED_2, "section"), "Found 1 error in 1 file."), "")
 
 
 @pytest.mark.parametrize(
@@ -233,7 +225,7 @@ def test_severity_override_changes_the_exit_code(project: Path, run_cli: RunCli)
         project / "seedcheck.toml",
         '[severity]\ntrailing-whitespace = "warning"\nsc206 = "warning"\n',
     )
-    expected = _text(unknown(), trailing(), "Found 0 errors and 2 warnings in 1 file.")
+    expected = _text(unknown(), trailing(), "Found 2 warnings in 1 file.")
     assert run_cli(["validate"]) == Result(0, expected, "")
     assert run_cli(["validate", "--strict"]) == Result(1, expected, "")
 
@@ -245,11 +237,11 @@ def test_severity_override_to_error(isolated: Path, run_cli: RunCli) -> None:
         "only seeds, INDEX.md, README.md and dotfiles belong here"
     )
     assert run_cli(["validate", "--select", "SC110"]) == Result(
-        0, _text(line, "Found 0 errors and 1 warning in 1 file."), ""
+        0, _text(line, "Found 1 warning in 1 file."), ""
     )
     _write(isolated / "seedcheck.toml", '[severity]\nunexpected-file = "error"\n')
     assert run_cli(["validate", "--select", "SC110"]) == Result(
-        1, _text(line, "Found 1 error and 0 warnings in 1 file."), ""
+        1, _text(line, "Found 1 error in 1 file."), ""
     )
 
 
@@ -337,7 +329,7 @@ def test_config_option_with_any_file_name(project: Path, run_cli: RunCli) -> Non
     _write(project / "seedcheck.toml", 'select = ["SC206"]\n')  # not used: --config wins
     _write(project / "ci" / "strict.toml", 'corpus = "../seeds"\nselect = ["SC106"]\n')
     result = run_cli(["validate", "--config", "ci/strict.toml"])
-    assert result == Result(1, _text(trailing(), "Found 1 error and 0 warnings in 1 file."), "")
+    assert result == Result(1, _text(trailing(), "Found 1 error in 1 file."), "")
 
 
 def test_config_option_with_a_pyproject(project: Path, run_cli: RunCli) -> None:

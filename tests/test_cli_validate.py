@@ -129,7 +129,7 @@ def test_corpus_given_as_absolute_path_from_elsewhere(broken: Path, run_cli: Run
     absolute = (broken / "seeds" / SEED_2).as_posix()
     assert result.out == _text(
         [f"{absolute}:5:31: SC105 [missing-final-newline] no newline at end of file"],
-        "Found 1 error and 0 warnings in 1 file.",
+        "Found 1 error in 1 file.",
     )
 
 
@@ -223,8 +223,8 @@ def test_json_ignores_quiet_and_color(broken: Path, run_cli: RunCli) -> None:
     assert "\033" not in plain.out
 
 
-ONE_TRAILING = "Found 1 error and 0 warnings in 1 file."
-TRAILING_AND_BYLINE = "Found 2 errors and 0 warnings in 2 files."
+ONE_TRAILING = "Found 1 error in 1 file."
+TRAILING_AND_BYLINE = "Found 2 errors in 2 files."
 NOTHING = "All checks passed (4 files checked)."
 
 # (arguments, findings, summary, exit code)
@@ -232,7 +232,7 @@ SELECTIONS = [
     (["--select", "trailing-whitespace"], [TRAILING], ONE_TRAILING, 1),
     (["--select", "SC106"], [TRAILING], ONE_TRAILING, 1),
     (["--select", "sc106"], [TRAILING], ONE_TRAILING, 1),
-    (["--select", "SC1"], [TRAILING, NEWLINE], "Found 2 errors and 0 warnings in 2 files.", 1),
+    (["--select", "SC1"], [TRAILING, NEWLINE], "Found 2 errors in 2 files.", 1),
     (["--select", "SC106,byline-invalid"], [TRAILING, BYLINE], TRAILING_AND_BYLINE, 1),
     (["--select", "SC106, byline-invalid"], [TRAILING, BYLINE], TRAILING_AND_BYLINE, 1),
     (
@@ -242,7 +242,7 @@ SELECTIONS = [
         1,
     ),
     (["--select", "SC5,SC6"], [GAP, MISMATCH], "Found 1 error and 1 warning in 2 files.", 1),
-    (["--select", "SC603"], [GAP], "Found 0 errors and 1 warning in 1 file.", 0),
+    (["--select", "SC603"], [GAP], "Found 1 warning in 1 file.", 0),
     (["--select", "ALL"], ALL_LINES, ALL_SUMMARY, 1),
     (
         ["--ignore", "SC1,SC2"],
@@ -253,7 +253,7 @@ SELECTIONS = [
     (
         ["--ignore", "index-mismatch", "--ignore", "SC6"],
         [UNKNOWN, TRAILING, BYLINE, NEWLINE],
-        "Found 4 errors and 0 warnings in 2 files.",
+        "Found 4 errors in 2 files.",
         1,
     ),
     (["--select", "SC1", "--ignore", "missing-final-newline"], [TRAILING], ONE_TRAILING, 1),
@@ -297,7 +297,7 @@ def test_exit_zero(broken: Path, run_cli: RunCli) -> None:
 
 
 def test_warnings_alone_pass_unless_strict(broken: Path, run_cli: RunCli) -> None:
-    expected = _text([GAP], "Found 0 errors and 1 warning in 1 file.")
+    expected = _text([GAP], "Found 1 warning in 1 file.")
     assert run_cli(["validate", "--select", "numbering-gap"]) == Result(0, expected, "")
     assert run_cli(["validate", "--select", "numbering-gap", "--strict"]) == Result(1, expected, "")
     assert run_cli(["validate", "--strict", "--exit-zero", "--select", "SC603"]).code == 0
@@ -363,9 +363,7 @@ def test_color_on_a_terminal(
 def test_one_seed_reports_its_own_findings_and_its_index_row(broken: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate", f"seeds/{SEED_1}"])
     assert (result.code, result.err) == (1, "")
-    assert result.out == _text(
-        [UNKNOWN, TRAILING, MISMATCH], "Found 3 errors and 0 warnings in 2 files."
-    )
+    assert result.out == _text([UNKNOWN, TRAILING, MISMATCH], "Found 3 errors in 2 files.")
 
 
 def test_seed_reports_the_gap_after_it(broken: Path, run_cli: RunCli) -> None:
@@ -378,7 +376,7 @@ def test_seed_reports_the_gap_after_it(broken: Path, run_cli: RunCli) -> None:
 
 def test_seed_with_only_a_warning(broken: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate", f"seeds/{SEED_4}"])
-    assert result == Result(0, _text([GAP], "Found 0 errors and 1 warning in 1 file."), "")
+    assert result == Result(0, _text([GAP], "Found 1 warning in 1 file."), "")
 
 
 def test_clean_seed(broken: Path, run_cli: RunCli) -> None:
@@ -407,13 +405,13 @@ def test_seed_from_inside_the_corpus_folder(broken: Path, run_cli: RunCli) -> No
     result = run_cli(["validate", SEED_1], cwd=broken / "seeds")
     assert result.out == _text(
         [line.removeprefix("seeds/") for line in (UNKNOWN, TRAILING, MISMATCH)],
-        "Found 3 errors and 0 warnings in 2 files.",
+        "Found 3 errors in 2 files.",
     )
 
 
 def test_index_given_as_path(broken: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate", "seeds/INDEX.md"])
-    assert result == Result(1, _text([MISMATCH], "Found 1 error and 0 warnings in 1 file."), "")
+    assert result == Result(1, _text([MISMATCH], "Found 1 error in 1 file."), "")
 
 
 @pytest.mark.parametrize("path", ["seeds/003_dddddddddddddddd.txt", "nope", "nope/"])
@@ -449,3 +447,13 @@ def test_bundled_corpus_passes(run_cli: RunCli) -> None:
 def test_bundled_corpus_passes_strict_in_json(run_cli: RunCli) -> None:
     result = run_cli(["validate", "--strict", "--format", "json", "seeds"], cwd=REPO)
     assert result == Result(0, "[]\n", "")
+
+
+@pytest.mark.parametrize("selector", ["S", "s", "SC1x", "SC1011"])
+def test_a_partial_family_prefix_is_a_typo(selector: str, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "--select", selector, "seeds"], cwd=REPO)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == (
+        f"seedcheck: error: unknown rule {selector!r} in --select; see `seedcheck rules`\n"
+    )

@@ -54,9 +54,7 @@ def project(tmp_path: Path) -> Path:
 def test_findings(project: Path) -> None:
     result = run(["validate"], project)
     assert (result.returncode, result.stderr) == (1, "")
-    assert result.stdout == (
-        f"{FINDING}\n{INDEX_MISSING}\nFound 2 errors and 0 warnings in 2 files.\n"
-    )
+    assert result.stdout == (f"{FINDING}\n{INDEX_MISSING}\nFound 2 errors in 2 files.\n")
 
 
 def test_json_output(project: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -20,10 +21,15 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.rules import BY_CODE, BY_NAME, RULES
 from seedcheck.rules.base import Rule
 
+_CODE_PREFIX = re.compile(r"SC\d{0,3}")
+
 
 def _matches(rule: Rule, selector: str) -> bool:
     upper = selector.upper()
-    return upper == "ALL" or selector == rule.name or rule.code.startswith(upper)
+    if upper == "ALL" or selector == rule.name:
+        return True
+    # Only whole-family prefixes (SC, SC1, SC10, SC101): a stray "S" is a typo.
+    return bool(_CODE_PREFIX.fullmatch(upper)) and rule.code.startswith(upper)
 
 
 def check_selectors(selectors: Iterable[str], where: str) -> None:

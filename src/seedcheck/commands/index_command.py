@@ -58,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
             tofile=f"{shown} (expected)",
         )
         sys.stdout.writelines(diff)
-        print(f"{shown} is out of date; run `seedcheck index` to regenerate it.")
+        if old is None:
+            print(f"{shown} is missing; run `seedcheck index` to create it.")
+        else:
+            print(f"{shown} is out of date; run `seedcheck index` to regenerate it.")
         return 1
     if new == old:
         print(f"{shown} is up to date ({seeds}).")

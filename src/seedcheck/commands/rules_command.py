@@ -32,6 +32,8 @@ def run_one(args: argparse.Namespace) -> int:
     rule = find_rule(args.rule)
     if rule is None:
         raise SeedcheckError(f"no rule named {args.rule!r}; see `seedcheck rules`")
+    # The docs open with "name: summary"; the header already names the rule.
+    doc = rule.doc.removeprefix(f"{rule.name}: ")
     print(f"{rule.code} {rule.name} ({rule.severity.value} by default)\n")
-    print(rule.doc)
+    print(doc[:1].upper() + doc[1:])
     return 0

@@ -37,10 +37,12 @@ class TextReporter(Reporter):
 
 
 def summary(report: Report) -> str:
-    """``Found 3 errors and 1 warning in 2 files.``, or ``All checks passed.``"""
+    """``Found 3 errors and 1 warning in 2 files.``, or ``All checks passed …``."""
     if not report.diagnostics:
         return f"All checks passed ({_plural(report.files_checked, 'file')} checked)."
-    return (
-        f"Found {_plural(report.errors, 'error')} and {_plural(report.warnings, 'warning')} "
-        f"in {_plural(report.files_with_findings, 'file')}."
-    )
+    counts = [
+        _plural(count, word)
+        for count, word in ((report.errors, "error"), (report.warnings, "warning"))
+        if count
+    ]
+    return f"Found {' and '.join(counts)} in {_plural(report.files_with_findings, 'file')}."
