@@ -16,7 +16,9 @@ from seedcheck.rules import BY_NAME
 from tests.conftest import CASES, RunCli
 
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
-FAIL_CASES = [(case, fail) for case in CASE_DIRS for fail in sorted(case.glob("fail*")) if fail.is_dir()]
+FAIL_CASES = [
+    (case, fail) for case in CASE_DIRS for fail in sorted(case.glob("fail*")) if fail.is_dir()
+]
 
 
 def _id(case: Path, sub: Path | None = None) -> str:

@@ -6,7 +6,12 @@ the value is fine. The first problem becomes the diagnostic message.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+import yaml
+
+from seedcheck.located import LocatedValue
 
 TITLE_MAX = 200
 BYLINE_MAX = 120
@@ -69,3 +74,29 @@ def byline_problems(byline: str) -> list[str]:
     if len(byline) > BYLINE_MAX:
         problems.append(f"byline is {len(byline)} characters long; the limit is {BYLINE_MAX}")
     return problems
+
+
+def not_text_problem(field: LocatedValue) -> str | None:
+    """What is wrong with a title or byline that YAML read as something other than text.
+
+    None when the value is text or absent. The hint quotes the value as written in the
+    file (``1984``, ``yes``), since that is what the author means.
+    """
+    value = field.value
+    if value is None or isinstance(value, str):
+        return None
+    name = field.key
+    if isinstance(value, (list, dict)):
+        kind = "list" if isinstance(value, list) else "mapping"
+        return f"{name} is a YAML {kind}, not text; write it as a single line"
+    if isinstance(value, bool):
+        kind = "true/false value"
+    elif isinstance(value, (int, float)):
+        kind = "number"
+    elif isinstance(value, dt.date):
+        kind = "date"
+    else:
+        kind = type(value).__name__
+    node = field.node
+    shown = node.value if isinstance(node, yaml.ScalarNode) else str(value)
+    return f'{name} is read as a {kind}, not text; put it in quotes: {name}: "{shown}"'

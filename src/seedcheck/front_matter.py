@@ -28,6 +28,15 @@ FENCE = "---"
 MAX_EXPANDED_NODES = 10_000
 # Deeper than any honest header; the safe constructor recurses once per level.
 MAX_DEPTH = 32
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_KEY_KINDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "null (no value)",
+    "timestamp": "a date",
+    "merge": "a merge key",
+}
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
 
 
@@ -55,7 +64,8 @@ class FrontMatter:
 
     ``start`` is the 1-based line of the opening fence; ``end`` that of the closing fence,
     or None when the block is never closed. ``root_kind`` says what the YAML held
-    (``mapping``, ``sequence``, ``scalar`` or ``empty``).
+    (``mapping``, ``sequence``, ``scalar`` or ``empty``), and ``root_line`` the file line
+    where that value starts (None when empty).
     """
 
     start: int
@@ -65,6 +75,7 @@ class FrontMatter:
     keys: tuple[KeyOccurrence, ...] = ()
     fields: tuple[LocatedValue, ...] = ()
     bad_keys: tuple[YamlProblem, ...] = ()
+    root_line: int | None = None
 
 
 def is_fence(line: str) -> bool:
@@ -80,8 +91,11 @@ def find_misplaced_block(lines: Sequence[str]) -> int | None:
     """
     for i in range(1, len(lines)):
         if not is_fence(lines[i]):
+            # Only blank lines or one stray line may stand before a real header; a
+            # `---` pair further down, below text, is a Markdown rule around a note.
+            if lines[i].strip() and any(ln.strip() for ln in lines[:i]):
+                return None
             continue
-        # Only blank lines or a stray first line may stand before a real header.
         for j in range(i + 1, len(lines)):
             if is_fence(lines[j]):
                 inner = [ln for ln in lines[i + 1 : j] if ln.strip()]
@@ -111,7 +125,9 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
     try:
         root = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line))
+        return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line, source))
+    except yaml.reader.ReaderError as exc:
+        return FrontMatter(start, end, yaml_problem=_reader_problem(exc, source, first_line))
     except yaml.YAMLError as exc:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, str(exc)))
     except RecursionError:
@@ -121,7 +137,11 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
         return FrontMatter(start, end, root_kind="empty")
     if not isinstance(root, yaml.MappingNode):
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
-        return FrontMatter(start, end, root_kind=kind)
+        return FrontMatter(start, end, root_kind=kind, root_line=root.start_mark.line + first_line)
+    if root.tag not in SafeConstructor.yaml_constructors:  # never built, but refused all the same
+        return FrontMatter(
+            start, end, yaml_problem=_tag_problem(root.tag, root.start_mark, first_line)
+        )
     too_big = _too_big(root)
     if too_big is not None:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, too_big))
@@ -137,10 +157,7 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
         key_line = key_node.start_mark.line + first_line
         key_column = key_node.start_mark.column + 1
         if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":str")):
-            shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-            bad_keys.append(
-                YamlProblem(key_line, key_column, f"field name {shown!s:.40} is not a string")
-            )
+            bad_keys.append(YamlProblem(key_line, key_column, _bad_key_message(key_node)))
             continue
         key = str(key_node.value)
         keys.append(KeyOccurrence(key, key_line, key_column))
@@ -180,15 +197,69 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
     )
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+def _bad_key_message(node: yaml.Node) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        return "a field name is a list or mapping, not a string; write `name: value`"
+    # YAML 1.1 reads `1`, `yes`, `null` or `2024-01-01` as other types than text.
+    kind = _KEY_KINDS.get(node.tag.removeprefix(_STANDARD_TAG))
+    shown = excerpt(str(node.value), 40)
+    if kind is None:
+        return f"field name {shown} has the tag {excerpt(_short_tag(node.tag), 60)}; remove the tag"
+    return f"field name {shown} is read as {kind}, not a string; quote it or rename the field"
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "") -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else 1
-    parts = [p for p in (exc.context, exc.problem) if p]
+    refused = re.fullmatch(
+        r"could not determine a constructor for the tag '(.*)'", exc.problem or ""
+    )
+    if refused and mark:
+        return _tag_problem(refused.group(1), mark, first_line)
+    context = exc.context
+    where = exc.context_mark
+    if context and where and mark and (where.line, where.column) != (mark.line, mark.column):
+        # Where the parser stopped can be far from what it was reading (an unclosed quote).
+        context += f" started on line {where.line + first_line}, column {where.column + 1}"
+    parts = [p for p in (context, exc.problem) if p]
     message = "; ".join(parts) if parts else "invalid YAML"
+    text = source.split("\n")[mark.line] if mark and source.count("\n") > mark.line else ""
     if "mapping values are not allowed" in message:
-        message += " (quote a value that contains ': ')"
+        key = text[: mark.column].strip() if mark else ""
+        if text[:1] in (" ", "\t") and key and " " not in key:
+            # `  byline: x` below `title: y` continues the title; the colon is the error.
+            message += " (this line is indented; start each field at the beginning of a line)"
+        else:
+            message += " (quote a value that contains ': ')"
+    elif mark and "tab" not in message and text[mark.column : mark.column + 1] == "\t":
+        message += " (a tab; indent YAML with spaces)"
     return YamlProblem(line, column, f"invalid YAML: {message}")
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, source: str, first_line: int) -> YamlProblem:
+    # The reader stops at the first character it refuses; its offset counts bytes in the
+    # C loader and characters in the pure one, so find the character itself.
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    offset = max(source.find(char), 0)
+    line = first_line + source.count("\n", 0, offset)
+    column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    return YamlProblem(
+        line, column, f"invalid YAML: character U+{ord(char):04X} is not allowed in YAML; delete it"
+    )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _tag_problem(tag: str, mark: yaml.Mark, first_line: int) -> YamlProblem:
+    return YamlProblem(
+        mark.line + first_line,
+        mark.column + 1,
+        f"tag {excerpt(_short_tag(tag), 60)} is not allowed: only YAML's standard tags are read; "
+        "remove the tag",
+    )
 
 
 def _too_big(root: yaml.Node) -> str | None:

@@ -85,6 +85,13 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     block = render_block(seeds)
     if document is None:
         return NEW_INDEX_HEAD + "\n" + block
+    if document.invalid_utf8_line is not None:
+        # Writing the decoded text back would replace those bytes with U+FFFD.
+        raise SeedcheckError(
+            f"{document.path}: line {document.invalid_utf8_line} is not valid UTF-8; "
+            "rewriting the file would change your text there; save INDEX.md as UTF-8, "
+            "then run seedcheck index again"
+        )
     if not document.begin_lines and not document.end_lines:
         text = document.text
         separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")

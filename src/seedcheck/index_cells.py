@@ -4,7 +4,8 @@ Every character Markdown would act on in a table cell is backslash-escaped, a ba
 included, so a person reading the rendered table sees the title as written and
 :func:`decode_cell` recovers it exactly. What a cell cannot hold literally is written as
 an escape no original can produce: a line break as ``\\n`` (the backslash of an original
-is always doubled), surrounding spaces as ``&#32;`` (an original ``&`` is always escaped).
+is always doubled), surrounding whitespace, which the table parser would trim, as a
+character reference such as ``&#32;`` (an original ``&`` is always escaped).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 _ACTIVE = set("\\`*_[]<>&|!~#")
 _ENCODED_CONTROL = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_DECODE = re.compile(r"\\([!-/:-@\[-`{-~nrt])|&#32;")
+_DECODE = re.compile(r"\\([!-/:-@\[-`{-~nrt])|&#([0-9]{1,7});")
 _PUNCT_DECODED = {"n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -26,6 +27,9 @@ def encode_cell(text: str) -> str:
     for i, ch in enumerate(body):
         if ch in _ENCODED_CONTROL:
             out.append(_ENCODED_CONTROL[ch])
+        elif ch.isspace() and (i == 0 or i == len(body) - 1):
+            # The parser trims Unicode whitespace (no-break space, em space…) too.
+            out.append(f"&#{ord(ch)};")
         elif ch == "_" and _inside_word(body, i):
             # An underscore between letters never starts emphasis; leave file names legible.
             out.append(ch)
@@ -47,8 +51,9 @@ def decode_cell(source: str) -> str:
     """
 
     def replace(match: re.Match[str]) -> str:
-        if match.group(0) == "&#32;":
-            return " "
+        if match.group(2) is not None:
+            code = int(match.group(2))
+            return chr(code) if code <= 0x10FFFF else match.group(0)
         ch = match.group(1)
         return _PUNCT_DECODED.get(ch, ch)
 

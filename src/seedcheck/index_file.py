@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from seedcheck.excerpt import excerpt
 from seedcheck.index_cells import cell_starts, decode_cell
 
 INDEX_NAME = "INDEX.md"
@@ -42,16 +43,25 @@ class IndexRow:
 
 @dataclass(frozen=True)
 class TableProblem:
-    """Something wrong with the table's shape, at a 1-based position."""
+    """Something wrong with the table's shape, at a 1-based position.
+
+    ``file`` is the file a malformed row links to, if any: the row exists, so the seed
+    is not also reported as missing from the index.
+    """
 
     line: int
     column: int
     message: str
+    file: str | None = None
 
 
 @dataclass(frozen=True)
 class IndexDocument:
-    """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table."""
+    """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table.
+
+    ``invalid_utf8_line`` is the first line holding bytes that are not UTF-8: ``text``
+    has U+FFFD there, so writing ``text`` back would not keep the file's bytes.
+    """
 
     path: Path
     text: str
@@ -61,6 +71,7 @@ class IndexDocument:
     has_table: bool
     rows: tuple[IndexRow, ...]
     table_problems: tuple[TableProblem, ...]
+    invalid_utf8_line: int | None = None
 
     @property
     def markers_ok(self) -> bool:
@@ -72,6 +83,7 @@ class IndexDocument:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+_BREAK = re.compile(rb"\r\n?|\n")
 
 
 def split_lines(text: str) -> list[str]:
@@ -90,10 +102,15 @@ def markdown_parser() -> MarkdownIt:
 def parse_index(path: Path, data: bytes) -> IndexDocument:
     """Parse INDEX.md's bytes; never raises on bad content."""
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    try:
+        data.decode("utf-8")
+        bad_line = None
+    except UnicodeDecodeError as exc:
+        bad_line = len(_BREAK.findall(data[: exc.start])) + 1
     lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
     tokens = markdown_parser().parse(text)
     begins, ends = _marker_lines(tokens)
-    doc = IndexDocument(path, text, lines, begins, ends, False, (), ())
+    doc = IndexDocument(path, text, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line)
     if not doc.markers_ok:
         return doc
     first, last = begins[0], ends[0]  # the block is the lines strictly between
@@ -104,13 +121,25 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     ]
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
-        return IndexDocument(path, text, lines, begins, ends, False, (), (problem,))
+        return IndexDocument(
+            path, text, lines, begins, ends, False, (), (problem,), invalid_utf8_line=bad_line
+        )
     rows, problems, usable = _read_table(tokens, tables[0], lines)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
         problems.append(TableProblem(line, 1, "a second table in the index block"))
-    return IndexDocument(path, text, lines, begins, ends, usable, tuple(rows), tuple(problems))
+    return IndexDocument(
+        path,
+        text,
+        lines,
+        begins,
+        ends,
+        usable,
+        tuple(rows),
+        tuple(problems),
+        invalid_utf8_line=bad_line,
+    )
 
 
 def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -181,17 +210,27 @@ def _row(
 ) -> IndexRow | None:
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     starts = cell_starts(source)
+    file_index = header.index("File") if "File" in header else None
+    target = (
+        _link_target(inlines[file_index])
+        if file_index is not None and file_index < len(inlines)
+        else None
+    )
     if len(starts) != len(header):
+        which = f"row for {excerpt(target)}" if target else "row"
         problems.append(
-            TableProblem(line, 1, f"row has {len(starts)} cells; the header has {len(header)}")
+            TableProblem(
+                line,
+                1,
+                f"{which} has {len(starts)} cells; the header has {len(header)}",
+                target,
+            )
         )
         return None
     cells = {
         name: IndexCell(decode_cell(token.content), column)
         for name, token, column in zip(header, inlines, starts, strict=False)
     }
-    file_index = header.index("File") if "File" in header else None
-    target = _link_target(inlines[file_index]) if file_index is not None else None
     return IndexRow(line, cells, target)
 
 

@@ -2,7 +2,9 @@
 
 The first non-blank line is the title. The byline is a line beginning ``By `` that stands
 as a paragraph of its own among the first few paragraphs after the title (a summary or
-teaser may come first), or the document's last non-blank line.
+teaser may come first), or the document's last non-blank line. A line such as
+``By midday the road was shut.`` (a lower-case word or a digit after ``By``) is a
+sentence of the article, not a byline.
 """
 
 from __future__ import annotations
@@ -50,12 +52,22 @@ def split_plain(lines: Sequence[str], first: int = 0) -> PlainParts:
 def _find_byline(lines: Sequence[str], title_index: int) -> LocatedValue | None:
     paragraphs = _paragraphs(lines, title_index + 1)
     for start, stop in paragraphs[:BYLINE_SEARCH_PARAGRAPHS]:
-        if stop - start == 1 and _BYLINE.match(lines[start].strip()):
+        if stop - start == 1 and _is_byline(lines[start].strip()):
             return _byline_value(lines, start)
     last = next((i for i in range(len(lines) - 1, title_index, -1) if lines[i].strip()), None)
-    if last is not None and _BYLINE.match(lines[last].strip()):
+    if last is not None and _is_byline(lines[last].strip()):
         return _byline_value(lines, last)
     return None
+
+
+def _is_byline(line: str) -> bool:
+    match = _BYLINE.match(line)
+    if match is None:
+        return False
+    # "By midday the road was shut.", "By 2030, …": a sentence of the article, not a
+    # credit; a name does not start with a lower-case letter or a digit.
+    first = line[match.end() : match.end() + 1]
+    return not (first.islower() or first.isdigit())
 
 
 def _byline_value(lines: Sequence[str], index: int) -> LocatedValue:

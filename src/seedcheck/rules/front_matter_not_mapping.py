@@ -28,7 +28,7 @@ def check(seed: SeedFile) -> Iterator[Finding]:
     if fm is not None and fm.yaml_problem is None and fm.root_kind in _WHAT:
         yield Finding(
             seed.path,
-            fm.start + 1,
+            fm.root_line or fm.start + 1,
             1,
             f"front matter is {_WHAT[fm.root_kind]}, not a mapping of fields; "
             "write `title: …`, `byline: …`",

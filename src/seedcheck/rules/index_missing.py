@@ -20,11 +20,19 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 def check(corpus: Corpus) -> Iterator[Finding]:
     if not any(entry.name == INDEX_NAME for entry in corpus.entries):
+        # "index.md" works on a case-insensitive disk and nowhere else.
+        near = [e.name for e in corpus.entries if e.name.lower() == INDEX_NAME.lower()]
+        message = (
+            f"INDEX.md is missing; {near[0]} is not it (the name is case-sensitive): "
+            "rename it to INDEX.md, or run `seedcheck index` to create INDEX.md"
+            if near
+            else "INDEX.md is missing; run `seedcheck index` to create it"
+        )
         yield Finding(
             corpus.index_path,
             1,
             1,
-            "INDEX.md is missing; run `seedcheck index` to create it",
+            message,
             concerns=tuple(seed.path for seed in corpus.seeds),
         )
 

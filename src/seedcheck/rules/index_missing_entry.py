@@ -23,8 +23,10 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     if match is None:
         return
     end = match.document.end_lines[0]
+    # A malformed row still lists its seed; index-table reports the row itself.
+    malformed = {p.file for p in match.document.table_problems if p.file}
     for name, seed in match.seeds.items():
-        if name not in match.rows:
+        if name not in match.rows and name not in malformed:
             yield Finding(
                 match.document.path,
                 end,

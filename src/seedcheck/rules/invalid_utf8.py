@@ -6,7 +6,8 @@ UTF-16 turns into replacement characters or a crash in whatever reads the corpus
 Example: a line containing the byte ``0xE9`` on its own (Latin-1 ``é``).
 
 Fix: re-save the file as UTF-8 (``iconv -f latin1 -t utf-8``), or retype the character.
-Each line with invalid bytes is reported once, at its first invalid byte.
+Each line with invalid bytes is reported once, at its first invalid byte; a file that
+starts with a UTF-16 byte-order mark is reported once, as UTF-16.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from seedcheck.seed_file import SeedFile
 from seedcheck.text_positions import column_of, line_starts
 
 MAX_REPORTED_LINES = 10
+# Windows PowerShell 5 writes `>` redirections like this (little-endian first).
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
@@ -28,8 +31,18 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         pass
     else:
         return
+    if data.startswith(UTF16_BOMS):
+        yield Finding(
+            seed.path,
+            1,
+            1,
+            "file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8; re-save it "
+            "as UTF-8 (iconv -f utf-16 -t utf-8)",
+        )
+        return
     starts = line_starts(data)
     bad_lines = 0
+    first_hidden: tuple[int, int] | None = None
     for number, start in enumerate(starts, 1):
         stop = starts[number] if number < len(starts) else len(data)
         chunk = data[start:stop]
@@ -38,17 +51,19 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         except UnicodeDecodeError as exc:
             bad_lines += 1
             if bad_lines > MAX_REPORTED_LINES:
+                if first_hidden is None:
+                    first_hidden = (number, column_of(chunk, exc.start, number == 1))
                 continue
             column = column_of(chunk, exc.start, number == 1)
             shown = " ".join(f"0x{b:02X}" for b in chunk[exc.start : exc.end])
             yield Finding(seed.path, number, column, f"invalid UTF-8 byte(s) {shown}")
-    if bad_lines > MAX_REPORTED_LINES:
+    if first_hidden is not None:
+        # At the first line not shown, so that it follows the lines that are.
         yield Finding(
             seed.path,
-            1,
-            1,
-            f"{bad_lines - MAX_REPORTED_LINES} more line(s) with invalid UTF-8 not shown; "
-            "is this a text file in UTF-8?",
+            *first_hidden,
+            f"{bad_lines - MAX_REPORTED_LINES} more line(s) with invalid UTF-8 from here on "
+            "not shown; is this a text file in UTF-8?",
         )
 
 

@@ -20,9 +20,12 @@ from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
-    crlf = [n for n, line in enumerate(seed.lines, 1) if line.endswith("\r")]
+    # Only a line followed by LF can end in CRLF; a CR ending the file is a lone CR.
+    ended = len(seed.lines) if seed.text.endswith("\n") else len(seed.lines) - 1
+    crlf = [n for n, line in enumerate(seed.lines[:ended], 1) if line.endswith("\r")]
+    crlf_lines = set(crlf)
     if crlf:
-        lf = len(seed.lines) - len(crlf) - (0 if seed.text.endswith("\n") else 1)
+        lf = ended - len(crlf)
         kind = "mixed line endings" if lf > 0 else "CRLF line endings"
         first = crlf[0]
         column = len(seed.lines[first - 1])
@@ -33,15 +36,16 @@ def check(seed: SeedFile) -> Iterator[Finding]:
             f"{kind}: {len(crlf)} line(s) end with CRLF, first here; use LF",
         )
     for number, line in enumerate(seed.lines, 1):
-        inner = line[:-1] if line.endswith("\r") else line
+        inner = line[:-1] if number in crlf_lines else line
         position = inner.find("\r")
-        if position != -1:
+        while position != -1:
             yield Finding(
                 seed.path,
                 number,
                 position + 1,
                 "lone carriage return (CR) inside a line; use LF to break lines",
             )
+            position = inner.find("\r", position + 1)
 
 
 RULE = file_rule("SC104", "line-ending", "File uses CRLF, mixed or lone-CR line endings.", check)

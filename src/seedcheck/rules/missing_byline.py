@@ -14,16 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from seedcheck.plain_layout import BYLINE_SEARCH_PARAGRAPHS
 from seedcheck.rules.base import Finding, file_rule
 from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
+    if seed.field("byline") is not None:
+        return  # `byline:` with nothing after it is present but empty: byline-invalid says so
     for issue in seed.issues("missing", only=("byline",)):
         message = (
             "missing required field 'byline'; add `byline: Name` to the front matter"
             if seed.layout == "front-matter"
-            else "no byline: expected a line `By Name` after the title or as the last line"
+            else "no byline: expected a line `By Name` as a paragraph of its own among the "
+            f"first {BYLINE_SEARCH_PARAGRAPHS} after the title, or as the last line"
         )
         yield Finding(seed.path, issue.line, issue.column, message)
 

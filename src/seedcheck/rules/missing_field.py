@@ -20,7 +20,12 @@ from seedcheck.seed_file import SeedFile
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for issue in seed.issues("missing", exclude=("title", "byline")):
-        yield Finding(seed.path, issue.line, issue.column, issue.message)
+        if seed.field(issue.field) is not None:
+            continue  # `source:` with nothing after it is present but empty: invalid-field says so
+        message = issue.message
+        if seed.layout == "plain":  # only a header can hold the field
+            message += f"; a plain seed cannot hold it: add a `---` header with `{issue.field}: …`"
+        yield Finding(seed.path, issue.line, issue.column, message)
 
 
 RULE = file_rule("SC207", "missing-field", "A required field is absent.", check)

@@ -1,0 +1,280 @@
+"""Writing INDEX.md's block: in place, appended, fresh, or refused; and end to end."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from seedcheck.errors import SeedcheckError
+from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
+from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
+from seedcheck.seed_file import SeedFile, parse_seed
+from seedcheck.seed_model import SeedMetadata
+from tests.conftest import RunCli
+
+FM_NAME = "000_5d0e2a7c91b4f368.txt"
+FM_TEXT = (
+    "---\n"
+    "title: Harbour Council | Floodwall \\ Vote\n"
+    "byline: Priya Raman\n"
+    "published: 2024-05-14\n"
+    "---\n"
+    "The council voted on Tuesday to build a floodwall.\n"
+)
+PLAIN_NAME = "001_b83f1c06e2d947a5.txt"
+PLAIN_TEXT = (
+    "Library Extends Evening Opening Hours\n"
+    "\n"
+    "The library will stay open until nine.\n"
+    "\n"
+    "By Tomasz Nowak\n"
+)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _seed(root: Path, name: str, text: str) -> SeedFile:
+    number, _, rest = name.partition("_")
+    return parse_seed(
+        root / name,
+        text.encode("utf-8"),
+        number=number,
+        seed_id=rest.split(".")[0],
+        layout="auto",
+        model=SeedMetadata,
+    )
+
+
+def _seeds(root: Path) -> list[SeedFile]:
+    # Out of order on purpose: the block is in number order.
+    return [_seed(root, PLAIN_NAME, PLAIN_TEXT), _seed(root, FM_NAME, FM_TEXT)]
+
+
+BLOCK = (
+    f"{BEGIN_MARKER}\n"
+    "\n"
+    "| No. | File | Title | Byline | Published | Words | SHA-256 |\n"
+    "| ---: | --- | --- | --- | --- | ---: | --- |\n"
+    f"| 000 | [{FM_NAME}](<{FM_NAME}>) | Harbour Council \\| Floodwall \\\\ Vote "
+    f"| Priya Raman | 2024-05-14 | 9 | {_digest(FM_TEXT)} |\n"
+    # The plain layout counts the byline line as body text: 7 + 3 words.
+    f"| 001 | [{PLAIN_NAME}](<{PLAIN_NAME}>) | Library Extends Evening Opening Hours "
+    f"| Tomasz Nowak |  | 10 | {_digest(PLAIN_TEXT)} |\n"
+    "\n"
+    f"{END_MARKER}\n"
+)
+
+
+def test_render_block(tmp_path: Path) -> None:
+    assert render_block(_seeds(tmp_path)) == BLOCK
+
+
+def test_fresh_index(tmp_path: Path) -> None:
+    assert rewrite_index(None, _seeds(tmp_path)) == NEW_INDEX_HEAD + "\n" + BLOCK
+
+
+def test_fresh_index_for_an_empty_corpus(tmp_path: Path) -> None:
+    assert rewrite_index(None, []) == (
+        NEW_INDEX_HEAD + "\n" + f"{BEGIN_MARKER}\n"
+        "\n"
+        "| No. | File | Title | Byline | Published | Words | SHA-256 |\n"
+        "| ---: | --- | --- | --- | --- | ---: | --- |\n"
+        "\n"
+        f"{END_MARKER}\n"
+    )
+
+
+# Text people write around the block: CRLF and lone CR line ends, a form feed and a
+# line separator (not line breaks for Markdown), trailing spaces, a marker in code,
+# and no final newline.
+BEFORE = (
+    "# Kestrel Bay seeds\r\n"
+    "\r\n"
+    "Reviewed on Fridays.  \r\n"
+    "Page\x0cbreak and line\u2028separator stay.\r"
+    "\n"
+    f"`{BEGIN_MARKER}` marks the start.\n"
+    "\n"
+)
+AFTER = "\n## Notes\r\n\r\n```\n" + END_MARKER + "\n```\n\nNo final newline, tabs\t"
+STALE = f"{BEGIN_MARKER}\n\n| No. | File |\n| --- | --- |\n| 999 | gone.txt |\n\n{END_MARKER}\n"
+
+
+def test_rewrite_keeps_text_around_the_block_byte_for_byte(tmp_path: Path) -> None:
+    data = (BEFORE + STALE + AFTER).encode("utf-8")
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert document.markers_ok
+    new = rewrite_index(document, _seeds(tmp_path))
+    assert new.encode("utf-8") == BEFORE.encode("utf-8") + BLOCK.encode("utf-8") + AFTER.encode(
+        "utf-8"
+    )
+    # Rewriting the result again changes nothing.
+    again = parse_index(tmp_path / "INDEX.md", new.encode("utf-8"))
+    assert rewrite_index(again, _seeds(tmp_path)) == new
+
+
+def test_rewrite_replaces_a_block_with_crlf_markers(tmp_path: Path) -> None:
+    stale = STALE.replace("\n", "\r\n")
+    document = parse_index(tmp_path / "INDEX.md", ("# Index\r\n\r\n" + stale + "Tail\r\n").encode())
+    new = rewrite_index(document, _seeds(tmp_path))
+    assert new == "# Index\r\n\r\n" + BLOCK + "Tail\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Our index\n\nHand-written notes.\n", "# Our index\n\nHand-written notes.\n\n"),
+        ("# Our index\n\nNo final newline", "# Our index\n\nNo final newline\n\n"),
+        ("", ""),
+    ],
+)
+def test_block_is_appended_to_an_index_without_markers(
+    text: str, expected: str, tmp_path: Path
+) -> None:
+    document = parse_index(tmp_path / "INDEX.md", text.encode("utf-8"))
+    assert rewrite_index(document, _seeds(tmp_path)) == expected + BLOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (f"# Index\n\n{BEGIN_MARKER}\n\n| a |\n", "begin on line(s) 3, end on line(s) none"),
+        (f"# Index\n\n{END_MARKER}\n", "begin on line(s) none, end on line(s) 3"),
+        (
+            f"{BEGIN_MARKER}\n\n{BEGIN_MARKER}\n\n{END_MARKER}\n",
+            "begin on line(s) 1, 3, end on line(s) 5",
+        ),
+        (f"{END_MARKER}\n\n{BEGIN_MARKER}\n", "begin on line(s) 3, end on line(s) 1"),
+        (
+            f"{BEGIN_MARKER}\n\n{END_MARKER}\n\n{END_MARKER}\n",
+            "begin on line(s) 1, end on line(s) 3, 5",
+        ),
+    ],
+)
+def test_broken_markers_are_refused(text: str, where: str, tmp_path: Path) -> None:
+    path = tmp_path / "INDEX.md"
+    document = parse_index(path, text.encode("utf-8"))
+    with pytest.raises(SeedcheckError) as error:
+        rewrite_index(document, _seeds(tmp_path))
+    assert str(error.value) == (
+        f"{path}: the index markers are broken ({where}); leave exactly one "
+        f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"
+    )
+
+
+def test_an_index_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    # Writing the decoded text back would turn the Latin-1 "é" into U+FFFD.
+    path = tmp_path / "INDEX.md"
+    data = b"# Index\r\n\r\nCaf\xe9 notes.\n\n" + STALE.encode("utf-8")
+    document = parse_index(path, data)
+    assert document.invalid_utf8_line == 3
+    with pytest.raises(SeedcheckError) as error:
+        rewrite_index(document, _seeds(tmp_path))
+    assert str(error.value) == (
+        f"{path}: line 3 is not valid UTF-8; rewriting the file would change your text "
+        "there; save INDEX.md as UTF-8, then run seedcheck index again"
+    )
+
+
+def test_a_utf8_index_has_no_invalid_line(tmp_path: Path) -> None:
+    document = parse_index(tmp_path / "INDEX.md", "Café\n".encode())
+    assert document.invalid_utf8_line is None
+
+
+# ---------------------------------------------------------------- end to end
+
+SEEDS = {
+    "000_4e1a7c3b9d0f2856.txt": (
+        "Library Extends Evening Opening Hours\n"
+        "\n"
+        "A survey asked for a quiet place to study.\n"
+        "\n"
+        "By Tomasz Nowak\n"
+        "\n"
+        "The central library will stay open until nine.\n"
+    ),
+    "001_a9c2e4f6b1d30785.txt": (
+        "New Bus Route Links Villages to Secondary School\n"
+        "\n"
+        "Pupils will no longer change buses in town.\n"
+        "\n"
+        "By Aoife Brennan\n"
+    ),
+}
+
+
+def _write_corpus(root: Path) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in SEEDS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_index_then_validate_a_plain_corpus(isolated: Path, run_cli: RunCli) -> None:
+    corpus = _write_corpus(isolated)
+
+    first = run_cli(["validate", "--quiet", "corpus"])
+    assert first.out == (
+        "corpus/INDEX.md:1:1: SC501 [index-missing] INDEX.md is missing; "
+        "run `seedcheck index` to create it\n"
+    )
+    assert first.err == ""
+    assert first.code == 1
+
+    written = run_cli(["index", "corpus"])
+    assert written.out == "Created corpus/INDEX.md (2 seeds).\n"
+    assert written.code == 0
+    text = (corpus / "INDEX.md").read_text(encoding="utf-8")
+    assert text == NEW_INDEX_HEAD + "\n" + (
+        f"{BEGIN_MARKER}\n"
+        "\n"
+        "| No. | File | Title | Byline | Published | Words | SHA-256 |\n"
+        "| ---: | --- | --- | --- | --- | ---: | --- |\n"
+        "| 000 | [000_4e1a7c3b9d0f2856.txt](<000_4e1a7c3b9d0f2856.txt>) "
+        "| Library Extends Evening Opening Hours | Tomasz Nowak |  | 20 "
+        f"| {_digest(SEEDS['000_4e1a7c3b9d0f2856.txt'])} |\n"
+        "| 001 | [001_a9c2e4f6b1d30785.txt](<001_a9c2e4f6b1d30785.txt>) "
+        "| New Bus Route Links Villages to Secondary School | Aoife Brennan |  | 11 "
+        f"| {_digest(SEEDS['001_a9c2e4f6b1d30785.txt'])} |\n"
+        "\n"
+        f"{END_MARKER}\n"
+    )
+
+    clean = run_cli(["validate", "--strict", "--quiet", "corpus"])
+    assert (clean.out, clean.err, clean.code) == ("", "", 0)
+    assert run_cli(["validate", "corpus"]).out.startswith("All checks passed")
+
+    again = run_cli(["index", "corpus"])
+    assert again.out == "corpus/INDEX.md is up to date (2 seeds).\n"
+    assert (corpus / "INDEX.md").read_text(encoding="utf-8") == text
+
+
+def test_index_refuses_a_non_utf8_index(isolated: Path, run_cli: RunCli) -> None:
+    corpus = _write_corpus(isolated)
+    (corpus / "INDEX.md").write_bytes(b"# Index\n\nCaf\xe9 notes.\n")
+    result = run_cli(["index", "corpus"])
+    assert result.code == 2
+    assert result.out == ""
+    assert "line 3 is not valid UTF-8" in result.err
+    assert (corpus / "INDEX.md").read_bytes() == b"# Index\n\nCaf\xe9 notes.\n"
+
+
+def test_a_malformed_row_is_not_also_a_missing_entry(isolated: Path, run_cli: RunCli) -> None:
+    corpus = _write_corpus(isolated)
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    lines = index.read_text(encoding="utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("| 001 "))
+    lines[row] = lines[row][: lines[row].rindex(" | ")] + " |"  # the digest cell is lost
+    index.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli(["validate", "--select", "SC5", "--quiet", "corpus"])
+    assert result.out == (
+        f"corpus/INDEX.md:{row + 1}:1: SC503 [index-table] row for "
+        "'001_a9c2e4f6b1d30785.txt' has 6 cells; the header has 7\n"
+    )
+    assert result.code == 1
