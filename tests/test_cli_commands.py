@@ -41,9 +41,9 @@ def _row_1(title: str = "First Seed", text: str = FILES[SEED_1]) -> str:
     )
 
 
-# The plain layout counts the byline line as body: "By Bea Writer Three four five." = 6.
+# The byline line of the plain layout is not body text: "Three four five." = 3.
 ROW_2 = (
-    f"| 002 | [{SEED_2}](<{SEED_2}>) | Second Seed | Bea Writer |  | 6 "
+    f"| 002 | [{SEED_2}](<{SEED_2}>) | Second Seed | Bea Writer |  | 3 "
     f"| {_digest(FILES[SEED_2])} |\n"
 )
 
@@ -420,3 +420,26 @@ def test_command_help(run_cli: RunCli, command: str) -> None:
     result = run_cli([command, "--help"])
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith(f"usage: seedcheck {command} [-h]")
+
+
+def test_index_refuses_an_index_that_is_a_directory(corpus: Path, run_cli: RunCli) -> None:
+    (corpus / "INDEX.md").mkdir()
+    result = run_cli(["index"])
+    assert result == Result(
+        2,
+        "",
+        "seedcheck: error: seeds/INDEX.md is a directory, not a regular file; "
+        "fix it by hand, then run again\n",
+    )
+
+
+def test_max_file_size_limits_seeds_not_the_index(
+    corpus: Path, isolated: Path, run_cli: RunCli
+) -> None:
+    # Every seed fits in 400 bytes; the index of two seeds does not, and need not.
+    (isolated / "seedcheck.toml").write_text("max-file-size = 400\n", encoding="utf-8")
+    assert run_cli(["index"]).code == 0
+    assert (corpus / "INDEX.md").stat().st_size > 400
+    result = run_cli(["validate"])
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("All checks passed")

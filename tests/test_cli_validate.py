@@ -57,8 +57,8 @@ def _row(name: str, title: str, byline: str, published: str, words: int) -> str:
     return "| " + " | ".join(cells) + " |\n"
 
 
-# Word counts: 001 "One two three. Four five." = 5; 002 counts the byline line of the
-# plain layout too (9 tokens) plus 6 body words = 15; 004 = 3.
+# Word counts: 001 "One two three. Four five." = 5; 002 = 6 (the byline line of the
+# plain layout is not body text); 004 = 3.
 INDEX = (
     "# Index\n"
     "\n"
@@ -69,7 +69,7 @@ INDEX = (
     "| No. | File | Title | Byline | Published | Words | SHA-256 |\n"
     "| ---: | --- | --- | --- | --- | ---: | --- |\n"
     + _row(SEED_1, "First Seed (draft)", "Ann Example", "", 5)
-    + _row(SEED_2, "Second Seed", ", a professor of history at Example University", "", 15)
+    + _row(SEED_2, "Second Seed", ", a professor of history at Example University", "", 6)
     + _row(SEED_4, "Fourth Seed", "Dee Writer", "2024-01-02", 3)
     + "\n<!-- seedcheck:index:end -->\n"
 )

@@ -45,6 +45,7 @@ GOOD_TITLES = [
 
 BAD_TITLES = [
     ("", "title is empty"),
+    ("Red \x1b[31malert", "title contains the control character U+001B; delete it"),
     ("   ", "title is empty"),
     ("\n", "title is empty"),
     ("  Harbour Council Approves Floodwall Funding", "title has leading or trailing whitespace"),
@@ -108,6 +109,7 @@ GOOD_BYLINES = [
 
 BAD_BYLINES = [
     ("", "byline is empty; write the author's name"),
+    ("Jane\x00 Doe", "byline contains the control character U+0000; delete it"),
     ("   ", "byline is empty; write the author's name"),
     (
         "By , a professor of international politics at Example University",

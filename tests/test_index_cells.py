@@ -20,6 +20,9 @@ from seedcheck.seed_model import SeedMetadata
 
 NASTY = [
     "Plain Title",
+    "\x1b[31mRed\x1b[0m alert",
+    "Bell\x07 and NUL\x00 inside",
+    "C1 \x9b control",
     "a | b",
     "a || b",
     "|",
@@ -208,3 +211,8 @@ def test_cell_starts_agrees_with_the_parser_on_cell_count() -> None:
     for title in NASTY:
         document = parse_index(Path("INDEX.md"), _table(encode_cell(title)))
         assert document.table_problems == (), title
+
+
+def test_control_characters_never_reach_the_file_raw() -> None:
+    encoded = encode_cell("\x1b[31mRed\x00\x7f\x9b")
+    assert encoded == "&#27;\\[31mRed&#0;&#127;&#155;"

@@ -19,6 +19,7 @@ from seedcheck.seed_model import SeedMetadata
 
 README_NAME = "README.md"
 SEED_SUFFIXES = (".txt", ".md")
+INDEX_MAX_SIZE = 64 * 1024 * 1024
 
 EntryKind = Literal[
     "seed", "index", "readme", "dotfile", "unexpected", "not-regular", "unreadable", "too-large"
@@ -73,7 +74,7 @@ def load_corpus(
         is_candidate = (
             bool(match)
             or name in (INDEX_NAME, README_NAME)
-            or (not name.startswith(".") and name.endswith(SEED_SUFFIXES))
+            or (not name.startswith(".") and name.lower().endswith(SEED_SUFFIXES))
         )
         number = match.group("number") if match else None
         if number is not None and not (number.isascii() and number.isdigit()):
@@ -81,8 +82,11 @@ def load_corpus(
         if name.startswith("."):
             entries.append(Entry(path, name, "dotfile"))
             continue
-        mode = path.lstat().st_mode
-        kind = describe_mode(mode)
+        try:
+            kind = describe_mode(path.lstat().st_mode)
+        except OSError as exc:  # removed or made inaccessible since the listing
+            entries.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
+            continue
         if kind is not None:
             entries.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
             continue
@@ -92,7 +96,9 @@ def load_corpus(
         if name == README_NAME:
             entries.append(Entry(path, name, "readme"))
             continue
-        result = read_limited(path, max_file_size)
+        # INDEX.md grows with the corpus (a row per seed); max-file-size is for seeds.
+        limit = max(max_file_size, INDEX_MAX_SIZE) if name == INDEX_NAME else max_file_size
+        result = read_limited(path, limit)
         if result.not_regular:  # replaced between listing and opening
             entries.append(Entry(path, name, "not-regular", result.not_regular))
         elif result.error is not None or result.data is None:

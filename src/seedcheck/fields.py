@@ -27,6 +27,15 @@ _BIO_CLAUSE = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?:^|[\s(])@\w{2,}")
+# C0 and C1 controls other than tab and line breaks (those are "more than one line").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_problem(what: str, value: str) -> str | None:
+    match = _CONTROL.search(value)
+    if match is None:
+        return None
+    return f"{what} contains the control character U+{ord(match.group()):04X}; delete it"
 
 
 def title_problems(title: str) -> list[str]:
@@ -38,6 +47,9 @@ def title_problems(title: str) -> list[str]:
         problems.append("title spans more than one line; a title is a single line")
     if title != title.strip():
         problems.append("title has leading or trailing whitespace")
+    control = _control_problem("title", title)
+    if control:
+        problems.append(control)
     if len(title) > TITLE_MAX:
         problems.append(f"title is {len(title)} characters long; the limit is {TITLE_MAX}")
     return problems
@@ -61,6 +73,9 @@ def byline_problems(byline: str) -> list[str]:
         problems.append("byline starts with 'By'; write only the name(s)")
     if "\n" in byline or "\r" in byline:
         problems.append("byline spans more than one line")
+    control = _control_problem("byline", byline)
+    if control:
+        problems.append(control)
     if byline != byline.strip():
         problems.append("byline has leading or trailing whitespace")
     if _URL.search(text):

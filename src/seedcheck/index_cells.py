@@ -27,8 +27,9 @@ def encode_cell(text: str) -> str:
     for i, ch in enumerate(body):
         if ch in _ENCODED_CONTROL:
             out.append(_ENCODED_CONTROL[ch])
-        elif ch.isspace() and (i == 0 or i == len(body) - 1):
-            # The parser trims Unicode whitespace (no-break space, em space…) too.
+        elif _is_control(ch) or (ch.isspace() and (i == 0 or i == len(body) - 1)):
+            # Control characters must not reach INDEX.md raw (an ESC colours a terminal),
+            # and the parser trims edge Unicode whitespace (no-break space…) from cells.
             out.append(f"&#{ord(ch)};")
         elif ch == "_" and _inside_word(body, i):
             # An underscore between letters never starts emphasis; leave file names legible.
@@ -38,6 +39,11 @@ def encode_cell(text: str) -> str:
         else:
             out.append(ch)
     return "&#32;" * lead + "".join(out) + "&#32;" * trail
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0
 
 
 def _inside_word(text: str, i: int) -> bool:

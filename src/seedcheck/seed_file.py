@@ -67,7 +67,14 @@ class SeedFile:
 
     @property
     def body(self) -> str:
-        return "\n".join(ln.rstrip("\r") for ln in self.lines[self.body_start :])
+        """The article text: after the header or title, without a plain-layout byline."""
+        byline = self.field("byline") if self.layout == "plain" else None
+        skip = byline.line - 1 if byline is not None else -1
+        return "\n".join(
+            line.rstrip("\r")
+            for index, line in enumerate(self.lines[self.body_start :], self.body_start)
+            if index != skip
+        )
 
     @property
     def word_count(self) -> int:

@@ -41,8 +41,14 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_target(Target(target.root, None), config)
     path = corpus.index_path
     old = corpus.index.text if corpus.index is not None else None
-    if old is None and path.exists():
-        raise SeedcheckError(f"{display_path(str(path))}: exists but cannot be read as INDEX.md")
+    entry = next((e for e in corpus.entries if e.name == path.name), None)
+    if old is None and entry is not None:
+        why = {
+            "not-regular": f"is {entry.detail}, not a regular file",
+            "unreadable": f"cannot be read: {entry.detail}",
+            "too-large": "is too large to be an index",
+        }.get(entry.kind, "cannot be read")
+        raise SeedcheckError(f"{display_path(str(path))} {why}; fix it by hand, then run again")
     new = rewrite_index(corpus.index, corpus.seeds)
     shown = display_path(str(path))
     count = len(indexed_seeds(corpus.seeds))
