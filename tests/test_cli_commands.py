@@ -162,7 +162,7 @@ def test_index_refuses_broken_markers(corpus: Path, run_cli: RunCli) -> None:
     assert result == Result(
         2,
         "",
-        f"seedcheck: error: {index}: the index markers are broken (begin on line(s) 3, "
+        "seedcheck: error: seeds/INDEX.md: the index markers are broken (begin on line(s) 3, "
         "end on line(s) 1); leave exactly one <!-- seedcheck:index:begin --> before one "
         "<!-- seedcheck:index:end -->, then run seedcheck index again\n",
     )

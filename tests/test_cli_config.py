@@ -52,7 +52,7 @@ def write_corpus(folder: Path, extra: dict[str, str] | None = None) -> Path:
 def unknown(prefix: str = "seeds/") -> str:
     return (
         f"{prefix}{SEED_1}:4:1: SC206 [unknown-field] unknown field 'section'; "
-        "declare it under [tool.seedcheck.fields] or remove it"
+        "declare it under `fields` in the configuration, or remove it"
     )
 
 
@@ -356,4 +356,15 @@ def test_config_option_errors(project: Path, run_cli: RunCli) -> None:
     _write(project / "ci" / "pyproject.toml", '[project]\nname = "demo"\n')
     assert run_cli(["validate", "--config", "ci/pyproject.toml"]) == Result(
         2, "", "seedcheck: error: ci/pyproject.toml: no [tool.seedcheck] table in this file\n"
+    )
+
+
+def test_filename_pattern_names_a_custom_pattern(project: Path, run_cli: RunCli) -> None:
+    _write(project / "seedcheck.toml", "pattern = '^(?P<number>\\d+)-(?P<id>[a-z]+)\\.txt$'\n")
+    (project / "seeds" / "draft.txt").write_text("Draft\n\nBy Ann Example\n", encoding="utf-8")
+    result = run_cli(["validate", "--select", "filename-pattern", "--quiet"])
+    assert result.err == ""
+    assert result.out.splitlines()[-1] == (
+        "seeds/draft.txt:1:1: SC108 [filename-pattern] file name 'draft.txt' does not match "
+        "the configured pattern '^(?P<number>\\d+)-(?P<id>[a-z]+)\\.txt$'; rename it"
     )

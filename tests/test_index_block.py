@@ -117,6 +117,14 @@ def test_rewrite_keeps_text_around_the_block_byte_for_byte(tmp_path: Path) -> No
     assert rewrite_index(again, _seeds(tmp_path)) == new
 
 
+def test_rewrite_keeps_a_byte_order_mark(tmp_path: Path) -> None:
+    data = ("\ufeff" + BEFORE + STALE + AFTER).encode("utf-8")
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert document.markers_ok
+    new = rewrite_index(document, _seeds(tmp_path))
+    assert new == "\ufeff" + BEFORE + BLOCK + AFTER
+
+
 def test_rewrite_replaces_a_block_with_crlf_markers(tmp_path: Path) -> None:
     stale = STALE.replace("\n", "\r\n")
     document = parse_index(tmp_path / "INDEX.md", ("# Index\r\n\r\n" + stale + "Tail\r\n").encode())

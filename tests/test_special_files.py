@@ -353,8 +353,8 @@ def test_file_too_large_is_not_read_whole(
     # Only this finding: the content (trailing blanks, a form feed, CRLF, invalid UTF-8)
     # is not checked, and the default limit is 1 MiB.
     assert result.out == (
-        f"seeds/{SPECIAL}:1:1: SC107 [file-too-large] file is larger than max-file-size "
-        "(1048576 bytes); it was not checked further\n"
+        f"seeds/{SPECIAL}:1:1: SC107 [file-too-large] file is {5 * MIB} bytes, over "
+        "max-file-size (1048576 bytes); it was not checked further\n"
     )
     assert result.code == 1
     assert 0 < spy.bytes_read <= MIB + 1

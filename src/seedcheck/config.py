@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from seedcheck.corpus import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
 from seedcheck.seed_model import FieldType, SeedMetadata
 from seedcheck.selection import Selection
@@ -30,7 +31,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
 CONFIG_FILES = ("seedcheck.toml", "pyproject.toml")
 
 

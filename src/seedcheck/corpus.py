@@ -18,6 +18,7 @@ from seedcheck.seed_file import Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
 
 README_NAME = "README.md"
+DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
 SEED_SUFFIXES = (".txt", ".md")
 INDEX_MAX_SIZE = 64 * 1024 * 1024
 
@@ -50,6 +51,7 @@ class Corpus:
     seeds: tuple[SeedFile, ...]
     index: IndexDocument | None
     max_file_size: int
+    pattern: str = ""
 
     @property
     def index_path(self) -> Path:
@@ -120,4 +122,4 @@ def load_corpus(
                     model=model,
                 )
             )
-    return Corpus(root, tuple(entries), tuple(seeds), index, max_file_size)
+    return Corpus(root, tuple(entries), tuple(seeds), index, max_file_size, pattern.pattern)

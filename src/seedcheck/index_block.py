@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_cells import encode_cell
 from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, split_lines
@@ -88,7 +89,7 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     if document.invalid_utf8_line is not None:
         # Writing the decoded text back would replace those bytes with U+FFFD.
         raise SeedcheckError(
-            f"{document.path}: line {document.invalid_utf8_line} is not valid UTF-8; "
+            f"{display_path(str(document.path))}: line {document.invalid_utf8_line} is not valid UTF-8; "
             "rewriting the file would change your text there; save INDEX.md as UTF-8, "
             "then run seedcheck index again"
         )
@@ -98,7 +99,7 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
         return text + separator + block
     if not document.markers_ok:
         raise SeedcheckError(
-            f"{document.path}: the index markers are broken "
+            f"{display_path(str(document.path))}: the index markers are broken "
             f"(begin on line(s) {_lines(document.begin_lines)}, "
             f"end on line(s) {_lines(document.end_lines)}); leave exactly one "
             f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"

@@ -101,7 +101,10 @@ def markdown_parser() -> MarkdownIt:
 
 def parse_index(path: Path, data: bytes) -> IndexDocument:
     """Parse INDEX.md's bytes; never raises on bad content."""
-    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    # ``text`` of the document keeps a byte-order mark, so a rewrite keeps it too;
+    # parsing and line maps work on the text without it.
+    raw = data.decode("utf-8", errors="replace")
+    text = raw.removeprefix("\ufeff")
     try:
         data.decode("utf-8")
         bad_line = None
@@ -110,7 +113,7 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
     tokens = markdown_parser().parse(text)
     begins, ends = _marker_lines(tokens)
-    doc = IndexDocument(path, text, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line)
+    doc = IndexDocument(path, raw, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line)
     if not doc.markers_ok:
         return doc
     first, last = begins[0], ends[0]  # the block is the lines strictly between
@@ -122,7 +125,7 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
         return IndexDocument(
-            path, text, lines, begins, ends, False, (), (problem,), invalid_utf8_line=bad_line
+            path, raw, lines, begins, ends, False, (), (problem,), invalid_utf8_line=bad_line
         )
     rows, problems, usable = _read_table(tokens, tables[0], lines)
     for extra in tables[1:]:
@@ -131,7 +134,7 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
         problems.append(TableProblem(line, 1, "a second table in the index block"))
     return IndexDocument(
         path,
-        text,
+        raw,
         lines,
         begins,
         ends,

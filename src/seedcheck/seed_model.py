@@ -224,11 +224,11 @@ def _from_error(
         return SchemaIssue("invalid", name, anchor[0], anchor[1], str(error["msg"]))
     if error["type"] == "extra_forbidden":
         message = f"unknown field {excerpt(name, 40)}"
-        close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
+        close = _suggest(name, list(model.model_fields))
         message += (
             f" (did you mean {close[0]!r}?)"
             if close
-            else "; declare it under [tool.seedcheck.fields] or remove it"
+            else "; declare it under `fields` in the configuration, or remove it"
         )
         return SchemaIssue(
             "unknown",
@@ -245,6 +245,16 @@ def _from_error(
     if error["type"] not in ("title", "byline", "url", "date_future", "language"):
         message = f"{where}: {message[:1].lower()}{message[1:]}"
     return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
+
+
+def _suggest(name: str, known: list[str]) -> list[str]:
+    """The declared field a typo most likely meant (``URL`` → ``url``, ``sorce`` → ``source``)."""
+    exact = [k for k in known if k.lower() == name.lower()]
+    if exact:
+        return exact
+    lowered = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return [lowered[c] for c in close]
 
 
 def _position(

@@ -25,8 +25,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 entry.path,
                 1,
                 1,
-                f"file is larger than max-file-size ({corpus.max_file_size} bytes); "
-                "it was not checked further",
+                f"file is {entry.size} bytes, over max-file-size ({corpus.max_file_size} "
+                "bytes); it was not checked further",
             )
 
 

@@ -16,20 +16,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from seedcheck.corpus import DEFAULT_PATTERN, Corpus
 from seedcheck.excerpt import excerpt
-from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.rules.base import Finding, corpus_rule
 
 
-def check(seed: SeedFile) -> Iterator[Finding]:
-    if seed.number is None:
-        yield Finding(
-            seed.path,
-            1,
-            1,
-            f"file name {excerpt(seed.name)} does not match the seed pattern "
-            "(NUMBER_ID.txt, e.g. 000_811e41cc11191191.txt); rename it",
-        )
+def check(corpus: Corpus) -> Iterator[Finding]:
+    if corpus.pattern in ("", DEFAULT_PATTERN):
+        wanted = "the seed pattern (NUMBER_ID.txt, e.g. 000_811e41cc11191191.txt)"
+    else:
+        wanted = f"the configured pattern {excerpt(corpus.pattern)}"
+    for seed in corpus.seeds:
+        if seed.number is None:
+            yield Finding(
+                seed.path,
+                1,
+                1,
+                f"file name {excerpt(seed.name)} does not match {wanted}; rename it",
+            )
 
 
-RULE = file_rule("SC108", "filename-pattern", "A text file is not named like a seed.", check)
+RULE = corpus_rule("SC108", "filename-pattern", "A text file is not named like a seed.", check)

@@ -34,18 +34,18 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             f"no index block: {BEGIN_MARKER} … {END_MARKER} not found; run `seedcheck index`",
         )
         return
+    problems: list[tuple[int, str]] = []
     if not begins:
-        yield Finding(path, ends[0], 1, f"end marker without a begin marker {BEGIN_MARKER}")
+        problems.append((ends[0], f"end marker without a begin marker {BEGIN_MARKER}"))
     if not ends:
-        yield Finding(path, begins[0], 1, f"begin marker without an end marker {END_MARKER}")
-    for line in begins[1:]:
-        yield Finding(path, line, 1, f"duplicate begin marker (first on line {begins[0]})")
-    for line in ends[1:]:
-        yield Finding(path, line, 1, f"duplicate end marker (first on line {ends[0]})")
+        problems.append((begins[0], f"begin marker without an end marker {END_MARKER}"))
+    problems += [(n, f"duplicate begin marker (first on line {begins[0]})") for n in begins[1:]]
+    problems += [(n, f"duplicate end marker (first on line {ends[0]})") for n in ends[1:]]
     if begins and ends and ends[0] < begins[0]:
-        yield Finding(
-            path, ends[0], 1, f"end marker comes before the begin marker on line {begins[0]}"
-        )
+        problems.append((ends[0], f"end marker comes before the begin marker on line {begins[0]}"))
+    for line, message in problems:
+        # seedcheck index will not guess which text is the user's: the fix is by hand.
+        yield Finding(path, line, 1, f"{message}; fix the markers, then run `seedcheck index`")
 
 
 RULE = corpus_rule("SC502", "index-markers", "INDEX.md block markers are broken.", check)

@@ -43,7 +43,7 @@ def check(seed: SeedFile) -> Iterator[Finding]:
                 seed.path,
                 number,
                 position + 1,
-                "lone carriage return (CR) inside a line; use LF to break lines",
+                "lone carriage return (CR); use LF to break lines",
             )
             position = inner.find("\r", position + 1)
 
