@@ -89,7 +89,8 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     if document.invalid_utf8_line is not None:
         # Writing the decoded text back would replace those bytes with U+FFFD.
         raise SeedcheckError(
-            f"{display_path(str(document.path))}: line {document.invalid_utf8_line} is not valid UTF-8; "
+            f"{display_path(str(document.path))}: line {document.invalid_utf8_line} "
+            "is not valid UTF-8; "
             "rewriting the file would change your text there; save INDEX.md as UTF-8, "
             "then run seedcheck index again"
         )
