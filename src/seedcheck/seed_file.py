@@ -6,6 +6,7 @@ understood is recorded (an unterminated header, a YAML error) for the rules to r
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,16 @@ def parse_seed(
             start = misplaced
     missing_front_matter = layout == "front-matter" and start is None
 
+    make = functools.partial(
+        SeedFile,
+        path=path,
+        name=path.name,
+        number=number,
+        seed_id=seed_id,
+        data=data,
+        text=text,
+        lines=lines,
+    )
     if start is not None:
         fm = parse_front_matter(lines, start)
         body_start = fm.end if fm.end is not None else len(lines)
@@ -118,14 +129,7 @@ def parse_seed(
         )
         fields = fm.fields if usable else ()
         issues = validate_fields(model, fields, (fm.start, 1)) if usable else ()
-        return SeedFile(
-            path=path,
-            name=path.name,
-            number=number,
-            seed_id=seed_id,
-            data=data,
-            text=text,
-            lines=lines,
+        return make(
             layout="front-matter",
             front_matter=fm,
             fields=fields,
@@ -136,14 +140,7 @@ def parse_seed(
     parts = split_plain(lines)
     plain_fields = tuple(v for v in (parts.title, parts.byline) if v is not None)
     anchor = (parts.title.line, 1) if parts.title else (1, 1)
-    return SeedFile(
-        path=path,
-        name=path.name,
-        number=number,
-        seed_id=seed_id,
-        data=data,
-        text=text,
-        lines=lines,
+    return make(
         layout="plain",
         front_matter=None,
         fields=plain_fields,

@@ -21,7 +21,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from seedcheck.excerpt import excerpt
-from seedcheck.fields import BYLINE_MAX, TITLE_MAX, byline_problems, title_problems
+from seedcheck.fields import (
+    BYLINE_MAX,
+    TITLE_MAX,
+    byline_problems,
+    not_text_problem,
+    title_problems,
+)
 from seedcheck.located import LocatedValue
 
 # BCP 47 language tag, the common subset: language, script, region, variants.
@@ -242,7 +248,12 @@ def _from_error(
     line, column, end_line, end_column = _position(located, loc[1:])
     where = name + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc[1:])
     message = str(error["msg"])
-    if error["type"] not in ("title", "byline", "url", "date_future", "language"):
+    # "input should be a valid string" does not tell that YAML read `title: 1984` as a
+    # number; say so, and how to quote it.
+    not_text = not_text_problem(located) if error["type"] == "string_type" and not loc[1:] else None
+    if not_text:
+        message = not_text
+    elif error["type"] not in ("title", "byline", "url", "date_future", "language"):
         message = f"{where}: {message[:1].lower()}{message[1:]}"
     return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
 

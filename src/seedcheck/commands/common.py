@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import sys
 from pathlib import Path
 
 from seedcheck.config import LoadedConfig, load_config, load_config_file
@@ -21,3 +23,15 @@ def config_from(args: argparse.Namespace) -> LoadedConfig:
     if args.config:
         return load_config_file(Path(args.config))
     return load_config(Path.cwd())
+
+
+def print_diff(old: str | None, new: str, shown: str) -> None:
+    """A unified diff from a file's current text (None: absent) to what it should be."""
+    sys.stdout.writelines(
+        difflib.unified_diff(
+            (old or "").splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"{shown} (current)" if old is not None else "/dev/null",
+            tofile=f"{shown} (expected)",
+        )
+    )

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import sys
 from pathlib import Path
 from typing import Any
 
-from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_block import indexed_seeds, rewrite_index
@@ -57,13 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if new == old:
             print(f"{shown} is up to date ({seeds}).")
             return 0
-        diff = difflib.unified_diff(
-            (old or "").splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"{shown} (current)" if old is not None else "/dev/null",
-            tofile=f"{shown} (expected)",
-        )
-        sys.stdout.writelines(diff)
+        print_diff(old, new, shown)
         if old is None:
             print(f"{shown} is missing; run `seedcheck index` to create it.")
         else:

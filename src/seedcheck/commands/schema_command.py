@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import sys
 from pathlib import Path
 from typing import Any
 
-from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.schema_export import schema_documents
@@ -50,14 +48,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         stale += 1
         if args.check:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    (old or "").splitlines(keepends=True),
-                    text.splitlines(keepends=True),
-                    fromfile=f"{shown} (current)" if old is not None else "/dev/null",
-                    tofile=f"{shown} (expected)",
-                )
-            )
+            print_diff(old, text, shown)
             print(f"{shown} is out of date; run `seedcheck schema` to regenerate it.")
             continue
         try:

@@ -8,7 +8,7 @@ rule's code, name and severity to make a :class:`~seedcheck.diagnostic.Diagnosti
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -16,6 +16,7 @@ from typing import NamedTuple
 from seedcheck.corpus import Corpus
 from seedcheck.diagnostic import Severity
 from seedcheck.seed_file import SeedFile
+from seedcheck.seed_model import SchemaIssue
 
 
 class Finding(NamedTuple):
@@ -63,6 +64,14 @@ def corpus_rule(
 ) -> Rule:
     """A rule run once per corpus, for what needs more than one file."""
     return Rule(code, name, severity, summary, _caller_doc(check), check_corpus=check)
+
+
+def issue_findings(seed: SeedFile, issues: Iterable[SchemaIssue]) -> Iterator[Finding]:
+    """A seed's schema issues as findings, each at its own position."""
+    for issue in issues:
+        yield Finding(
+            seed.path, issue.line, issue.column, issue.message, issue.end_line, issue.end_column
+        )
 
 
 def _caller_doc(check: Callable[..., object]) -> str:

@@ -17,24 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.fields import not_text_problem
-from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.base import Finding, file_rule, issue_findings
 from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
-    field = seed.field("byline")
-    # "input should be a valid string" does not tell that YAML read `byline: 1984` as a number.
-    not_text = not_text_problem(field) if field is not None else None
-    for issue in seed.issues("invalid", only=("byline",)):
-        yield Finding(
-            seed.path,
-            issue.line,
-            issue.column,
-            not_text or issue.message,
-            issue.end_line,
-            issue.end_column,
-        )
+    yield from issue_findings(seed, seed.issues("invalid", only=("byline",)))
 
 
 RULE = file_rule("SC304", "byline-invalid", "A byline is malformed.", check)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.base import Finding, file_rule, issue_findings
 from seedcheck.seed_file import SeedFile
 
 
@@ -29,10 +29,7 @@ def check(seed: SeedFile) -> Iterator[Finding]:
     if seed.front_matter is not None:
         for bad in seed.front_matter.bad_keys:
             yield Finding(seed.path, bad.line, bad.column, bad.message)
-    for issue in seed.issues("invalid", exclude=("title", "byline")):
-        yield Finding(
-            seed.path, issue.line, issue.column, issue.message, issue.end_line, issue.end_column
-        )
+    yield from issue_findings(seed, seed.issues("invalid", exclude=("title", "byline")))
 
 
 RULE = file_rule("SC208", "invalid-field", "A front-matter value is invalid.", check)

@@ -20,15 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.base import Finding, file_rule, issue_findings
 from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
-    for issue in seed.issues("unknown"):
-        yield Finding(
-            seed.path, issue.line, issue.column, issue.message, issue.end_line, issue.end_column
-        )
+    yield from issue_findings(seed, seed.issues("unknown"))
 
 
 RULE = file_rule("SC206", "unknown-field", "Front matter has an undeclared field.", check)
