@@ -246,11 +246,14 @@ def test_severity_override_to_error(isolated: Path, run_cli: RunCli) -> None:
 
 
 CONFIG_ERRORS = [
-    ('corpuss = "x"', "unknown key 'corpuss'"),
+    ('corpuss = "x"', "unknown key 'corpuss' (did you mean 'corpus'?)"),
+    ("max_file_size = 10", "unknown key 'max_file_size' (did you mean 'max-file-size'?)"),
+    ("[per_file_ignores]", "unknown key 'per_file_ignores' (did you mean 'per-file-ignores'?)"),
     ("corpus = 5", "corpus: Input should be a valid string"),
     (
         'corpuss = "x"\nlayout = "weird"',
-        "layout: Input should be 'auto', 'front-matter' or 'plain'; unknown key 'corpuss'",
+        "layout: Input should be 'auto', 'front-matter' or 'plain'; "
+        "unknown key 'corpuss' (did you mean 'corpus'?)",
     ),
     (
         'pattern = "("',
@@ -301,7 +304,7 @@ def test_unknown_key_in_pyproject(isolated: Path, run_cli: RunCli) -> None:
         2,
         "",
         f"seedcheck: error: {path}: invalid configuration: "
-        "unknown key 'corpuss' in [tool.seedcheck]\n",
+        "unknown key 'corpuss' in [tool.seedcheck] (did you mean 'corpus'?)\n",
     )
 
 

@@ -457,3 +457,36 @@ def test_a_partial_family_prefix_is_a_typo(selector: str, run_cli: RunCli) -> No
     assert result.err == (
         f"seedcheck: error: unknown rule {selector!r} in --select; see `seedcheck rules`\n"
     )
+
+
+@pytest.mark.parametrize("path", ["linked", "linked/"])
+def test_corpus_given_as_a_link_to_a_folder(broken: Path, run_cli: RunCli, path: str) -> None:
+    (broken / "linked").symlink_to("seeds")
+    result = run_cli(["validate", "--format", "json", path])
+    assert (result.code, result.err) == (1, "")
+    paths = {finding["path"] for finding in json.loads(result.out)}
+    assert paths == {f"seeds/{SEED_1}", f"seeds/{SEED_2}", f"seeds/{SEED_4}", "seeds/INDEX.md"}
+
+
+@pytest.mark.parametrize("path", ["seedcheck.toml.bak", "notes/README.md"])
+def test_a_file_outside_any_corpus_is_refused(broken: Path, run_cli: RunCli, path: str) -> None:
+    (broken / "notes").mkdir()
+    (broken / path).write_text("Notes\n", encoding="utf-8")
+    result = run_cli(["validate", path])
+    assert result == Result(
+        2,
+        "",
+        f"seedcheck: error: {path}: not a seed file, INDEX.md or corpus folder; "
+        "pass seed files, INDEX.md or the corpus folder\n",
+    )
+
+
+def test_a_lower_case_index_is_an_unexpected_file_not_a_seed(broken: Path, run_cli: RunCli) -> None:
+    (broken / "seeds" / "index.md").write_text("# Notes\n", encoding="utf-8")
+    result = run_cli(["validate", "--quiet", "--select", "SC1,SC3", "seeds/index.md"])
+    assert result == Result(
+        0,
+        "seeds/index.md:1:1: SC110 [unexpected-file] unexpected file in the corpus folder; "
+        "only seeds, INDEX.md, README.md and dotfiles belong here\n",
+        "",
+    )

@@ -6,6 +6,7 @@ it stops the run with a message naming the key and the file.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Sequence
@@ -44,7 +45,6 @@ class Settings(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         alias_generator=_kebab,
-        populate_by_name=True,
         frozen=True,
         title="seedcheck configuration",
     )
@@ -197,7 +197,10 @@ def _describe(exc: ValidationError, source: Path) -> str:
         key = ".".join(str(p) for p in error["loc"])
         table = "[tool.seedcheck]" if source.name == "pyproject.toml" else ""
         if error["type"] == "extra_forbidden":
-            parts.append(f"unknown key {key!r}{' in ' + table if table else ''}")
+            known = [_kebab(name) for name in Settings.model_fields]
+            close = difflib.get_close_matches(_kebab(key), known, n=1, cutoff=0.75)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            parts.append(f"unknown key {key!r}{' in ' + table if table else ''}{hint}")
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
             parts.append(f"{key}: {message}" if key else message)

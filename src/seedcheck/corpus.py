@@ -72,7 +72,7 @@ def load_corpus(
     index: IndexDocument | None = None
     for name in sorted(os.listdir(root)):
         path = root / name
-        match = pattern.match(name)
+        match = pattern.fullmatch(name)
         is_candidate = (
             bool(match)
             or name in (INDEX_NAME, README_NAME)
@@ -92,7 +92,9 @@ def load_corpus(
         if kind is not None:
             entries.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
             continue
-        if not is_candidate:
+        # "index.md" or "Readme.md" is a misspelt manifest, not a misnamed seed.
+        misspelt = name.lower() in (INDEX_NAME.lower(), README_NAME.lower())
+        if not is_candidate or (misspelt and name not in (INDEX_NAME, README_NAME)):
             entries.append(Entry(path, name, "unexpected"))
             continue
         if name == README_NAME:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seedcheck.config import CONFIG_FILES, LoadedConfig
-from seedcheck.corpus import Corpus, load_corpus
+from seedcheck.corpus import SEED_SUFFIXES, Corpus, load_corpus
 from seedcheck.errors import SeedcheckError
+from seedcheck.index_file import INDEX_NAME
 from seedcheck.seed_model import build_model
 
 
@@ -33,6 +34,7 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     """Group ``paths`` by corpus folder; no paths means the configured corpus."""
     whole: list[Path] = []
     files: dict[Path, set[Path]] = {}
+    pattern = re.compile(config.settings.pattern)
     if not paths:
         whole.append(_existing_corpus(config))
     for raw in paths:
@@ -41,15 +43,33 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
             raise SeedcheckError(f"{raw}: no such file or directory")
         if path.name in CONFIG_FILES and not path.is_dir():
             whole.append(_existing_corpus(config))
-        elif path.is_dir() and not path.is_symlink():
+        elif path.is_dir() and not (path.is_symlink() and pattern.fullmatch(path.name)):
+            # A folder, or a link to one that the user named as the corpus; a link named
+            # like a seed is a seed entry (not-a-regular-file), never followed.
             whole.append(Path(os.path.realpath(path)))
-        else:
+        elif _belongs_to_corpus(path, pattern, config):
             files.setdefault(path.parent, set()).add(path)
+        else:
+            raise SeedcheckError(
+                f"{raw}: not a seed file, INDEX.md or corpus folder; pass seed files, "
+                "INDEX.md or the corpus folder"
+            )
     targets = [Target(root, None) for root in dict.fromkeys(whole)]
     targets += [
         Target(root, frozenset(names)) for root, names in files.items() if root not in whole
     ]
     return targets
+
+
+def _belongs_to_corpus(path: Path, pattern: re.Pattern[str], config: LoadedConfig) -> bool:
+    """Whether a named file is one the corpus checks report on."""
+    if pattern.fullmatch(path.name) or path.name == INDEX_NAME:
+        return True
+    # A misnamed seed (filename-pattern) in a folder that is recognisably a corpus.
+    folder = path.parent
+    return path.name.lower().endswith(SEED_SUFFIXES) and (
+        (folder / INDEX_NAME).exists() or folder == Path(os.path.realpath(config.corpus_path))
+    )
 
 
 def _existing_corpus(config: LoadedConfig) -> Path:
