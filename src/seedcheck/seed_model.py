@@ -31,9 +31,12 @@ from seedcheck.fields import (
 from seedcheck.located import LocatedValue
 
 # BCP 47 language tag, the common subset: language, script, region, variants.
+# BCP 47 (RFC 5646) langtag syntax: language with extended subtags, script, region,
+# variants, extensions and a private-use part.
 _BCP47 = re.compile(
-    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?$"
 )
 
 
@@ -164,7 +167,9 @@ def build_model(required: Sequence[str], fields: Mapping[str, str]) -> type[Seed
         elif name in _OPTIONAL_BUILTINS:
             description = SeedMetadata.model_fields[name].description
             definitions[name] = (_OPTIONAL_BUILTINS[name], Field(..., description=description))
-    return create_model("SeedMetadata", __base__=SeedMetadata, **definitions)
+    return create_model(
+        "SeedMetadata", __base__=SeedMetadata, __doc__=SeedMetadata.__doc__, **definitions
+    )
 
 
 @dataclass(frozen=True)
@@ -253,9 +258,23 @@ def _from_error(
     not_text = not_text_problem(located) if error["type"] == "string_type" and not loc[1:] else None
     if not_text:
         message = not_text
+    elif error["type"].startswith(("date_", "datetime_")) and error["type"] != "date_future":
+        message = _date_message(name, located, error)
     elif error["type"] not in ("title", "byline", "url", "date_future", "language"):
         message = f"{where}: {message[:1].lower()}{message[1:]}"
     return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
+
+
+def _date_message(name: str, located: LocatedValue, error: Mapping[str, Any]) -> str:
+    # Pydantic's "invalid character in year" does not say what a date should look like.
+    written = located.node.value if isinstance(located.node, yaml.ScalarNode) else ""
+    if error["type"] == "date_from_datetime_inexact":
+        detail = "it has a time of day"
+    else:
+        detail = str(error["msg"]).partition(", ")[2]
+    shown = f" {excerpt(str(written), 40)}" if written else ""
+    because = f" ({detail})" if detail else ""
+    return f"{name}{shown} is not a valid date{because}; write YYYY-MM-DD, such as 2024-03-05"
 
 
 def _suggest(name: str, known: list[str]) -> list[str]:
@@ -264,7 +283,12 @@ def _suggest(name: str, known: list[str]) -> list[str]:
     if exact:
         return exact
     lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    # An abbreviation of a field ("lang", "pub") names it; otherwise only a close
+    # spelling does ("sorce"), not any word sharing a few letters ("more").
+    prefixed = [k for k in lowered if len(name) >= 3 and k.startswith(name.lower())]
+    if len(prefixed) == 1:
+        return [lowered[prefixed[0]]]
+    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.75)
     return [lowered[c] for c in close]
 
 
