@@ -129,7 +129,8 @@ def test_rewrite_replaces_a_block_with_crlf_markers(tmp_path: Path) -> None:
     stale = STALE.replace("\n", "\r\n")
     document = parse_index(tmp_path / "INDEX.md", ("# Index\r\n\r\n" + stale + "Tail\r\n").encode())
     new = rewrite_index(document, _seeds(tmp_path))
-    assert new == "# Index\r\n\r\n" + BLOCK + "Tail\r\n"
+    # A CRLF file stays CRLF: the block takes the line ending of its begin marker.
+    assert new == "# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n") + "Tail\r\n"
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,8 @@ def indexed_seeds(seeds: Sequence[SeedFile]) -> list[SeedFile]:
     return sorted(named, key=lambda s: (int(s.number or 0), s.name))
 
 
-def render_block(seeds: Sequence[SeedFile]) -> str:
-    """The whole generated block, markers included, ending with a newline."""
+def render_block(seeds: Sequence[SeedFile], newline: str = "\n") -> str:
+    """The whole generated block, markers included, ending with ``newline``."""
     out = [BEGIN_MARKER, ""]
     out.append("| " + " | ".join(COLUMNS) + " |")
     out.append("| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |")
@@ -69,7 +69,7 @@ def render_block(seeds: Sequence[SeedFile]) -> str:
                 cells.append(encode_cell(row[column]))
         out.append("| " + " | ".join(cells) + " |")
     out += ["", END_MARKER]
-    return "\n".join(out) + "\n"
+    return newline.join(out) + newline
 
 
 def _link_target(name: str) -> str:
@@ -107,8 +107,21 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
         )
     kept = split_lines(document.text)
     begin, end = document.begin_lines[0], document.end_lines[0]
-    tail = "".join(kept[end:])
-    return "".join(kept[: begin - 1]) + block + tail
+    block = render_block(seeds, block_newline(document))
+    return "".join(kept[: begin - 1]) + block + "".join(kept[end:])
+
+
+def block_newline(document: IndexDocument) -> str:
+    """The line ending the block is written with: the one its begin marker has."""
+    kept = split_lines(document.text)
+    marker = kept[document.begin_lines[0] - 1] if document.begin_lines else ""
+    return "\r\n" if marker.endswith("\r\n") else "\n"
+
+
+def current_block(document: IndexDocument) -> str:
+    """The block as it stands in the file, markers and line endings included."""
+    kept = split_lines(document.text)
+    return "".join(kept[document.begin_lines[0] - 1 : document.end_lines[0]])
 
 
 def _lines(numbers: tuple[int, ...]) -> str:

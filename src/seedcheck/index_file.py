@@ -60,7 +60,8 @@ class IndexDocument:
     """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table.
 
     ``invalid_utf8_line`` is the first line holding bytes that are not UTF-8: ``text``
-    has U+FFFD there, so writing ``text`` back would not keep the file's bytes.
+    has U+FFFD there, so writing ``text`` back would not keep the file's bytes. ``data``
+    holds the file's bytes, for the encoding rules.
     """
 
     path: Path
@@ -72,6 +73,7 @@ class IndexDocument:
     rows: tuple[IndexRow, ...]
     table_problems: tuple[TableProblem, ...]
     invalid_utf8_line: int | None = None
+    data: bytes = b""
 
     @property
     def markers_ok(self) -> bool:
@@ -113,7 +115,9 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
     tokens = markdown_parser().parse(text)
     begins, ends = _marker_lines(tokens)
-    doc = IndexDocument(path, raw, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line)
+    doc = IndexDocument(
+        path, raw, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line, data=data
+    )
     if not doc.markers_ok:
         return doc
     first, last = begins[0], ends[0]  # the block is the lines strictly between
@@ -125,7 +129,16 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
         return IndexDocument(
-            path, raw, lines, begins, ends, False, (), (problem,), invalid_utf8_line=bad_line
+            path,
+            raw,
+            lines,
+            begins,
+            ends,
+            False,
+            (),
+            (problem,),
+            invalid_utf8_line=bad_line,
+            data=data,
         )
     rows, problems, usable = _read_table(tokens, tables[0], lines)
     for extra in tables[1:]:
@@ -142,6 +155,7 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
         tuple(rows),
         tuple(problems),
         invalid_utf8_line=bad_line,
+        data=data,
     )
 
 

@@ -8,6 +8,11 @@ Example: a row that lost its last cell in a hand edit::
 
     | 003 | [003_a41b351b5dba186a.txt](<003_a41b351b5dba186a.txt>) | Kestrel Bay … |
 
+When every row is right but the block is laid out differently from what
+``seedcheck index`` writes (cells padded by a table formatter, a blank line removed,
+CRLF line endings inside the block, a longer digest), that is reported here too, so
+that ``seedcheck validate`` passes exactly when ``seedcheck index --check`` does.
+
 Fix: run ``seedcheck index`` to regenerate the table.
 """
 
@@ -17,7 +22,15 @@ from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
 from seedcheck.excerpt import excerpt
-from seedcheck.index_match import match_index, row_file
+from seedcheck.index_block import (
+    DIGEST_LENGTH,
+    block_newline,
+    current_block,
+    expected_row,
+    render_block,
+)
+from seedcheck.index_file import COLUMNS
+from seedcheck.index_match import IndexMatch, match_index, row_file
 from seedcheck.rules.base import Finding, corpus_rule
 
 
@@ -37,6 +50,33 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             1,
             f"{excerpt(row_file(again))} is listed twice (first on line {first.line})",
         )
+    if doc.table_problems or match.duplicates or not _rows_agree(match):
+        return  # the other index rules say what differs
+    if current_block(doc) != render_block(corpus.seeds, block_newline(doc)):
+        # Every row is right, yet `seedcheck index --check` would fail: say so here,
+        # so that validate and the check never disagree.
+        yield Finding(
+            doc.path,
+            doc.begin_lines[0],
+            1,
+            "the index block is not laid out as `seedcheck index` writes it (spacing, blank "
+            "lines, digest length or line endings); run `seedcheck index`",
+        )
+
+
+def _rows_agree(match: IndexMatch) -> bool:
+    """Whether each row names its seed, in order, with the cells it should have."""
+    if [row_file(row) for row in match.document.rows] != list(match.seeds):
+        return False
+    for name, seed in match.seeds.items():
+        expected = expected_row(seed)
+        cells = match.rows[name].cells
+        digest = cells["SHA-256"].text
+        if len(digest) < DIGEST_LENGTH or not seed.digest.startswith(digest):
+            return False
+        if any(cells[c].text != expected[c] for c in COLUMNS if c not in ("File", "SHA-256")):
+            return False
+    return True
 
 
 RULE = corpus_rule("SC503", "index-table", "The index table is missing or malformed.", check)

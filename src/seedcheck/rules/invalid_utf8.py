@@ -1,4 +1,4 @@
-"""invalid-utf8: a seed file holds bytes that are not valid UTF-8.
+"""invalid-utf8: a seed file or INDEX.md holds bytes that are not valid UTF-8.
 
 Why: seeds are UTF-8 text. A stray Latin-1 byte (``caf\\xe9``) or a file saved as
 UTF-16 turns into replacement characters or a crash in whatever reads the corpus next.
@@ -13,9 +13,10 @@ starts with a UTF-16 byte-order mark is reported once, as UTF-16.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.corpus import Corpus
+from seedcheck.rules.base import Finding, corpus_rule
 from seedcheck.text_positions import column_of, line_starts
 
 MAX_REPORTED_LINES = 10
@@ -23,8 +24,14 @@ MAX_REPORTED_LINES = 10
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def check(seed: SeedFile) -> Iterator[Finding]:
-    data = seed.data
+def check(corpus: Corpus) -> Iterator[Finding]:
+    for seed in corpus.seeds:
+        yield from _check_bytes(seed.path, seed.data)
+    if corpus.index is not None:
+        yield from _check_bytes(corpus.index.path, corpus.index.data)
+
+
+def _check_bytes(path: Path, data: bytes) -> Iterator[Finding]:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -33,7 +40,7 @@ def check(seed: SeedFile) -> Iterator[Finding]:
         return
     if data.startswith(UTF16_BOMS):
         yield Finding(
-            seed.path,
+            path,
             1,
             1,
             "file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8; re-save it "
@@ -56,15 +63,15 @@ def check(seed: SeedFile) -> Iterator[Finding]:
                 continue
             column = column_of(chunk, exc.start, number == 1)
             shown = " ".join(f"0x{b:02X}" for b in chunk[exc.start : exc.end])
-            yield Finding(seed.path, number, column, f"invalid UTF-8 byte(s) {shown}")
+            yield Finding(path, number, column, f"invalid UTF-8 byte(s) {shown}")
     if first_hidden is not None:
         # At the first line not shown, so that it follows the lines that are.
         yield Finding(
-            seed.path,
+            path,
             *first_hidden,
             f"{bad_lines - MAX_REPORTED_LINES} more line(s) with invalid UTF-8 from here on "
             "not shown; is this a text file in UTF-8?",
         )
 
 
-RULE = file_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check)
+RULE = corpus_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check)
