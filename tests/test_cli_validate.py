@@ -490,3 +490,22 @@ def test_a_lower_case_index_is_an_unexpected_file_not_a_seed(broken: Path, run_c
         "only seeds, INDEX.md, README.md and dotfiles belong here\n",
         "",
     )
+
+
+def test_file_names_are_escaped_in_text_output(isolated: Path, run_cli: RunCli) -> None:
+    corpus = isolated / "c"
+    corpus.mkdir()
+    (corpus / "bad\nname\x1b[31m.txt").write_text("Title\n\nBy Ann Example\n", encoding="utf-8")
+    result = run_cli(["validate", "--quiet", "--select", "filename-pattern", "c"])
+    assert result.out == (
+        "c/bad\\nname\\x1b[31m.txt:1:1: SC108 [filename-pattern] file name "
+        "'bad\\nname\\x1b[31m.txt' does not match the seed pattern (NUMBER_ID.txt, "
+        "e.g. 000_811e41cc11191191.txt); rename it\n"
+    )
+
+
+def test_validate_takes_version_too(run_cli: RunCli) -> None:
+    from seedcheck import __version__
+
+    result = run_cli(["validate", "--version"])
+    assert result == Result(0, f"seedcheck {__version__}\n", "")

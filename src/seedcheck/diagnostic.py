@@ -13,13 +13,6 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-class Position(NamedTuple):
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
 class Diagnostic(NamedTuple):
     """One finding of one rule at one place.
 

@@ -13,12 +13,13 @@ def excerpt(text: str, limit: int = MAX_EXCERPT) -> str:
     """Return ``text`` quoted, escaped and cut to ``limit`` characters."""
     cut = len(text) > limit
     shown = text[:limit]
-    escaped = "".join(_escape_char(ch) for ch in shown)
-    return repr_quote(escaped) + ("…" if cut else "")
+    escaped = escape(shown)
+    return f"'{escaped}'" + ("…" if cut else "")
 
 
-def repr_quote(text: str) -> str:
-    return f"'{text}'"
+def escape(text: str) -> str:
+    """``text`` with control characters escaped, whole: for paths in a line of output."""
+    return "".join(_escape_char(ch) for ch in text)
 
 
 def _escape_char(ch: str) -> str:

@@ -239,7 +239,8 @@ def _row(
             TableProblem(
                 line,
                 1,
-                f"{which} has {len(starts)} cells; the header has {len(header)}",
+                f"{which} has {len(starts)} cell{'' if len(starts) == 1 else 's'}; "
+                f"the header has {len(header)}",
                 target,
             )
         )

@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from seedcheck import __version__
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
 from seedcheck.engine import build_report
@@ -23,6 +24,7 @@ def add_parser(sub: Any) -> None:
         "a corpus folder or seed files inside one; with none, the configured corpus.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("--version", action="version", version=f"seedcheck {__version__}")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
     parser.add_argument(
         "--select",

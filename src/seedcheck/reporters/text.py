@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from seedcheck.diagnostic import Diagnostic, Severity
+from seedcheck.excerpt import escape
 from seedcheck.report import Report
 from seedcheck.reporters.base import Reporter
 
@@ -19,7 +20,8 @@ class TextReporter(Reporter):
     name = "text"
 
     def line(self, d: Diagnostic) -> str:
-        location = f"{self.path(d)}:{d.line}:{d.column}:"
+        # A file name may hold a line break or an escape sequence; never print it raw.
+        location = f"{escape(self.path(d))}:{d.line}:{d.column}:"
         code = d.code
         if self.options.color:
             colour = _RED if d.severity is Severity.ERROR else _YELLOW
