@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from seedcheck.excerpt import excerpt
 from seedcheck.located import LocatedValue
 
 TITLE_MAX = 200
@@ -18,14 +19,18 @@ BYLINE_MAX = 120
 
 _LEADING_BY = re.compile(r"^by\b[\s:]*", re.IGNORECASE)
 # ", a professor of …", ", an economist at …": the name is followed by a description.
-_BIO_APPOSITION = re.compile(r",\s*(?:a|an)\s+\w", re.IGNORECASE)
+# Lower case only, here and below: "Jane Doe, An Nguyen" and "Are Kalvø" are names.
+_BIO_APPOSITION = re.compile(r",\s*(?:a|an)\s+\w")
 # "… is a senior fellow at …", "… was the editor of …", "… serves as …"
 _BIO_CLAUSE = re.compile(
-    r"\b(?:is|was|are|were|serves\s+as|works\s+as|teaches|writes\s+for)\s+(?:a|an|the)?\b",
-    re.IGNORECASE,
+    r"\b(?:is|was|are|were|serves\s+as|works\s+as|teaches|writes\s+for)\s+(?:a|an|the)?\b"
 )
+# How much of a bio clause a message quotes: enough to find it, not the whole bio.
+_BIO_SHOWN = 40
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The lookbehind starts a match only where an address can start: without it a long run
+# of letters is tried from every position, which takes minutes on a scraped 1 MB line.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?:^|[\s(])@\w{2,}")
 # C0 and C1 controls other than tab and line breaks (those are "more than one line").
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -84,11 +89,25 @@ def byline_problems(byline: str) -> list[str]:
         problems.append("byline contains an e-mail address; keep only the name(s)")
     elif _HANDLE.search(text):
         problems.append("byline contains a social handle; keep only the name(s)")
-    if not text.startswith(",") and (_BIO_APPOSITION.search(text) or _BIO_CLAUSE.search(text)):
-        problems.append("byline contains a bio clause; keep only the name(s)")
+    bio = None if text.startswith(",") else _bio_clause(text)
+    if bio is not None:
+        problems.append(f"byline contains a bio clause ({bio}); keep only the name(s)")
     if len(byline) > BYLINE_MAX:
         problems.append(f"byline is {len(byline)} characters long; the limit is {BYLINE_MAX}")
     return problems
+
+
+def _bio_clause(text: str) -> str | None:
+    """The bio clause in ``text``, quoted and cut at a word, or None."""
+    found = [m for m in (_BIO_APPOSITION.search(text), _BIO_CLAUSE.search(text)) if m]
+    if not found:
+        return None
+    clause = text[min(m.start() for m in found) :].rstrip()
+    # Cut a long clause after a whole word where there is one, not in the middle of it.
+    words = clause[: _BIO_SHOWN + 1].rsplit(" ", 1)[0].rstrip(" ,;")
+    if len(clause) <= _BIO_SHOWN or len(words) < _BIO_SHOWN // 2:
+        return excerpt(clause, _BIO_SHOWN)
+    return excerpt(words, _BIO_SHOWN) + "…"
 
 
 def not_text_problem(field: LocatedValue) -> str | None:

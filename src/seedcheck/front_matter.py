@@ -38,6 +38,16 @@ _KEY_KINDS = {
     "merge": "a merge key",
 }
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
+# A header that lost its place keeps its title or byline; Markdown around a note does not.
+_HEADER_KEY = re.compile(r"^(?:title|byline)\s*:(?:\s|$)")
+# `key: value` on one line, for hints that quote the value as written.
+_VALUE_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+(?P<value>\S.*?)[ \t]*$")
+# Characters that YAML reads as syntax at the start of a value; such text must be quoted.
+_QUOTE_FIRST = "\"'[{`@%*|>"
+# What a closing fence typed wrong looks like: `--- # end`, `----`, `--`, `...`, `—`.
+_NEAR_FENCE = re.compile(r"^(?:---.*|-{2,}|\.{3}|[\u2013\u2014]+)\s*$")
+# Where a hint quotes a value as written, it shows no more than this.
+_SHOWN_VALUE = 80
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,9 @@ class FrontMatter:
     ``start`` is the 1-based line of the opening fence; ``end`` that of the closing fence,
     or None when the block is never closed. ``root_kind`` says what the YAML held
     (``mapping``, ``sequence``, ``scalar`` or ``empty``), and ``root_line`` the file line
-    where that value starts (None when empty).
+    where that value starts (None when empty). ``comment_cuts`` are values cut short by a
+    `` #`` that YAML reads as a comment (the fields are still read). ``near_fence`` is the
+    line of an unclosed header that was meant as its closing fence (``--- # end``).
     """
 
     start: int
@@ -76,6 +88,8 @@ class FrontMatter:
     fields: tuple[LocatedValue, ...] = ()
     bad_keys: tuple[YamlProblem, ...] = ()
     root_line: int | None = None
+    comment_cuts: tuple[YamlProblem, ...] = ()
+    near_fence: int | None = None
 
 
 def is_fence(line: str) -> bool:
@@ -86,8 +100,10 @@ def is_fence(line: str) -> bool:
 def find_misplaced_block(lines: Sequence[str]) -> int | None:
     """Index of a ``---`` line below line 1 that opens a YAML header, if any.
 
-    A block counts when a later fence closes it and every non-blank line between looks
-    like ``key: value`` or continues one (indented or a list item).
+    A block counts when a later fence closes it, every non-blank line between looks
+    like ``key: value`` or continues one (indented or a list item), and it has a
+    ``title:`` or ``byline:`` field: a setext underline and a horizontal rule around
+    ``Update: …`` are Markdown, not a header.
     """
     for i in range(1, len(lines)):
         if not is_fence(lines[i]):
@@ -103,6 +119,7 @@ def find_misplaced_block(lines: Sequence[str]) -> int | None:
                     inner
                     and _KEY_LINE.match(inner[0])
                     and all(_KEY_LINE.match(ln) or ln[:1] in (" ", "\t", "-") for ln in inner)
+                    and any(_HEADER_KEY.match(ln) for ln in inner)
                 ):
                     return i
                 break
@@ -114,11 +131,24 @@ def parse_front_matter(lines: Sequence[str], start: int) -> FrontMatter:
     """Parse the block whose opening fence is ``lines[start]`` (0-based index)."""
     end = next((j for j in range(start + 1, len(lines)) if is_fence(lines[j])), None)
     if end is None:
-        return FrontMatter(start=start + 1, end=None)
+        return FrontMatter(start=start + 1, end=None, near_fence=_near_fence(lines, start))
     # Lines are kept without their line ending; "\r" would confuse column counting.
     source = "\n".join(ln.rstrip("\r") for ln in lines[start + 1 : end]) + "\n"
     first_line = start + 2  # file line of the first YAML line
     return _parse_yaml(source, start + 1, end + 1, first_line)
+
+
+def _near_fence(lines: Sequence[str], start: int) -> int | None:
+    """1-based line of what was meant to close the header opened at ``lines[start]``.
+
+    Only the first line that is not YAML (a field, an indented or list line, a comment)
+    is considered: a ``----`` further down, below body text, is a Markdown rule.
+    """
+    for j in range(start + 1, len(lines)):
+        line = lines[j].rstrip("\r")
+        if line.strip() and not (_KEY_LINE.match(line) or line.startswith(("- ", " ", "\t", "#"))):
+            return j + 1 if _NEAR_FENCE.match(line) else None
+    return None
 
 
 def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatter:
@@ -145,14 +175,17 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
     too_big = _too_big(root)
     if too_big is not None:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, too_big))
-    return _read_mapping(root, start, end, first_line)
+    return _read_mapping(root, start, end, first_line, source.split("\n"))
 
 
-def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int) -> FrontMatter:
+def _read_mapping(
+    root: yaml.MappingNode, start: int, end: int, first_line: int, source_lines: list[str]
+) -> FrontMatter:
     constructor = SafeConstructor()
     keys: list[KeyOccurrence] = []
     fields: dict[str, LocatedValue] = {}
     bad_keys: list[YamlProblem] = []
+    comment_cuts: list[YamlProblem] = []
     for key_node, value_node in root.value:
         key_line = key_node.start_mark.line + first_line
         key_column = key_node.start_mark.column + 1
@@ -164,7 +197,8 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
         try:
             value = constructor.construct_document(value_node)
         except yaml.MarkedYAMLError as exc:
-            return FrontMatter(start, end, yaml_problem=_marked_problem(exc, first_line))
+            problem = _marked_problem(exc, first_line, "\n".join(source_lines))
+            return FrontMatter(start, end, yaml_problem=problem)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
             if not isinstance(value_node, yaml.ScalarNode) or isinstance(exc, yaml.YAMLError):
                 problem = YamlProblem(
@@ -176,6 +210,9 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
             # An impossible date (2024-02-30) looks like a timestamp to the resolver;
             # keep the text so that the schema reports it at the field.
             value = value_node.value
+        cut = _comment_cut(key, value_node, source_lines, first_line)
+        if cut is not None:
+            comment_cuts.append(cut)
         # As in YAML itself the last of two equal keys wins; duplicate-key reports it.
         fields[key] = LocatedValue(
             key=key,
@@ -194,7 +231,75 @@ def _read_mapping(root: yaml.MappingNode, start: int, end: int, first_line: int)
         keys=tuple(keys),
         fields=tuple(fields.values()),
         bad_keys=tuple(bad_keys),
+        comment_cuts=tuple(comment_cuts),
     )
+
+
+def _comment_cut(
+    key: str, node: yaml.Node, source_lines: list[str], first_line: int
+) -> YamlProblem | None:
+    """`` #`` after plain text (``title: Foo #1 Bar`` is ``Foo``): a comment that cuts it.
+
+    A comment after a quoted or non-text value, or on a line of its own, is meant as one.
+    """
+    # A plain scalar has no style: None from the pure loader, "" from the C one.
+    if not isinstance(node, yaml.ScalarNode) or node.style or not node.tag.endswith(":str"):
+        return None
+    end = node.end_mark
+    line = source_lines[end.line] if end.line < len(source_lines) else ""
+    comment = re.match(r"[ \t]+#", line[end.column :])
+    if comment is None:
+        return None
+    name = key if _KEY_LINE.match(f"{key}:") else excerpt(key, 40)
+    one_line = node.start_mark.line == end.line
+    quoted = _quoted_field(key, line[node.start_mark.column :].rstrip()) if one_line else None
+    advice = f" ({quoted}) or put the comment on a line of its own" if quoted else ""
+    message = (
+        f"' #' starts a YAML comment, so {name} is cut to {excerpt(str(node.value), 40)}; "
+        f"quote the value{advice}"
+    )
+    # comment.end() counts up to and with the `#`: its 1-based column.
+    return YamlProblem(end.line + first_line, end.column + comment.end(), message)
+
+
+def _quoted_field(key: str, value: str) -> str | None:
+    """``key: "value"``, quoted so that YAML reads the value back as this very text.
+
+    None when the value holds a tab or another character a message must not show raw.
+    """
+    if not (key + value).isprintable():
+        return None
+    # Inside single quotes only ' needs escaping (doubled); inside double quotes " and \ do.
+    single = '"' in value or "\\" in value
+    quoted = "'" + value.replace("'", "''") + "'" if single else f'"{value}"'
+    shown = f"{key}: {quoted}"
+    return shown if len(shown) <= _SHOWN_VALUE else shown[:_SHOWN_VALUE] + "…"
+
+
+def _quote_hint(text: str, column: int, problem: str) -> str | None:
+    """A hint for a value that starts with YAML syntax (``"Quote" Leads…``, ``[Update] …``).
+
+    ``text`` is the line where the parser stopped and ``column`` (0-based) where. Only a
+    value that is not valid YAML on its own is at fault (not one below an unclosed list),
+    and ``[a, "b" c]`` is a broken list, not text: ``[`` and ``{`` need text after the
+    closing bracket ("expected key").
+    """
+    match = _VALUE_LINE.match(text)
+    if match is None or column < match.start("value") or match["value"][0] not in _QUOTE_FIRST:
+        return None
+    if match["value"][0] in "[{" and "expected key" not in problem:
+        return None
+    try:
+        yaml.compose(f"k: {match['value']}", Loader=_Loader)
+    except yaml.YAMLError:
+        return _must_quote(match["key"], match["value"], " as a whole")
+    return None
+
+
+def _must_quote(key: str, value: str, how: str = "") -> str:
+    hint = f"a value that starts with {excerpt(value[0])} must be quoted{how}"
+    quoted = _quoted_field(key, value)
+    return hint if quoted is None else f"{hint}: {quoted}"
 
 
 def _bad_key_message(node: yaml.Node) -> str:
@@ -215,8 +320,13 @@ def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = ""
     refused = re.fullmatch(
         r"could not determine a constructor for the tag '(.*)'", exc.problem or ""
     )
+    text = source.split("\n")[mark.line] if mark and source.count("\n") > mark.line else ""
     if refused and mark:
-        return _tag_problem(refused.group(1), mark, first_line)
+        return _tag_problem(refused.group(1), mark, first_line, text)
+    hint = _quote_hint(text, mark.column, exc.problem or "") if mark else None
+    if hint is not None:
+        # "while parsing a block mapping started on line 2" says nothing useful here.
+        return YamlProblem(line, column, f"invalid YAML: {exc.problem} ({hint})")
     context = exc.context
     where = exc.context_mark
     if context and where and mark and (where.line, where.column) != (mark.line, mark.column):
@@ -224,7 +334,6 @@ def _marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = ""
         context += f" started on line {where.line + first_line}, column {where.column + 1}"
     parts = [p for p in (context, exc.problem) if p]
     message = "; ".join(parts) if parts else "invalid YAML"
-    text = source.split("\n")[mark.line] if mark and source.count("\n") > mark.line else ""
     if "mapping values are not allowed" in message:
         key = text[: mark.column].strip() if mark else ""
         if text[:1] in (" ", "\t") and key and " " not in key:
@@ -253,13 +362,17 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
 
 
-def _tag_problem(tag: str, mark: yaml.Mark, first_line: int) -> YamlProblem:
-    return YamlProblem(
-        mark.line + first_line,
-        mark.column + 1,
+def _tag_problem(tag: str, mark: yaml.Mark, first_line: int, text: str = "") -> YamlProblem:
+    message = (
         f"tag {excerpt(_short_tag(tag), 60)} is not allowed: only YAML's standard tags are read; "
-        "remove the tag",
+        "remove the tag"
     )
+    # `title: !Bang start` is a headline, not a tag: a local tag on a field's value.
+    match = _VALUE_LINE.match(text)
+    local = tag.startswith("!") and not tag.startswith("!!")
+    if match is not None and local and match.start("value") == mark.column:
+        message += f" ({_must_quote(match.group('key'), match.group('value'))})"
+    return YamlProblem(mark.line + first_line, mark.column + 1, message)
 
 
 def _too_big(root: yaml.Node) -> str | None:

@@ -10,7 +10,14 @@ Example::
     title: Harbor Council: Floodwall Approved
     ---
 
-(an unquoted colon followed by a space starts a mapping inside the title).
+(an unquoted colon followed by a space starts a mapping inside the title). A value
+that starts with ``"``, ``'``, ``[``, ``{``, ``!``, ``@``, ``*``, a backquote and a few
+more is YAML syntax too, so ``title: "Quote" Leads the Headline`` is an error; the message
+shows the value quoted as a whole.
+
+A `` #`` after an unquoted value starts a YAML comment: ``title: Foo #1 Bar`` is read as
+the title ``Foo``. That is reported too (at the ``#``), since the rest of the value is
+lost; the other fields are still checked. A comment on a line of its own is fine.
 
 Fix: quote the value (``title: "Harbor Council: Floodwall Approved"``) or correct the
 YAML where the message points; the position is where the parser stopped.
@@ -26,9 +33,13 @@ from seedcheck.seed_file import SeedFile
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     fm = seed.front_matter
-    if fm is not None and fm.yaml_problem is not None:
+    if fm is None:
+        return
+    if fm.yaml_problem is not None:
         problem = fm.yaml_problem
         yield Finding(seed.path, problem.line, problem.column, problem.message)
+    for cut in fm.comment_cuts:
+        yield Finding(seed.path, cut.line, cut.column, cut.message)
 
 
 RULE = file_rule("SC203", "yaml-syntax", "Front matter is not valid YAML.", check)
