@@ -20,10 +20,10 @@ import yaml
 
 from seedcheck.front_matter import (
     FrontMatter,
-    YamlProblem,
     find_misplaced_block,
     parse_front_matter,
 )
+from seedcheck.yaml_problems import YamlProblem
 
 
 def _parse(text: str) -> FrontMatter:
