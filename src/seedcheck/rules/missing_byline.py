@@ -1,8 +1,11 @@
 """missing-byline: a seed has no byline.
 
 Why: a seed must credit its author. In the plain layout the byline is a line
-``By Name`` standing as its own paragraph among the first few after the title, or as the
-document's last non-blank line; a byline elsewhere is not found.
+``By Name`` standing as its own paragraph (a short dateline may follow it) among the first
+three after the title, or as the document's last non-blank line; a byline elsewhere is not
+found. What follows ``By`` must read as a credit: names (``By Jane Doe and John Roe``,
+``By the Editorial Board``), possibly followed by a bio or a contact, so that a sentence
+such as ``By Friday, 300 homes had been evacuated.`` is not taken for one.
 
 Example: front matter without ``byline:``; a plain article that ends with its last
 paragraph and names no author.
