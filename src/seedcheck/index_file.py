@@ -8,7 +8,7 @@ maps let every finding point at the row it is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -128,35 +128,13 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     ]
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
-        return IndexDocument(
-            path,
-            raw,
-            lines,
-            begins,
-            ends,
-            False,
-            (),
-            (problem,),
-            invalid_utf8_line=bad_line,
-            data=data,
-        )
+        return replace(doc, table_problems=(problem,))
     rows, problems, usable = _read_table(tokens, tables[0], lines)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
         problems.append(TableProblem(line, 1, "a second table in the index block"))
-    return IndexDocument(
-        path,
-        raw,
-        lines,
-        begins,
-        ends,
-        usable,
-        tuple(rows),
-        tuple(problems),
-        invalid_utf8_line=bad_line,
-        data=data,
-    )
+    return replace(doc, has_table=usable, rows=tuple(rows), table_problems=tuple(problems))
 
 
 def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seedcheck.corpus import Corpus
@@ -22,6 +23,13 @@ class IndexMatch:
     duplicates: tuple[tuple[IndexRow, IndexRow], ...]
     seeds: dict[str, SeedFile]
     skipped: frozenset[str]
+
+    def pairs(self) -> Iterator[tuple[str, SeedFile, IndexRow]]:
+        """Each indexed seed that has a row, with its row."""
+        for name, seed in self.seeds.items():
+            row = self.rows.get(name)
+            if row is not None:
+                yield name, seed, row
 
 
 def row_file(row: IndexRow) -> str:

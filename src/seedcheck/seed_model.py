@@ -210,6 +210,10 @@ def validate_fields(
         model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False, include_input=False):
+            # A field written with no value (`source:`) is present, not missing: it was
+            # left out of ``data`` and is reported above as having no value.
+            if error["type"] == "missing" and error["loc"][0] in by_name:
+                continue
             issues.append(_from_error(error, by_name, model, anchor))
     return tuple(issues)
 

@@ -27,10 +27,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     match = match_index(corpus)
     if match is None:
         return
-    for name, seed in match.seeds.items():
-        row = match.rows.get(name)
-        cell = row.cells.get("SHA-256") if row else None
-        if row is None or cell is None:
+    for name, seed, row in match.pairs():
+        cell = row.cells.get("SHA-256")
+        if cell is None:
             continue
         if not _HEX.fullmatch(cell.text):
             message = (

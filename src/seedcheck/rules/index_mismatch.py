@@ -27,10 +27,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     match = match_index(corpus)
     if match is None:
         return
-    for name, seed in match.seeds.items():
-        row = match.rows.get(name)
-        if row is None:
-            continue
+    for name, seed, row in match.pairs():
         expected = expected_row(seed)
         for column in COMPARED:
             cell = row.cells.get(column)

@@ -23,8 +23,6 @@ from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
-    if seed.field("byline") is not None:
-        return  # `byline:` with nothing after it is present but empty: byline-invalid says so
     for issue in seed.issues("missing", only=("byline",)):
         message = (
             "missing required field 'byline'; add `byline: Name` to the front matter"

@@ -20,8 +20,6 @@ from seedcheck.seed_file import SeedFile
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for issue in seed.issues("missing", exclude=("title", "byline")):
-        if seed.field(issue.field) is not None:
-            continue  # `source:` with nothing after it is present but empty: invalid-field says so
         message = issue.message
         if seed.layout == "plain":  # only a header can hold the field
             message += f"; a plain seed cannot hold it: add a `---` header with `{issue.field}: …`"

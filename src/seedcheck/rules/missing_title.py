@@ -17,8 +17,6 @@ from seedcheck.seed_file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
-    if seed.field("title") is not None:
-        return  # `title:` with nothing after it is present but empty: title-invalid says so
     for issue in seed.issues("missing", only=("title",)):
         message = (
             "missing required field 'title'; add `title: …` to the front matter"
