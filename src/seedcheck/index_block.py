@@ -83,9 +83,8 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     Text outside the markers is preserved byte for byte. Broken markers are not
     guessed at: the user fixes them, since guessing could overwrite their text.
     """
-    block = render_block(seeds)
     if document is None:
-        return NEW_INDEX_HEAD + "\n" + block
+        return NEW_INDEX_HEAD + "\n" + render_block(seeds)
     if document.invalid_utf8_line is not None:
         # Writing the decoded text back would replace those bytes with U+FFFD.
         raise SeedcheckError(
@@ -97,7 +96,7 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     if not document.begin_lines and not document.end_lines:
         text = document.text
         separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
-        return text + separator + block
+        return text + separator + render_block(seeds)
     if not document.markers_ok:
         raise SeedcheckError(
             f"{display_path(str(document.path))}: the index markers are broken "
