@@ -24,6 +24,7 @@ from pydantic import (
 
 from seedcheck.corpus import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
+from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_model import FieldType, SeedMetadata
 from seedcheck.selection import Selection
 
@@ -76,6 +77,9 @@ class Settings(BaseModel):
     )
     max_file_size: int = Field(
         default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
+    )
+    body_min_words: int = Field(
+        default=50, ge=0, description="body-too-short: fewest words a body may have."
     )
 
     @field_validator("pattern")
@@ -210,3 +214,8 @@ def _describe(exc: ValidationError, source: Path) -> str:
 def rule_list(values: Sequence[str]) -> list[str]:
     """Split comma-separated command-line rule lists."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def options_from(settings: Settings) -> RuleOptions:
+    """The rule options the settings call for."""
+    return RuleOptions(body_min_words=settings.body_min_words)

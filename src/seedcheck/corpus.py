@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from seedcheck.index_file import INDEX_NAME, IndexDocument, parse_index
 from seedcheck.reading import describe_mode, read_limited
+from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
 
@@ -52,6 +53,7 @@ class Corpus:
     index: IndexDocument | None
     max_file_size: int
     pattern: str = ""
+    options: RuleOptions = field(default_factory=RuleOptions)
 
     @property
     def index_path(self) -> Path:
@@ -65,6 +67,7 @@ def load_corpus(
     layout: Layout,
     model: type[SeedMetadata],
     max_file_size: int,
+    options: RuleOptions | None = None,
 ) -> Corpus:
     """Read and parse every entry of the corpus folder ``root``."""
     entries: list[Entry] = []
@@ -124,4 +127,12 @@ def load_corpus(
                     model=model,
                 )
             )
-    return Corpus(root, tuple(entries), tuple(seeds), index, max_file_size, pattern.pattern)
+    return Corpus(
+        root,
+        tuple(entries),
+        tuple(seeds),
+        index,
+        max_file_size,
+        pattern.pattern,
+        options or RuleOptions(),
+    )

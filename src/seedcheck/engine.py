@@ -33,11 +33,11 @@ def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
     for seed in corpus.seeds:
         for rule in rules:
             if rule.check_file is not None:
-                for finding in rule.check_file(seed):
+                for finding in rule.check_file(seed, corpus.options):
                     yield _stamp(rule, finding)
     for rule in rules:
         if rule.check_corpus is not None:
-            for finding in rule.check_corpus(corpus):
+            for finding in rule.check_corpus(corpus, corpus.options):
                 yield _stamp(rule, finding)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from seedcheck.config import CONFIG_FILES, LoadedConfig
+from seedcheck.config import CONFIG_FILES, LoadedConfig, options_from
 from seedcheck.corpus import SEED_SUFFIXES, Corpus, load_corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_file import INDEX_NAME
@@ -93,6 +93,7 @@ def load_target(target: Target, config: LoadedConfig) -> Corpus:
             layout=settings.layout,
             model=build_model(settings.required, settings.fields),
             max_file_size=settings.max_file_size,
+            options=options_from(settings),
         )
     except OSError as exc:
         raise SeedcheckError(

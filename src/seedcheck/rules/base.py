@@ -11,12 +11,15 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from seedcheck.corpus import Corpus
 from seedcheck.diagnostic import Severity
+from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import SeedFile
 from seedcheck.seed_model import SchemaIssue
+
+_Target = TypeVar("_Target", SeedFile, Corpus)
 
 
 class Finding(NamedTuple):
@@ -33,6 +36,8 @@ class Finding(NamedTuple):
 
 FileCheck = Callable[[SeedFile], Iterator[Finding]]
 CorpusCheck = Callable[[Corpus], Iterator[Finding]]
+ConfiguredFileCheck = Callable[[SeedFile, RuleOptions], Iterator[Finding]]
+ConfiguredCorpusCheck = Callable[[Corpus, RuleOptions], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,57 @@ class Rule:
     severity: Severity
     summary: str
     doc: str
-    check_file: FileCheck | None = None
-    check_corpus: CorpusCheck | None = None
+    check_file: ConfiguredFileCheck | None = None
+    check_corpus: ConfiguredCorpusCheck | None = None
 
 
 def file_rule(
     code: str, name: str, summary: str, check: FileCheck, severity: Severity = Severity.ERROR
 ) -> Rule:
     """A rule run once per seed file; its docs are the calling module's docstring."""
-    return Rule(code, name, severity, summary, _caller_doc(check), check_file=check)
+    return Rule(code, name, severity, summary, _caller_doc(check), check_file=_NoOptions(check))
 
 
 def corpus_rule(
     code: str, name: str, summary: str, check: CorpusCheck, severity: Severity = Severity.ERROR
 ) -> Rule:
     """A rule run once per corpus, for what needs more than one file."""
+    return Rule(code, name, severity, summary, _caller_doc(check), check_corpus=_NoOptions(check))
+
+
+def configured_file_rule(
+    code: str,
+    name: str,
+    summary: str,
+    check: ConfiguredFileCheck,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
+    """A per-file rule that reads thresholds or patterns from :class:`RuleOptions`."""
+    return Rule(code, name, severity, summary, _caller_doc(check), check_file=check)
+
+
+def configured_corpus_rule(
+    code: str,
+    name: str,
+    summary: str,
+    check: ConfiguredCorpusCheck,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
+    """A corpus rule that reads thresholds or patterns from :class:`RuleOptions`."""
     return Rule(code, name, severity, summary, _caller_doc(check), check_corpus=check)
+
+
+@dataclass(frozen=True)
+class _NoOptions(Generic[_Target]):
+    """Adapts a check without options to the engine's two-argument call.
+
+    A module-level class rather than a lambda so that rules stay picklable.
+    """
+
+    check: Callable[[_Target], Iterator[Finding]]
+
+    def __call__(self, target: _Target, options: RuleOptions) -> Iterator[Finding]:
+        return self.check(target)
 
 
 def issue_findings(seed: SeedFile, issues: Iterable[SchemaIssue]) -> Iterator[Finding]:

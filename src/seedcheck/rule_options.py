@@ -1,0 +1,17 @@
+"""Rule options: the configuration values rules read, decided once per run.
+
+Rules stay pure: the engine hands them a :class:`RuleOptions` built from the settings
+(``options_from`` in ``config.py``), never the settings object itself. The dataclass is
+frozen and picklable, so it can travel to worker processes and key a cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """Thresholds and patterns of the configurable rules; defaults are documented per rule."""
+
+    body_min_words: int = 50

@@ -1,0 +1,60 @@
+"""The one text normalisation every content comparison uses.
+
+Scrapers copy an article twice with different typography: ASCII quotes and ``--`` in
+one copy, typographic quotes and em dashes in the other, different line breaks. Two
+texts compare equal here when a reader would call them the same words.
+
+``normalize`` gives comparable text (NFKC, quotes to ASCII, dashes to `` - ``,
+``…`` to ``...``, whitespace collapsed, case folded); ``words`` gives what shingles are
+made of: the normalised text with punctuation dropped, split into words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Applied after NFKC, which already maps the ellipsis to "..." and most odd spaces to " ".
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, apostrophe
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u2032": "'",  # prime
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u2033": '"',  # double prime
+        "\u00ab": '"',  # guillemets
+        "\u00bb": '"',
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        # A scraper writes an en or em dash as "--"; both then read as one spaced dash.
+        "\u2013": "--",  # en dash
+        "\u2014": "--",  # em dash
+        "\u2015": "--",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\u2026": "...",  # ellipsis, in case NFKC was skipped by a caller's slicing
+    }
+)
+_DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
+_SPACE = re.compile(r"\s+")
+# Letters, digits and marks make words; everything else separates, hyphens too, so that
+# "1990-2000" and "1990 – 2000" give the same words.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def normalize(text: str) -> str:
+    """``text`` as compared: typography unified, whitespace collapsed, case folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    # "word--word", "word -- word" and "word — word" are one dash between two words.
+    text = _DASHES.sub(" - ", text)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` after :func:`normalize`, punctuation dropped."""
+    return [word.replace("'", "") for word in _WORD.findall(normalize(text))]
