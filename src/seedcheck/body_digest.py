@@ -1,0 +1,34 @@
+"""A fingerprint of a seed's body as the content comparisons see it.
+
+exact-duplicate-document compares these fingerprints, and near-duplicate-document uses
+them to leave exact copies to that rule, so the two agree on what "the same text" is.
+A digest rather than the normalised text itself keeps per-seed state small.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from seedcheck.seed_file import SeedFile
+from seedcheck.text_normal import normalize
+
+
+def body_digest(seed: SeedFile) -> bytes | None:
+    """The BLAKE2b digest of the normalised body, or None when the body is empty."""
+    normal = normalize(seed.body)
+    if not normal:
+        return None
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
+
+
+def first_body_line(seed: SeedFile) -> int:
+    """The 1-based line where the body's text begins (its first non-blank line).
+
+    A plain-layout byline is not body text, as in :attr:`SeedFile.body`.
+    """
+    byline = seed.field("byline") if seed.layout == "plain" else None
+    skip = byline.line if byline is not None else 0
+    for index in range(seed.body_start, len(seed.lines)):
+        if seed.lines[index].strip() and index + 1 != skip:
+            return index + 1
+    return min(seed.body_start + 1, max(len(seed.lines), 1))
