@@ -81,6 +81,30 @@ class Settings(BaseModel):
     body_min_words: int = Field(
         default=50, ge=0, description="body-too-short: fewest words a body may have."
     )
+    near_duplicate_threshold: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description="near-duplicate-document: least Jaccard similarity of word 5-gram sets "
+        "reported.",
+    )
+    near_duplicate_permutations: int = Field(
+        default=128,
+        ge=1,
+        le=4096,
+        description="near-duplicate-document: MinHash permutations per seed.",
+    )
+    near_duplicate_bands: int = Field(
+        default=32,
+        ge=1,
+        description="near-duplicate-document: LSH bands the signature is cut into; must "
+        "divide near-duplicate-permutations. More bands find pairs of lower similarity.",
+    )
+    near_duplicate_min_shingles: int = Field(
+        default=20,
+        ge=1,
+        description="near-duplicate-document: bodies with fewer distinct word 5-grams are skipped.",
+    )
 
     @field_validator("pattern")
     @classmethod
@@ -95,6 +119,16 @@ class Settings(BaseModel):
                 f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}"
             )
         return value
+
+    @model_validator(mode="after")
+    def _bands_divide_permutations(self) -> Settings:
+        permutations, bands = self.near_duplicate_permutations, self.near_duplicate_bands
+        if permutations % bands:
+            raise ValueError(
+                f"near-duplicate-bands ({bands}) must divide near-duplicate-permutations "
+                f"({permutations}), so that every band has as many rows"
+            )
+        return self
 
     @model_validator(mode="after")
     def _required_known(self) -> Settings:
@@ -218,4 +252,10 @@ def rule_list(values: Sequence[str]) -> list[str]:
 
 def options_from(settings: Settings) -> RuleOptions:
     """The rule options the settings call for."""
-    return RuleOptions(body_min_words=settings.body_min_words)
+    return RuleOptions(
+        body_min_words=settings.body_min_words,
+        near_duplicate_threshold=settings.near_duplicate_threshold,
+        near_duplicate_permutations=settings.near_duplicate_permutations,
+        near_duplicate_bands=settings.near_duplicate_bands,
+        near_duplicate_min_shingles=settings.near_duplicate_min_shingles,
+    )

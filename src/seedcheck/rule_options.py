@@ -15,3 +15,8 @@ class RuleOptions:
     """Thresholds and patterns of the configurable rules; defaults are documented per rule."""
 
     body_min_words: int = 50
+    # near-duplicate-document: see that rule's docs for the banding trade-off.
+    near_duplicate_threshold: float = 0.8
+    near_duplicate_permutations: int = 128
+    near_duplicate_bands: int = 32
+    near_duplicate_min_shingles: int = 20

@@ -1,0 +1,167 @@
+"""Near-duplicate documents: word 5-gram shingles, MinHash signatures, LSH banding.
+
+The machinery behind near-duplicate-document, on numpy. Comparing every pair of seeds
+costs quadratic time; instead each seed gets a small MinHash signature, signatures are
+cut into bands, and only seeds that agree on a whole band become candidate pairs (cost
+linear in the corpus). Each candidate is then confirmed with the exact Jaccard
+similarity of the two shingle sets, so an estimate never decides a finding.
+
+Every hash here is stable across processes and runs (BLAKE2b per word, fixed seeds for
+the permutations, no built-in ``hash()``, which is salted per process), so signatures
+can be cached on disk.
+
+The banding: with ``b`` bands of ``r`` rows, two seeds of Jaccard similarity ``s``
+share at least one band with probability ``1 - (1 - s**r)**b``. The defaults, 128
+permutations in 32 bands of 4 rows, put the 50 % point of that S-curve at
+``s ≈ 0.38``, far below the 0.8 threshold: at 0.8 a pair is missed with probability
+about 5e-8, at 0.7 about 3e-4. Below 0.3 few pairs become candidates (at 0.1, one in
+300), which keeps exact confirmation cheap on a corpus of distinct articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+SHINGLE_WORDS = 5
+# Seeds of the random permutations: fixed, so that signatures are the same in every run.
+_PERMUTATION_SEED = 0x5EED_C4EC
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+_COMBINE = np.uint64(0x9E3779B97F4A7C15)
+
+Hashes = npt.NDArray[np.uint64]
+
+
+class WordHasher:
+    """Stable 64-bit hashes of words, memoised over a run's vocabulary."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, int] = {}
+
+    def hashes(self, words: Sequence[str]) -> Hashes:
+        known = self._known
+        values = []
+        for word in words:
+            value = known.get(word)
+            if value is None:
+                digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+                value = known[word] = int.from_bytes(digest, "little")
+            values.append(value)
+        return np.array(values, dtype=np.uint64)
+
+
+def _mix(values: Hashes) -> Hashes:
+    # The splitmix64 finaliser: every input bit affects every output bit.
+    values = values ^ (values >> np.uint64(30))
+    values = values * _MIX_1
+    values = values ^ (values >> np.uint64(27))
+    values = values * _MIX_2
+    mixed: Hashes = values ^ (values >> np.uint64(31))
+    return mixed
+
+
+def shingle_set(word_hashes: Hashes, size: int = SHINGLE_WORDS) -> Hashes:
+    """The sorted, distinct hashes of the ``size``-word shingles (empty if too few words)."""
+    count = len(word_hashes) - size + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint64)
+    # Order matters in a shingle: a polynomial in the word hashes, then mixed. uint64
+    # arithmetic wraps, which is what a hash wants.
+    combined = word_hashes[:count].copy()
+    for offset in range(1, size):
+        combined = combined * _COMBINE + word_hashes[offset : offset + count]
+    return np.unique(_mix(combined))
+
+
+@dataclass(frozen=True)
+class Permutations:
+    """The MinHash hash family: ``((a * x + b) mod 2**64) >> 32`` for 32-bit keys ``x``.
+
+    This is Dietzfelbinger's multiply-add-shift scheme, universal for 32-bit keys, and
+    needs nothing but wrapping uint64 arithmetic.
+    """
+
+    a: Hashes
+    b: Hashes
+
+    @classmethod
+    def make(cls, count: int) -> Permutations:
+        rng = np.random.default_rng(_PERMUTATION_SEED)
+        a = rng.integers(0, 2**64, size=count, dtype=np.uint64, endpoint=False) | np.uint64(1)
+        b = rng.integers(0, 2**64, size=count, dtype=np.uint64, endpoint=False)
+        return cls(a[:, None], b[:, None])
+
+    def signature(self, shingles: Hashes) -> Hashes:
+        """The MinHash signature of a non-empty shingle set: one minimum per permutation."""
+        keys = (shingles >> np.uint64(32))[None, :]
+        values: Hashes = (self.a * keys + self.b) >> np.uint64(32)
+        result: Hashes = values.min(axis=1)
+        return result
+
+
+def estimated_jaccard(one: Hashes, two: Hashes) -> float:
+    """The MinHash estimate: the share of permutations on which the minima agree."""
+    return float(np.mean(one == two))
+
+
+def jaccard(one: Hashes, two: Hashes) -> float:
+    """The exact Jaccard similarity of two sorted, distinct hash sets."""
+    if not len(one) and not len(two):
+        return 1.0
+    common = len(np.intersect1d(one, two, assume_unique=True))
+    return common / (len(one) + len(two) - common)
+
+
+def candidate_pairs(signatures: Sequence[Hashes], bands: int) -> Iterable[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band.
+
+    Each pair is given once, ordered by the later index, then the earlier one.
+    """
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    for later, signature in enumerate(signatures):
+        rows = len(signature) // bands
+        earlier: set[int] = set()
+        for band, bucket in enumerate(buckets):
+            key = signature[band * rows : (band + 1) * rows].tobytes()
+            members = bucket.setdefault(key, [])
+            earlier.update(members)
+            members.append(later)
+        for index in sorted(earlier):
+            yield index, later
+
+
+@dataclass(frozen=True)
+class NearPair:
+    """A confirmed near-duplicate: indices of the two documents and their Jaccard."""
+
+    earlier: int
+    later: int
+    similarity: float
+
+
+def near_duplicates(
+    shingle_sets: Sequence[Hashes],
+    *,
+    threshold: float,
+    permutations: int,
+    bands: int,
+) -> list[NearPair]:
+    """Pairs of shingle sets whose exact Jaccard similarity is at least ``threshold``.
+
+    Sets must be non-empty. Candidates come from LSH over MinHash signatures, so a pair
+    just above the threshold may, rarely, be missed (see the module docs); a reported
+    pair always meets the threshold exactly.
+    """
+    family = Permutations.make(permutations)
+    signatures = [family.signature(shingles) for shingles in shingle_sets]
+    found = []
+    for earlier, later in candidate_pairs(signatures, bands):
+        similarity = jaccard(shingle_sets[earlier], shingle_sets[later])
+        if similarity >= threshold:
+            found.append(NearPair(earlier, later, similarity))
+    return found

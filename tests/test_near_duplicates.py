@@ -1,0 +1,261 @@
+"""MinHash and LSH for near-duplicate-document: estimates, recall, stability, laziness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from seedcheck import near_duplicates as nd
+from seedcheck.text_normal import words
+from tests.article_maker import article
+from tests.conftest import RunCli
+
+ROOT = Path(__file__).parent.parent
+
+
+def _sets_with_jaccard(rng: np.random.Generator, common: int, only: int) -> tuple[nd.Hashes, ...]:
+    """Two sorted hash sets sharing ``common`` values, each with ``only`` of its own."""
+    values = np.unique(rng.integers(0, 2**64, size=common + 2 * only + 64, dtype=np.uint64))
+    values = rng.permutation(values)[: common + 2 * only]
+    shared, one, two = np.split(values, [common, common + only])
+    return np.sort(np.concatenate([shared, one])), np.sort(np.concatenate([shared, two]))
+
+
+def _true_jaccard(text_one: str, text_two: str) -> float:
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        w = words(text)
+        return {tuple(w[i : i + 5]) for i in range(len(w) - 4)}
+
+    one, two = shingles(text_one), shingles(text_two)
+    return len(one & two) / len(one | two)
+
+
+# ------------------------------------------------------------------ hashing
+
+
+def test_word_hashes_are_the_same_in_another_process() -> None:
+    sample = ["harbour", "ferry", "naïve", "東京", "harbour"]
+    here = [int(v) for v in nd.WordHasher().hashes(sample)]
+    code = (
+        "import json, sys; from seedcheck.near_duplicates import WordHasher; "
+        "print(json.dumps([int(v) for v in WordHasher().hashes(json.loads(sys.argv[1]))]))"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(sample)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "123"},
+    )
+    assert json.loads(there.stdout) == here
+    assert here[0] == here[4] != here[1]
+
+
+def test_shingles_keep_word_order_and_count_once() -> None:
+    hasher = nd.WordHasher()
+    forward = nd.shingle_set(hasher.hashes(words("a b c d e")))
+    backward = nd.shingle_set(hasher.hashes(words("e d c b a")))
+    assert len(forward) == len(backward) == 1
+    assert forward[0] != backward[0]
+    repeated = nd.shingle_set(hasher.hashes(words("a b c d e a b c d e a b c d e")))
+    assert len(repeated) == 5  # "a b c d e", "b c d e a", … each once
+    assert len(nd.shingle_set(hasher.hashes(words("too few words")))) == 0
+
+
+def test_exact_jaccard() -> None:
+    one = np.array([1, 2, 3, 4], dtype=np.uint64)
+    two = np.array([3, 4, 5, 6, 7, 8], dtype=np.uint64)
+    assert nd.jaccard(one, two) == 2 / 8
+    assert nd.jaccard(one, one) == 1.0
+
+
+def test_signatures_are_stable() -> None:
+    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(7))))
+    one = nd.Permutations.make(64).signature(shingles)
+    two = nd.Permutations.make(64).signature(shingles)
+    assert one.shape == (64,)
+    assert np.array_equal(one, two)
+
+
+# ------------------------------------------------------------------ estimates and recall
+
+
+@pytest.mark.parametrize(("common", "only"), [(800, 100), (500, 250), (200, 400), (50, 500)])
+def test_minhash_estimate_is_close_to_true_jaccard(common: int, only: int) -> None:
+    rng = np.random.default_rng(common)
+    family = nd.Permutations.make(256)
+    errors = []
+    for _ in range(20):
+        one, two = _sets_with_jaccard(rng, common, only)
+        truth = nd.jaccard(one, two)
+        assert truth == pytest.approx(common / (common + 2 * only))
+        estimate = nd.estimated_jaccard(family.signature(one), family.signature(two))
+        errors.append(estimate - truth)
+        # The standard error is sqrt(J(1-J)/256) <= 0.031; five of them is a real failure.
+        assert abs(estimate - truth) < 0.16
+    assert abs(float(np.mean(errors))) < 0.03  # unbiased
+    assert float(np.sqrt(np.mean(np.square(errors)))) < 0.05
+
+
+def test_lsh_finds_nearly_every_pair_at_the_threshold() -> None:
+    rng = np.random.default_rng(8)
+    family = nd.Permutations.make(128)
+    found = 0
+    pairs = 300
+    for _ in range(pairs):
+        one, two = _sets_with_jaccard(rng, 400, 50)  # J = 0.8
+        signatures = [family.signature(one), family.signature(two)]
+        found += len(list(nd.candidate_pairs(signatures, 32)))
+    # The S-curve gives 1 - (1 - 0.8**4)**32 ≈ 1 - 5e-8 per pair.
+    assert found == pairs
+
+
+def test_lsh_rarely_pairs_dissimilar_sets() -> None:
+    rng = np.random.default_rng(9)
+    family = nd.Permutations.make(128)
+    found = 0
+    for _ in range(300):
+        one, two = _sets_with_jaccard(rng, 30, 270)  # J ≈ 0.05
+        signatures = [family.signature(one), family.signature(two)]
+        found += len(list(nd.candidate_pairs(signatures, 32)))
+    # Expected about 300 * (1 - (1 - 0.05**4)**32) ≈ 0.06.
+    assert found <= 3
+
+
+def test_candidate_pairs_are_ordered_and_unique() -> None:
+    same = np.arange(8, dtype=np.uint64)
+    other = np.arange(100, 108, dtype=np.uint64)
+    pairs = list(nd.candidate_pairs([same, other, same.copy(), same.copy()], 4))
+    assert pairs == [(0, 2), (0, 3), (2, 3)]
+
+
+# ------------------------------------------------------------------ the rule on corpora
+
+
+def _corpus(root: Path, bodies: list[str]) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for number, body in enumerate(bodies):
+        name = f"{number:03d}_{number:016x}.txt"
+        text = f"---\ntitle: Article {number}\nbyline: Jane Doe\n---\n{body}"
+        (corpus / name).write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_distinct_articles_raise_nothing(isolated: Path, run_cli: RunCli) -> None:
+    _corpus(isolated, [article(seed) for seed in range(40)])
+    result = run_cli(["validate", "--select", "SC413,SC414", "corpus"])
+    assert result.out == "All checks passed (40 files checked).\n"
+    assert result.code == 0
+
+
+def test_a_planted_near_copy_is_found(isolated: Path, run_cli: RunCli) -> None:
+    bodies = [article(seed, words=400) for seed in range(35)]
+    original = bodies[12]
+    paragraphs = original.split("\n\n")
+    # Light edits, a changed case, curly quotes and dashes, and different paragraphs.
+    copy = "\n".join(paragraphs).replace(" said ", " said — ", 2)
+    copy = copy.replace("The ", "THE ", 3).replace("'", "’")
+    copy = "\u201cCorrected:\u201d " + copy.replace(" that ", " how ", 3) + "Updated at noon.\n"
+    bodies.append(copy)
+    truth = _true_jaccard(original, copy)
+    assert 0.8 <= truth < 1
+    _corpus(isolated, bodies)
+    result = run_cli(["validate", "--select", "near-duplicate-document", "--quiet", "corpus"])
+    shown = f"{int(truth * 100) / 100:.2f}"
+    assert result.out == (
+        "corpus/035_0000000000000023.txt:5:1: SC414 [near-duplicate-document] near-duplicate "
+        f"of 012_000000000000000c.txt (Jaccard {shown} on word 5-grams)\n"
+    )
+    assert result.code == 1
+
+
+def test_an_exact_copy_is_left_to_exact_duplicate_document(isolated: Path, run_cli: RunCli) -> None:
+    body = article(3)
+    _corpus(isolated, [body, article(4), body.upper()])
+    result = run_cli(["validate", "--select", "SC413,SC414", "--quiet", "corpus"])
+    assert result.out == (
+        "corpus/002_0000000000000002.txt:5:1: SC413 [exact-duplicate-document] same text as "
+        "000_0000000000000000.txt (the bodies are equal after normalisation)\n"
+    )
+
+
+def test_the_most_similar_earlier_file_is_named(isolated: Path, run_cli: RunCli) -> None:
+    base = article(5, words=300)
+    closer = base.replace(" the ", " a ", 1)
+    further = base.replace(" the ", " a ", 4)
+    _corpus(isolated, [further, closer, base])
+    result = run_cli(["validate", "--select", "SC414", "--quiet", "corpus"])
+    lines = result.out.splitlines()
+    assert [line.split(" of ")[1].split()[0] for line in lines] == [
+        "000_0000000000000000.txt",
+        "001_0000000000000001.txt",
+    ]
+
+
+def test_short_bodies_are_skipped(isolated: Path, run_cli: RunCli) -> None:
+    short = "The harbour council voted seven to two on Tuesday to build a floodwall.\n"
+    _corpus(isolated, [short, short.replace("seven", "six")])
+    result = run_cli(["validate", "--select", "SC414", "corpus"])
+    assert result.out == "All checks passed (2 files checked).\n"
+
+
+def test_threshold_is_configurable(isolated: Path, run_cli: RunCli) -> None:
+    base = article(6, words=200)
+    edited = base.replace(" the ", " a ", 6)
+    truth = _true_jaccard(base, edited)
+    _corpus(isolated, [base, edited])
+    (isolated / "seedcheck.toml").write_text(
+        f"near-duplicate-threshold = {truth + 0.01:.3f}\n", encoding="utf-8"
+    )
+    assert run_cli(["validate", "--select", "SC414", "corpus"]).code == 0
+    (isolated / "seedcheck.toml").write_text(
+        f"near-duplicate-threshold = {truth - 0.01:.3f}\n", encoding="utf-8"
+    )
+    assert run_cli(["validate", "--select", "SC414", "corpus"]).code == 1
+
+
+def test_bands_must_divide_permutations(isolated: Path, run_cli: RunCli) -> None:
+    (isolated / "seedcheck.toml").write_text(
+        "near-duplicate-permutations = 100\nnear-duplicate-bands = 32\n", encoding="utf-8"
+    )
+    (isolated / "seeds").mkdir()
+    result = run_cli(["validate"])
+    assert result.code == 2
+    assert result.err == (
+        f"seedcheck: error: {isolated / 'seedcheck.toml'}: invalid configuration: "
+        "near-duplicate-bands (32) must divide near-duplicate-permutations (100), so that "
+        "every band has as many rows\n"
+    )
+
+
+# ------------------------------------------------------------------ lazy import
+
+
+def _imports_numpy(args: list[str], cwd: Path) -> bool:
+    code = (
+        "import sys; from seedcheck.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('numpy' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, check=True
+    )
+    return done.stderr.strip().splitlines()[-1] == "True"
+
+
+def test_numpy_is_imported_only_when_documents_are_compared(isolated: Path) -> None:
+    _corpus(isolated, [article(1), article(2)])
+    (isolated / "one").mkdir()
+    (isolated / "one" / "000_0000000000000000.txt").write_text(
+        f"---\ntitle: One\nbyline: Jane Doe\n---\n{article(3)}", encoding="utf-8"
+    )
+    assert not _imports_numpy(["--version"], isolated)
+    assert not _imports_numpy(["validate", "--ignore", "SC414", "corpus"], isolated)
+    assert not _imports_numpy(["validate", "one"], isolated)
+    assert _imports_numpy(["validate", "corpus"], isolated)
