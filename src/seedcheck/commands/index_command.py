@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
+from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
@@ -64,17 +64,6 @@ def run(args: argparse.Namespace) -> int:
     if new == old:
         print(f"{shown} is up to date ({seeds}).")
         return 0
-    _write(path, new)
+    write_atomically(path, new.encode("utf-8"))
     print(f"{'Updated' if old is not None else 'Created'} {shown} ({seeds}).")
     return 0
-
-
-def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.seedcheck-tmp")
-    try:
-        with temporary.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise SeedcheckError(f"{path}: cannot write: {exc.strerror}") from None
