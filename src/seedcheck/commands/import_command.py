@@ -1,0 +1,89 @@
+"""``seedcheck import``: turn raw scraped articles into front-matter seeds of a corpus."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.display import display_path
+from seedcheck.engine import build_report
+from seedcheck.errors import SeedcheckError
+from seedcheck.importing import ImportRefused, Metadata, parse_published, plan_import, write_plan
+from seedcheck.index_block import indexed_seeds
+from seedcheck.reporters import REPORTERS, ReporterOptions
+from seedcheck.seed_model import build_model
+from seedcheck.selection import Selection
+from seedcheck.targets import Target, load_target, resolve_targets
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "import",
+        help="turn raw plain-text articles into seeds of the corpus",
+        description="Import raw articles: take the title and byline from each text (as in "
+        "the plain layout), write a front-matter seed with the next free number and an id "
+        "derived from the text, regenerate INDEX.md, and show the findings on the new "
+        "seeds. Nothing is written when any file is refused.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="raw article (UTF-8 text)")
+    parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: configured)")
+    parser.add_argument("--source", metavar="NAME", help="publication, for the source field")
+    parser.add_argument("--url", metavar="URL", help="where the article was published")
+    parser.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
+    parser.add_argument(
+        "--title", metavar="TITLE", help="the title; the text then has no title line"
+    )
+    parser.add_argument(
+        "--byline", metavar="NAME", help="the byline; the text then has no 'By' line"
+    )
+    add_config_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    settings = config.settings
+    metadata = Metadata(
+        title=args.title,
+        byline=args.byline,
+        source=args.source,
+        url=args.url,
+        published=parse_published(args.published) if args.published is not None else None,
+    )
+    target = resolve_targets([args.corpus] if args.corpus else [], config)[0]
+    if target.only is not None:
+        raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
+    corpus = load_target(target, config)
+    pattern = re.compile(settings.pattern)
+    model = build_model(settings.required, settings.fields)
+    try:
+        plan = plan_import(
+            [Path(name) for name in args.files], corpus, metadata, model=model, pattern=pattern
+        )
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            print(f"seedcheck: error: {problem}", file=sys.stderr)
+        print("seedcheck: nothing was imported", file=sys.stderr)
+        return 2
+    write_plan(plan, corpus.index_path)
+    for planned, name in zip(plan.seeds, args.files, strict=True):
+        print(f"Imported {name} as {display_path(str(planned.path))}.")
+    count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
+    verb = "Updated" if corpus.index is not None else "Created"
+    print(f"{verb} {display_path(str(corpus.index_path))} ({count} seeds).")
+    # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
+    selection = Selection(
+        select=tuple(settings.select),
+        ignore=tuple(settings.ignore),
+        per_file_ignores=settings.per_file_ignores,
+        severity=settings.severity,
+        root=config.root,
+    )
+    imported = frozenset(planned.path for planned in plan.seeds)
+    report = build_report([(load_target(Target(target.root, None), config), imported)], selection)
+    REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)
+    return 1 if report.errors else 0
