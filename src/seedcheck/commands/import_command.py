@@ -54,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
         url=args.url,
         published=parse_published(args.published) if args.published is not None else None,
     )
-    target = resolve_targets([args.corpus] if args.corpus else [], config)[0]
-    if target.only is not None:
+    if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
+    target = resolve_targets([args.corpus] if args.corpus else [], config)[0]
     corpus = load_target(target, config)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)
