@@ -244,6 +244,7 @@ def test_one_bad_file_means_nothing_is_written(corpus: Path, run_cli: RunCli) ->
         (["--published", "2999-01-01"], "--published 2999-01-01 is in the future"),
         (["--url", "ftp://example.org/x"], "ferry.txt: --url: url must be an http or https URL"),
         (["--corpus", "nowhere"], "nowhere: no such file or directory"),
+        (["--byline", " "], "--byline is empty; give a value or leave the option out"),
         (["--corpus", "ferry.txt"], "ferry.txt: not a folder; pass the corpus folder"),
     ],
 )

@@ -47,6 +47,10 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     settings = config.settings
+    for option in ("title", "byline", "source", "url", "published"):
+        value = getattr(args, option)
+        if value is not None and not value.strip():
+            raise SeedcheckError(f"--{option} is empty; give a value or leave the option out")
     metadata = Metadata(
         title=args.title,
         byline=args.byline,
@@ -70,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
         print("seedcheck: nothing was imported", file=sys.stderr)
         return 2
     write_plan(plan, corpus.index_path)
-    for planned, name in zip(plan.seeds, args.files, strict=True):
-        print(f"Imported {name} as {display_path(str(planned.path))}.")
+    for planned in plan.seeds:
+        print(f"Imported {planned.source} as {display_path(str(planned.path))}.")
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
     print(f"{verb} {display_path(str(corpus.index_path))} ({count} seeds).")
