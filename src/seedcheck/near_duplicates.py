@@ -14,7 +14,7 @@ The banding: with ``b`` bands of ``r`` rows, two seeds of Jaccard similarity ``s
 share at least one band with probability ``1 - (1 - s**r)**b``. The defaults, 128
 permutations in 32 bands of 4 rows, put the 50 % point of that S-curve at
 ``s ≈ 0.38``, far below the 0.8 threshold: at 0.8 a pair is missed with probability
-about 5e-8, at 0.7 about 3e-4. Below 0.3 few pairs become candidates (at 0.1, one in
+about 5e-8, at 0.7 about 2e-4. Below 0.3 few pairs become candidates (at 0.1, one in
 300), which keeps exact confirmation cheap on a corpus of distinct articles.
 """
 

@@ -95,8 +95,9 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     for later in sorted(best):
         similarity, earlier = best[later]
         seed, other = seeds[later], seeds[earlier]
-        # Rounded down, so that 1.00 is only ever shown for identical shingle sets.
-        shown = math.floor(similarity * 100) / 100
+        # Rounded down, so that 1.00 is only ever shown for identical shingle sets; the
+        # epsilon keeps 0.57 (57 / 100, stored as 0.56999…) from showing as 0.56.
+        shown = math.floor(similarity * 100 + 1e-9) / 100
         yield Finding(
             seed.path,
             first_body_line(seed),
