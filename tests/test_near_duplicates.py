@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from seedcheck import near_duplicates as nd
+from seedcheck.rules.near_duplicate_document import shown
 from seedcheck.text_normal import words
 from tests.article_maker import article
 from tests.conftest import RunCli
@@ -135,6 +136,13 @@ def test_candidate_pairs_are_ordered_and_unique() -> None:
 
 
 # ------------------------------------------------------------------ the rule on corpora
+
+
+@pytest.mark.parametrize(
+    ("similarity", "text"), [(57 / 100, "0.57"), (0.999, "0.99"), (1.0, "1.00"), (0.8, "0.80")]
+)
+def test_similarity_is_shown_rounded_down(similarity: float, text: str) -> None:
+    assert shown(similarity) == text
 
 
 def _corpus(root: Path, bodies: list[str]) -> Path:

@@ -49,6 +49,12 @@ from seedcheck.text_normal import words
 SHINGLE_WORDS = 5  # as in near_duplicates.py, which is not imported until needed
 
 
+def shown(similarity: float) -> str:
+    """A similarity with two decimals, rounded down: 1.00 only for identical sets."""
+    # The epsilon keeps 0.57 (57 / 100, stored as 0.56999…) from showing as 0.56.
+    return f"{math.floor(similarity * 100 + 1e-9) / 100:.2f}"
+
+
 def _long_enough(corpus: Corpus, options: RuleOptions) -> Iterator[tuple[SeedFile, list[str]]]:
     for seed in corpus.seeds:
         seed_words = words(seed.body)
@@ -95,14 +101,11 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     for later in sorted(best):
         similarity, earlier = best[later]
         seed, other = seeds[later], seeds[earlier]
-        # Rounded down, so that 1.00 is only ever shown for identical shingle sets; the
-        # epsilon keeps 0.57 (57 / 100, stored as 0.56999…) from showing as 0.56.
-        shown = math.floor(similarity * 100 + 1e-9) / 100
         yield Finding(
             seed.path,
             first_body_line(seed),
             1,
-            f"near-duplicate of {other.name} (Jaccard {shown:.2f} on word 5-grams)",
+            f"near-duplicate of {other.name} (Jaccard {shown(similarity)} on word 5-grams)",
             concerns=(other.path,),
         )
 
