@@ -258,6 +258,18 @@ def test_bad_options_are_refused(
     assert _snapshot(corpus) == before
 
 
+def test_a_plain_layout_corpus_is_refused(corpus: Path, isolated: Path, run_cli: RunCli) -> None:
+    (isolated / "seedcheck.toml").write_text('layout = "plain"\n', encoding="utf-8")
+    before = _snapshot(corpus)
+    result = run_cli(["import", "ferry.txt"])
+    assert result.err == (
+        'seedcheck: error: the configuration sets layout = "plain", and seedcheck import '
+        'writes front-matter seeds; set layout to "auto" or "front-matter" to import\n'
+    )
+    assert result.code == 2
+    assert _snapshot(corpus) == before
+
+
 def test_unusable_sources_are_refused(corpus: Path, run_cli: RunCli) -> None:
     Path("latin1.txt").write_bytes("Caf\xe9 Opens\n\nBy Jo Bloggs\n\nText.\n".encode("latin-1"))
     Path("seed.txt").write_text("---\ntitle: T\nbyline: B\n---\nText.\n", encoding="utf-8")

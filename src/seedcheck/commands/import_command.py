@@ -47,6 +47,11 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     settings = config.settings
+    if settings.layout == "plain":
+        raise SeedcheckError(
+            'the configuration sets layout = "plain", and seedcheck import writes '
+            'front-matter seeds; set layout to "auto" or "front-matter" to import'
+        )
     for option in ("title", "byline", "source", "url", "published"):
         value = getattr(args, option)
         if value is not None and not value.strip():
