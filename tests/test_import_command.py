@@ -306,9 +306,10 @@ def test_numbers_continue_after_the_highest(isolated: Path, run_cli: RunCli) -> 
         (seeds / f"{number}_{number * 4}.txt").write_text(
             f"---\ntitle: Library\nbyline: Lena Ohlsson\n---\n{text}", encoding="utf-8"
         )
+    (seeds / "0007_7777777777777777.txt").mkdir()  # not a seed, but its number is taken
     Path("ferry.txt").write_bytes(RAW_FERRY.encode("utf-8"))
     run_cli(["import", "ferry.txt"])
-    assert (seeds / f"0005_{_ferry_id()}.txt").is_file()
+    assert (seeds / f"0008_{_ferry_id()}.txt").is_file()
 
 
 # ------------------------------------------------------------------ YAML quoting

@@ -151,13 +151,14 @@ def plan_import(
 ) -> Plan:
     """Check every source against the corpus and each other; raise :class:`ImportRefused`."""
     problems: list[str] = []
-    numbers = [int(e.number) for e in corpus.entries if e.number is not None]
-    width = max([NUMBER_WIDTH, *(len(e.number) for e in corpus.entries if e.number)])
-    next_number = max(numbers, default=-1) + 1
-    ids = _existing_ids(corpus, pattern)
-    digests = {d: s.name for s in corpus.seeds if (d := body_digest(s)) is not None}
-    ids = {key: f"{name} in the corpus" for key, name in ids.items()}
-    digests = {key: f"{name} in the corpus" for key, name in digests.items()}
+    numbers, ids = _taken(corpus, pattern)
+    width = max([NUMBER_WIDTH, *(len(number) for number in numbers)])
+    next_number = max((int(number) for number in numbers), default=-1) + 1
+    digests = {
+        digest: f"{seed.name} in the corpus"
+        for seed in corpus.seeds
+        if (digest := body_digest(seed)) is not None
+    }
     planned: list[PlannedSeed] = []
     for source in sources:
         shown = display_path(str(source.absolute()))
@@ -194,13 +195,22 @@ def plan_import(
     return Plan(tuple(planned), index_text)
 
 
-def _existing_ids(corpus: Corpus, pattern: re.Pattern[str]) -> dict[str, str]:
+def _taken(corpus: Corpus, pattern: re.Pattern[str]) -> tuple[list[str], dict[str, str]]:
+    """Numbers and ids the corpus's entries use, whatever they turned out to be.
+
+    A directory or an unreadable file named like a seed still holds its number and id.
+    """
+    numbers: list[str] = []
     ids: dict[str, str] = {}
     for entry in corpus.entries:
         match = pattern.fullmatch(entry.name)
-        if match is not None:
-            ids.setdefault(match.group("id"), entry.name)
-    return ids
+        if match is None:
+            continue
+        number = match.group("number")
+        if number.isascii() and number.isdigit():
+            numbers.append(number)
+        ids.setdefault(match.group("id"), f"{entry.name} in the corpus")
+    return numbers, ids
 
 
 def _plan_one(
