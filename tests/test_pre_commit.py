@@ -28,8 +28,10 @@ SEEDS = ("000_24f2796343eaebf7.txt", "001_7504a8ae9be89afb.md")
 
 # Variables a surrounding git hook or a CI job may set that would redirect the git
 # commands run here to another repository, or change the output compared here.
-_FOREIGN = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY")
-_FOREIGN += ("PRE_COMMIT", "SKIP", "GITHUB_ACTIONS", "NO_COLOR")
+_FOREIGN = frozenset(
+    {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"}
+    | {"PRE_COMMIT", "SKIP", "GITHUB_ACTIONS", "NO_COLOR"}
+)
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
