@@ -109,3 +109,13 @@ def test_index_fixer_exits_1_when_it_wrote(corpus: Path, run_cli: RunCli) -> Non
     assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
         1, "Updated seeds/INDEX.md (2 seeds).\n", ""
     )
+
+
+def test_statistics_to_a_file(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["validate", "--statistics", "-q", "--output", "stats.txt"]) == Result(1, "", "")
+    assert (corpus.parent / "stats.txt").read_text(encoding="utf-8") == (
+        "1  SC106  trailing-whitespace\n"
+        "1  SC206  unknown-field\n"
+        "1  SC501  index-missing\n"
+        "1  SC603  numbering-gap\n"
+    )

@@ -180,3 +180,10 @@ def test_a_file_outside_the_current_folder_gets_a_file_uri(tmp_path: Path) -> No
     result = _render(_diagnostic(path), tmp_path / "here")
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == path.as_uri()
+
+
+def test_a_file_name_that_is_not_utf8_is_percent_encoded_as_its_bytes(tmp_path: Path) -> None:
+    # On POSIX a name with byte 0xE9 reaches Python as the surrogate U+DCE9.
+    result = _render(_diagnostic(tmp_path / "caf\udce9.txt"), tmp_path)
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "caf%E9.txt"

@@ -54,7 +54,8 @@ class SarifReporter(Reporter):
         pure = PurePath(shown)
         if pure.is_absolute():
             return pure.as_uri()
-        return quote(shown, safe="/")
+        # A name that is not UTF-8 holds surrogates; encode them as the bytes they stand for.
+        return quote(shown, safe="/", errors="surrogateescape")
 
     def region(self, d: Diagnostic) -> dict[str, int]:
         region = {
