@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,9 @@ from tests.conftest import RunCli
 from tests.reporting_corpus import SEED_1, SEED_3, write_corpus
 
 ROOT = Path(__file__).parent.parent
-CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / (
+    "check-jsonschema.exe" if os.name == "nt" else "check-jsonschema"
+)
 
 
 @pytest.fixture
