@@ -104,7 +104,7 @@ def _write_output(path: str, text: str) -> None:
         with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
-        raise SeedcheckError(f"{path}: cannot write the report: {exc.strerror}") from None
+        raise SeedcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
