@@ -435,7 +435,7 @@ def test_bad_format_is_a_usage_error(broken: Path, run_cli: RunCli) -> None:
     assert (result.code, result.out) == (2, "")
     assert result.err.endswith(
         "seedcheck validate: error: argument --format: invalid choice: 'xml' "
-        "(choose from 'json', 'text')\n"
+        "(choose from 'github', 'json', 'junit', 'sarif', 'text')\n"
     )
 
 

@@ -53,12 +53,14 @@ def build_report(
     """
     rules = selection.enabled_rules()
     found: list[Diagnostic] = []
-    files = 0
+    checked: list[str] = []
     for corpus, only in corpora:
         wanted = {str(p) for p in only} if only is not None else None
-        files += (
-            len(wanted) if wanted is not None else len(corpus.seeds) + (corpus.index is not None)
-        )
+        if wanted is not None:
+            checked += sorted(wanted)
+        else:
+            checked += [str(seed.path) for seed in corpus.seeds]
+            checked += [str(corpus.index.path)] if corpus.index is not None else []
         for diagnostic in check_corpus(corpus, rules):
             if (
                 wanted is None
@@ -68,4 +70,4 @@ def build_report(
                 found.append(diagnostic)
     kept = selection.apply(found)
     kept.sort(key=Diagnostic.sort_key)
-    return Report(tuple(kept), files)
+    return Report(tuple(kept), tuple(checked))

@@ -9,10 +9,18 @@ from seedcheck.diagnostic import Diagnostic, Severity
 
 @dataclass(frozen=True)
 class Report:
-    """All diagnostics of a run, sorted, and how many files were checked."""
+    """All diagnostics of a run, sorted, and the files that were checked.
+
+    ``checked`` holds resolved path strings, in corpus order: the seeds and INDEX.md of
+    each corpus, or only the files named on the command line.
+    """
 
     diagnostics: tuple[Diagnostic, ...]
-    files_checked: int
+    checked: tuple[str, ...]
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.checked)
 
     @property
     def errors(self) -> int:

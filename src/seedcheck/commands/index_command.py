@@ -26,6 +26,12 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="write nothing; print a diff and exit 1 if INDEX.md is out of date",
     )
+    parser.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 when INDEX.md was written, so a pre-commit hook stops the commit "
+        "until the new INDEX.md is added",
+    )
     add_config_option(parser)
     parser.set_defaults(run=run)
 
@@ -66,4 +72,4 @@ def run(args: argparse.Namespace) -> int:
         return 0
     write_atomically(path, new.encode("utf-8"))
     print(f"{'Updated' if old is not None else 'Created'} {shown} ({seeds}).")
-    return 0
+    return 1 if args.exit_non_zero_on_fix else 0

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from seedcheck import __version__
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
 from seedcheck.engine import build_report
-from seedcheck.reporters import REPORTERS, ReporterOptions
+from seedcheck.errors import SeedcheckError
+from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS, Reporter, ReporterOptions
 from seedcheck.selection import Selection, check_selectors
 from seedcheck.targets import load_target, resolve_targets
 
@@ -25,7 +28,21 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument("--version", action="version", version=f"seedcheck {__version__}")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    parser.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        help="output format (default: github when GITHUB_ACTIONS=true and the report goes "
+        "to stdout, otherwise text)",
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings "
+        "(text and json formats)",
+    )
     parser.add_argument(
         "--select",
         action="append",
@@ -53,10 +70,41 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _use_color(choice: str) -> bool:
+def _use_color(choice: str, to_file: bool) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    # Annotations only work in a step's own output, not in a file written for later.
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    return "github" if on_github and not args.output and not args.statistics else "text"
+
+
+def _reporter(args: argparse.Namespace) -> Reporter:
+    chosen = _format(args)
+    options = ReporterOptions(
+        color=chosen == "text" and _use_color(args.color, bool(args.output)), quiet=args.quiet
+    )
+    if not args.statistics:
+        return REPORTERS[chosen](options)
+    if chosen not in STATISTICS_REPORTERS:
+        raise SeedcheckError(
+            f"--statistics works with --format {' or '.join(sorted(STATISTICS_REPORTERS))}, "
+            f"not {chosen}"
+        )
+    return STATISTICS_REPORTERS[chosen](options)
+
+
+def _write_output(path: str, text: str) -> None:
+    try:
+        with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise SeedcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,12 +120,15 @@ def run(args: argparse.Namespace) -> int:
         severity=settings.severity,
         root=config.root,
     )
+    reporter = _reporter(args)
     targets = resolve_targets(args.paths, config)
     report = build_report(((load_target(t, config), t.only) for t in targets), selection)
-    reporter = REPORTERS[args.format](
-        ReporterOptions(color=_use_color(args.color), quiet=args.quiet)
-    )
-    reporter.render(report, sys.stdout)
+    if args.output:
+        buffer = io.StringIO()
+        reporter.render(report, buffer)
+        _write_output(args.output, buffer.getvalue())
+    else:
+        reporter.render(report, sys.stdout)
     if args.exit_zero:
         return 0
     return 1 if report.errors or (args.strict and report.warnings) else 0

@@ -1,0 +1,62 @@
+"""JUnit XML output, for CI systems that show test results.
+
+One ``<testcase>`` per checked file (each seed and INDEX.md), named by its path; one
+``<failure>`` per finding in it, whose ``message`` is ``CODE [name] message`` and whose
+text is the finding's text line. Warnings are failures too, marked by ``type``, since
+JUnit has no milder kind. The XML is built with ElementTree, so everything is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TextIO
+
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.display import display_path
+from seedcheck.excerpt import escape
+from seedcheck.report import Report
+from seedcheck.reporters.text import TextReporter
+
+# XML 1.0 cannot hold these characters at all, not even as character references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub(lambda match: escape(match.group()), text)
+
+
+class JunitReporter(TextReporter):
+    name = "junit"
+
+    def render(self, report: Report, out: TextIO) -> None:
+        by_path: dict[str, list[Diagnostic]] = defaultdict(list)
+        for diagnostic in report.diagnostics:
+            by_path[self.path(diagnostic)].append(diagnostic)
+        shown = [display_path(path, self.options.cwd) for path in report.checked]
+        # A finding may sit in a file that was not named (an INDEX.md row about a seed).
+        paths = list(dict.fromkeys(shown)) + sorted(set(by_path) - set(shown))
+        failures = len(report.diagnostics)
+        counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0"}
+        suites = ET.Element("testsuites", {"name": "seedcheck", **counts, "time": "0"})
+        suite = ET.SubElement(
+            suites, "testsuite", {"name": "seedcheck", **counts, "skipped": "0", "time": "0"}
+        )
+        for path in paths:
+            case = ET.SubElement(
+                suite, "testcase", name=_xml_text(path), classname="seedcheck", time="0"
+            )
+            case.set("file", _xml_text(path))
+            for d in by_path.get(path, ()):
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    message=_xml_text(f"{d.code} [{d.name}] {d.message}"),
+                    type=f"{d.severity.value} {d.code}",
+                )
+                failure.text = _xml_text(self.line(d))
+        ET.indent(suites)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(ET.tostring(suites, encoding="unicode"))
+        out.write("\n")

@@ -1,0 +1,121 @@
+"""``validate --output FILE`` and ``--statistics``; ``index --exit-non-zero-on-fix``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Result, RunCli
+from tests.reporting_corpus import SEED_1, SUMMARY, TEXT_LINES, write_corpus
+
+
+@pytest.fixture
+def corpus(isolated: Path) -> Path:
+    return write_corpus(isolated)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_output_file_holds_what_stdout_would(corpus: Path, run_cli: RunCli, fmt: str) -> None:
+    printed = run_cli(["validate", "--format", fmt])
+    written = run_cli(["validate", "--format", fmt, "--output", "report.out"])
+    assert written == Result(printed.code, "", "")
+    data = (corpus.parent / "report.out").read_bytes()
+    assert data.decode("utf-8") == printed.out
+    assert b"\r" not in data
+
+
+def test_output_file_is_overwritten(corpus: Path, run_cli: RunCli) -> None:
+    report = corpus.parent / "report.txt"
+    report.write_text("old content that is longer than the new report\n" * 100, "utf-8")
+    assert run_cli(["validate", "-q", "-o", "report.txt", "--select", "SC106"]).code == 1
+    assert report.read_text(encoding="utf-8") == TEXT_LINES[1] + "\n"
+
+
+def test_output_file_is_never_coloured(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["validate", "--output", "report.txt"]).code == 1
+    assert "\033" not in (corpus.parent / "report.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("target", ["missing/report.txt", "seeds"])
+def test_unwritable_output_is_a_one_line_error(corpus: Path, run_cli: RunCli, target: str) -> None:
+    result = run_cli(["validate", "--output", target])
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"seedcheck: error: {target}: cannot write the report: ")
+    assert result.err.count("\n") == 1
+
+
+def test_statistics(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "--statistics"])
+    assert result == Result(
+        1,
+        "1  SC106  trailing-whitespace\n"
+        "1  SC206  unknown-field\n"
+        "1  SC501  index-missing\n"
+        "1  SC603  numbering-gap\n" + SUMMARY + "\n",
+        "",
+    )
+
+
+def test_statistics_sort_by_count_then_code_and_align(corpus: Path, run_cli: RunCli) -> None:
+    # Ten more lines with trailing blanks make SC106 the most frequent rule.
+    seed = corpus / SEED_1
+    seed.write_text(seed.read_text(encoding="utf-8") + "More text.  \n" * 10, "utf-8")
+    result = run_cli(["validate", "--statistics", "--quiet"])
+    assert result == Result(
+        1,
+        "11  SC106  trailing-whitespace\n"
+        " 1  SC206  unknown-field\n"
+        " 1  SC501  index-missing\n"
+        " 1  SC603  numbering-gap\n",
+        "",
+    )
+
+
+def test_statistics_without_findings(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "--statistics", "--select", "SC102"])
+    assert result == Result(0, "All checks passed (2 files checked).\n", "")
+
+
+def test_statistics_in_json(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "--statistics", "--format", "json", "--select", "SC1,SC2"])
+    assert (result.code, result.err) == (1, "")
+    assert json.loads(result.out) == [
+        {"count": 1, "code": "SC106", "name": "trailing-whitespace"},
+        {"count": 1, "code": "SC206", "name": "unknown-field"},
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif", "junit"])
+def test_statistics_in_other_formats_is_a_usage_error(
+    corpus: Path, run_cli: RunCli, fmt: str
+) -> None:
+    result = run_cli(["validate", "--statistics", "--format", fmt])
+    assert result == Result(
+        2, "", f"seedcheck: error: --statistics works with --format json or text, not {fmt}\n"
+    )
+
+
+def test_index_fixer_exits_1_when_it_wrote(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
+        1, "Created seeds/INDEX.md (2 seeds).\n", ""
+    )
+    assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
+        0, "seeds/INDEX.md is up to date (2 seeds).\n", ""
+    )
+    with (corpus / SEED_1).open("a", encoding="utf-8") as fh:
+        fh.write("One more sentence.\n")
+    assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
+        1, "Updated seeds/INDEX.md (2 seeds).\n", ""
+    )
+
+
+def test_statistics_to_a_file(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["validate", "--statistics", "-q", "--output", "stats.txt"]) == Result(1, "", "")
+    assert (corpus.parent / "stats.txt").read_text(encoding="utf-8") == (
+        "1  SC106  trailing-whitespace\n"
+        "1  SC206  unknown-field\n"
+        "1  SC501  index-missing\n"
+        "1  SC603  numbering-gap\n"
+    )
