@@ -12,7 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from seedcheck import __version__
-from seedcheck.commands import index_command, rules_command, schema_command, validate_command
+from seedcheck.commands import (
+    fix_command,
+    index_command,
+    rules_command,
+    schema_command,
+    validate_command,
+)
 from seedcheck.errors import SeedcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -29,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     validate_command.add_parser(sub)
     index_command.add_parser(sub)
+    fix_command.add_parser(sub)
     schema_command.add_parser(sub)
     rules_command.add_parsers(sub)
     return parser

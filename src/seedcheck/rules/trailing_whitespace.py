@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from seedcheck.rules.base import Finding, file_rule
 from seedcheck.seed_file import SeedFile
 
+# What counts as a blank at the end of a line; ``seedcheck fix`` strips the same set.
+BLANKS = " \t\f\v\u00a0\u3000"
+
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for number, raw in enumerate(seed.lines, 1):
         line = raw.removesuffix("\r")
-        stripped = line.rstrip(" \t\f\v\u00a0\u3000")
+        stripped = line.rstrip(BLANKS)
         if len(stripped) < len(line):
             yield Finding(
                 seed.path,

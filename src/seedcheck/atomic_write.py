@@ -1,0 +1,124 @@
+"""Replacing a file's bytes so that no failure and no concurrent edit loses data.
+
+The new bytes go to a temporary file in the same folder (so the final rename stays on
+one file system), are flushed and fsynced, get the original's permission bits, and only
+then replace the original with one ``os.replace``: a reader sees the old file or the new
+one, never half of either. Right before the rename the original is checked against what
+was read (type, device, inode, size, modification time, SHA-256 of the content); if
+anyone changed it meanwhile, nothing is replaced. On any failure the temporary file is
+removed and the original is left as it was.
+
+A symbolic link or any other non-regular file is never written through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from seedcheck.display import display_path
+from seedcheck.errors import SeedcheckError
+from seedcheck.reading import describe_mode, read_limited
+
+TEMPORARY_SUFFIX = ".seedcheck-tmp"
+
+
+class FileChangedError(SeedcheckError):
+    """The file changed on disk after it was read: writing would lose that change."""
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (
+        stat.S_IFMT(info.st_mode),
+        info.st_dev,
+        info.st_ino,
+        info.st_size,
+        info.st_mtime_ns,
+    )
+
+
+def _regular(path: Path) -> os.stat_result:
+    info = os.lstat(path)
+    kind = describe_mode(info.st_mode)
+    if kind is not None:
+        raise FileChangedError(
+            f"{display_path(str(path))} is {kind}, not a regular file; it was not written"
+        )
+    return info
+
+
+def _check_unchanged(path: Path, before: os.stat_result, expected: bytes) -> None:
+    shown = display_path(str(path))
+    changed = FileChangedError(
+        f"{shown} changed since it was read; it was left as it is, run seedcheck fix again"
+    )
+    try:
+        now = _regular(path)
+    except FileNotFoundError:
+        raise changed from None
+    current = read_limited(path, len(expected))
+    if (
+        _identity(now) != _identity(before)
+        or current.data is None
+        or current.too_large
+        or hashlib.sha256(current.data).digest() != hashlib.sha256(expected).digest()
+    ):
+        raise changed
+
+
+def replace_bytes(path: Path, expected: bytes, new: bytes) -> None:
+    """Replace ``path``'s content ``expected`` (what was read) with ``new``, atomically.
+
+    Raises :class:`FileChangedError` when the file is no longer ``expected``, and
+    :class:`~seedcheck.errors.SeedcheckError` when it cannot be written; either way the
+    file is left as it was.
+    """
+    shown = display_path(str(path))
+    try:
+        before = _regular(path)
+    except FileNotFoundError:
+        raise FileChangedError(f"{shown} was removed since it was read") from None
+    except OSError as exc:
+        raise SeedcheckError(f"{shown}: cannot write: {exc.strerror}") from None
+    temporary: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX
+        )
+        temporary = Path(name)
+        with os.fdopen(fd, "wb") as out:
+            out.write(new)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(stat.S_IMODE(before.st_mode))
+        _check_unchanged(path, before, expected)
+        temporary.replace(path)
+        temporary = None
+    except OSError as exc:
+        raise SeedcheckError(
+            f"{shown}: cannot write: {exc.strerror or exc}; the file was left as it was"
+        ) from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk; not every system
+    # lets a folder be opened for that, and the file itself is already safe either way.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
