@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -325,3 +327,29 @@ def test_removed_file_is_not_recreated(tmp_path: Path) -> None:
     with pytest.raises(FileChangedError, match="was removed since it was read"):
         replace_bytes(tmp_path / FIRST, b"a  \n", b"a\n")
     assert not (tmp_path / FIRST).exists()
+
+
+def test_readme_example(isolated: Path, run_cli: RunCli) -> None:
+    """The README's `seedcheck fix` example, replayed on a copy of the bundled corpus."""
+    root = Path(__file__).parent.parent
+    block = re.search(
+        r"```console\n\$ seedcheck fix seeds\n(.*?)\$ seedcheck fix seeds\n(.*?)```",
+        (root / "README.md").read_text(encoding="utf-8"),
+        re.DOTALL,
+    )
+    assert block is not None
+    seeds = isolated / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    first = seeds / "000_24f2796343eaebf7.txt"
+    first.write_text(first.read_text("utf-8").replace("\nsource:", "\nsorce:"), "utf-8")
+    crlf = seeds / "002_e4719b67880eed0d.txt"
+    lines = crlf.read_text("utf-8").split("\n")
+    lines[2] += "  "
+    crlf.write_bytes("\r\n".join(lines).encode())
+    _indexed(run_cli)
+
+    first_run = run_cli(["fix", "seeds"])
+    second_run = run_cli(["fix", "seeds"])
+
+    assert (first_run.out, second_run.out) == (block.group(1), block.group(2))
+    assert (first_run.code, second_run.code) == (1, 0)
