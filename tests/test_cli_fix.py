@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from seedcheck import atomic_write
-from seedcheck.atomic_write import FileChangedError, replace_bytes
 from tests.conftest import RunCli
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"
@@ -297,36 +296,24 @@ def test_file_changed_since_it_was_read_is_not_overwritten(
     assert _leftovers(seeds) == []
 
 
-def test_same_size_edit_with_old_timestamp_is_still_seen(tmp_path: Path) -> None:
-    """The content digest catches an edit that keeps size and modification time."""
-    path = tmp_path / FIRST
-    path.write_bytes(b"Title one\n")
-    info = path.stat()
-    path.write_bytes(b"Title two\n")
-    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-
-    with pytest.raises(FileChangedError):
-        replace_bytes(path, b"Title one\n", b"Title 1\n")
-    assert path.read_bytes() == b"Title two\n"
-
-
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
-def test_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
-    target = tmp_path / "outside.txt"
-    target.write_bytes(b"Secret  \n")
-    link = tmp_path / FIRST
-    link.symlink_to(target)
+def test_linked_seed_is_reported_not_fixed(isolated: Path, run_cli: RunCli) -> None:
+    seeds = _corpus(isolated, CLEAN_FIRST)
+    outside = isolated / "drafts.txt"
+    outside.write_bytes(b"Draft  \r\nBy Jane Doe  ")
+    (seeds / "002_0123456789abcdef.txt").symlink_to(outside)
+    _indexed(run_cli)
 
-    with pytest.raises(FileChangedError, match="is a symbolic link, not a regular file"):
-        replace_bytes(link, b"Secret  \n", b"Secret\n")
-    assert link.is_symlink()
-    assert target.read_bytes() == b"Secret  \n"
+    result = run_cli(["fix", "seeds"])
 
-
-def test_removed_file_is_not_recreated(tmp_path: Path) -> None:
-    with pytest.raises(FileChangedError, match="was removed since it was read"):
-        replace_bytes(tmp_path / FIRST, b"a  \n", b"a\n")
-    assert not (tmp_path / FIRST).exists()
+    assert result.out == (
+        "seeds/002_0123456789abcdef.txt:1:1: SC109 [not-a-regular-file] a symbolic link, "
+        "not a regular file; seeds must be regular files\n"
+        "Nothing to fix. Found 1 error in 1 file.\n"
+    )
+    assert result.code == 0
+    assert outside.read_bytes() == b"Draft  \r\nBy Jane Doe  "
+    assert (seeds / "002_0123456789abcdef.txt").is_symlink()
 
 
 def test_readme_example(isolated: Path, run_cli: RunCli) -> None:

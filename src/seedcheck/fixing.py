@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
+from seedcheck.excerpt import escape, excerpt
 from seedcheck.index_block import expected_row, indexed_seeds, rewrite_index
 from seedcheck.index_file import IndexDocument, parse_index
 from seedcheck.index_match import row_file
@@ -154,7 +154,7 @@ def _written_by_hand(document: IndexDocument, seeds: Sequence[SeedFile]) -> str 
             if cell is not None and cell.text != expected[column]:
                 return (
                     f"line {row.line} gives {column} {excerpt(cell.text, 40)} but "
-                    f"{name} says {excerpt(expected[column], 40)}"
+                    f"{escape(name)} says {excerpt(expected[column], 40)}"
                 )
     return None
 
