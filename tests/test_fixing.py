@@ -204,6 +204,19 @@ def test_index_row_that_disagrees_is_left_for_a_person(tmp_path: Path) -> None:
     ]
 
 
+def test_index_row_that_only_the_fix_changes_is_regenerated(tmp_path: Path) -> None:
+    """A padded title was indexed padded; stripping the blanks changes the row too."""
+    plain = f"Library Hours Extended After Petition  \n\nBy Dana Whitlock\n\n{BODY}"
+    (tmp_path / SEED).write_text(plain, encoding="utf-8")
+    _indexed(tmp_path)
+
+    plan = _plan(tmp_path)
+
+    assert [f.path.name for f in plan.fixes] == [SEED, "INDEX.md"]
+    assert plan.left_alone == ()
+    assert b"| Library Hours Extended After Petition | Dana Whitlock |" in plan.fixes[1].new
+
+
 def test_index_row_for_a_missing_seed_is_left_for_a_person(tmp_path: Path) -> None:
     (tmp_path / SEED).write_text(CLEAN, encoding="utf-8")
     _indexed(tmp_path)

@@ -136,22 +136,29 @@ def why_not_fixable(data: bytes) -> str | None:
     return None
 
 
-def _written_by_hand(document: IndexDocument, seeds: Sequence[SeedFile]) -> str | None:
-    """What in the index block a rewrite would lose that no seed holds, or None."""
+def _written_by_hand(
+    document: IndexDocument, before: Sequence[SeedFile], after: Sequence[SeedFile]
+) -> str | None:
+    """What in the index block a rewrite would lose that no seed holds, or None.
+
+    A cell is held by its seed when it agrees with the seed as read (``before``) or as
+    fixed (``after``): a title whose trailing blanks the fixes strip changes too.
+    """
     block = document.lines[document.begin_lines[0] : document.end_lines[0] - 1]
     if document.table_problems and any(line.strip() for line in block):
         problem = document.table_problems[0]
         return f"its table is malformed (line {problem.line}: {problem.message})"
-    by_name = {seed.name: seed for seed in indexed_seeds(seeds)}
+    was = {seed.name: seed for seed in indexed_seeds(before)}
+    now = {seed.name: seed for seed in indexed_seeds(after)}
     for row in document.rows:
         name = row_file(row)
-        seed = by_name.get(name)
-        if seed is None:
+        if name not in now:
             return f"line {row.line} lists {excerpt(name, 40)}, which is not a seed here"
-        expected = expected_row(seed)
+        expected = expected_row(now[name])
+        read = expected_row(was[name]) if name in was else expected
         for column in HAND_WRITTEN:
             cell = row.cells.get(column)
-            if cell is not None and cell.text != expected[column]:
+            if cell is not None and cell.text not in (expected[column], read[column]):
                 return (
                     f"line {row.line} gives {column} {excerpt(cell.text, 40)} but "
                     f"{escape(name)} says {excerpt(expected[column], 40)}"
@@ -159,7 +166,9 @@ def _written_by_hand(document: IndexDocument, seeds: Sequence[SeedFile]) -> str 
     return None
 
 
-def _index_fix(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> FileFix | str | None:
+def _index_fix(
+    document: IndexDocument | None, before: Sequence[SeedFile], seeds: Sequence[SeedFile]
+) -> FileFix | str | None:
     """The rewrite of INDEX.md's block, or why INDEX.md is left alone, or None (current)."""
     if document is None:
         return None  # index-missing reports it; creating the file is `seedcheck index`
@@ -167,7 +176,7 @@ def _index_fix(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> Fil
         return f"line {document.invalid_utf8_line} is not valid UTF-8"
     if not document.markers_ok:
         return "its index markers are missing or broken; fix them, then run `seedcheck index`"
-    conflict = _written_by_hand(document, seeds)
+    conflict = _written_by_hand(document, before, seeds)
     if conflict is not None:
         return f"{conflict}; correct whichever is wrong, then run `seedcheck index`"
     new = rewrite_index(document, seeds).encode("utf-8")
@@ -213,7 +222,7 @@ def plan_fixes(
         )
     index = corpus.index
     if only is None or corpus.index_path in only:
-        index_fix = _index_fix(index, seeds)
+        index_fix = _index_fix(index, corpus.seeds, seeds)
         if isinstance(index_fix, FileFix):
             fixes.append(index_fix)
             index = parse_index(index_fix.path, index_fix.new)
