@@ -5,7 +5,8 @@ reader sees, and make diffs noisy. Scrapers often leave them after each paragrap
 
 Example: ``The council voted on Tuesday.␠␠`` (two spaces before the line break).
 
-Fix: delete the blanks at the end of the line (editors can do this on save).
+Fix: run ``seedcheck fix``, or delete the blanks at the end of the line (editors can
+do this on save).
 """
 
 from __future__ import annotations
