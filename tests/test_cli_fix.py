@@ -166,6 +166,21 @@ def test_named_file_only(isolated: Path, run_cli: RunCli) -> None:
     assert f"seeds/{FIRST}" not in result.out
 
 
+def test_named_index_only(isolated: Path, run_cli: RunCli) -> None:
+    seeds = _corpus(isolated, CLEAN_FIRST)
+    _indexed(run_cli)
+    (seeds / FIRST).write_text(CLEAN_FIRST.replace("Tuesday", "Wednesday"), "utf-8")
+    (seeds / SECOND).write_text(CLEAN_SECOND + "\t", encoding="utf-8")
+
+    result = run_cli(["fix", "seeds/INDEX.md"])
+
+    assert result.out == (
+        "fixed seeds/INDEX.md: index block\nFixed 1 file. All checks passed (1 file checked).\n"
+    )
+    assert result.code == 1
+    assert (seeds / SECOND).read_text(encoding="utf-8").endswith("\t")  # not named
+
+
 def test_undecodable_seed_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
     seeds = _corpus(isolated, CLEAN_FIRST)
     latin1 = "Café Reopens  \r\n\r\nBy Renée Castellanos\r\n\r\n".encode("latin-1")
