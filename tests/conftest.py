@@ -8,10 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from seedcheck.cli import main
 
 CASES = Path(__file__).parent / "cases"
+
+# Property tests run a bounded number of examples in the normal suite, with no per-example
+# deadline (shared CI machines are noisy); HYPOTHESIS_PROFILE=long runs many more.
+settings.register_profile("normal", max_examples=60, deadline=None)
+settings.register_profile("long", max_examples=2_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "normal"))
 
 
 @dataclass(frozen=True)

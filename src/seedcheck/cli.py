@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from seedcheck import __version__
 from seedcheck.commands import (
+    fix_command,
     import_command,
     index_command,
     rules_command,
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate_command.add_parser(sub)
     index_command.add_parser(sub)
     import_command.add_parser(sub)
+    fix_command.add_parser(sub)
     schema_command.add_parser(sub)
     rules_command.add_parsers(sub)
     return parser

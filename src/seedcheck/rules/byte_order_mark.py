@@ -6,7 +6,8 @@ text, so a title or the front-matter fence ``---`` no longer matches what was me
 Example: a file saved by an editor with "UTF-8 with BOM"; one converted twice starts with
 two marks, and the second hides the header even from seedcheck.
 
-Fix: save the file as UTF-8 without BOM (``sed -i '1s/^\\xEF\\xBB\\xBF//' FILE``).
+Fix: run ``seedcheck fix``, or save the file as UTF-8 without BOM
+(``sed -i '1s/^\\xEF\\xBB\\xBF//' FILE``).
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ from some tools and shows it in others.
 
 Example: a file saved on Windows (CRLF throughout), or one CRLF line among LF lines.
 
-Fix: convert to LF (``dos2unix FILE``) and set ``* text=auto eol=lf`` in
-``.gitattributes``. CRLF is reported once per file, at its first CRLF line; each lone
-CR is reported where it stands.
+Fix: ``seedcheck fix`` turns CRLF into LF (a lone CR inside a line is left for you to
+judge: it may be a line break or a stray byte), as does ``dos2unix FILE``; set
+``* text=auto eol=lf`` in ``.gitattributes`` to keep it so. CRLF is reported once per
+file, at its first CRLF line; each lone CR is reported where it stands.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ file onto the last line, and git shows "No newline at end of file" in every diff
 
 Example: an article whose last line ``By Jane Doe`` has no line feed after it.
 
-Fix: add a newline at the end of the file (most editors have a setting for it).
+Fix: run ``seedcheck fix``, or add a newline at the end of the file (most editors
+have a setting for it).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ reader sees, and make diffs noisy. Scrapers often leave them after each paragrap
 
 Example: ``The council voted on Tuesday.␠␠`` (two spaces before the line break).
 
-Fix: delete the blanks at the end of the line (editors can do this on save).
+Fix: run ``seedcheck fix``, or delete the blanks at the end of the line (editors can
+do this on save).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from collections.abc import Iterator
 from seedcheck.rules.base import Finding, file_rule
 from seedcheck.seed_file import SeedFile
 
+# What counts as a blank at the end of a line; ``seedcheck fix`` strips the same set.
+BLANKS = " \t\f\v\u00a0\u3000"
+
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for number, raw in enumerate(seed.lines, 1):
         line = raw.removesuffix("\r")
-        stripped = line.rstrip(" \t\f\v\u00a0\u3000")
+        stripped = line.rstrip(BLANKS)
         if len(stripped) < len(line):
             yield Finding(
                 seed.path,

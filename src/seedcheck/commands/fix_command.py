@@ -1,0 +1,140 @@
+"""``seedcheck fix``: apply the safe fixes, then report what is left.
+
+Exit codes follow pre-commit's fixers: 1 when a file was changed (or, with ``--diff``,
+would be), so that a hook run fails and the user looks at the change; 0 when nothing
+needed changing, even if findings without a safe fix remain (``seedcheck validate`` is
+the check that fails on those); 2 when a file could not be written or changed while
+seedcheck was working on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from seedcheck.atomic_write import replace_bytes
+from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.display import display_path
+from seedcheck.engine import build_report
+from seedcheck.errors import SeedcheckError
+from seedcheck.excerpt import escape
+from seedcheck.fixing import CorpusFixes, plan_fixes
+from seedcheck.reporters import REPORTERS, ReporterOptions
+from seedcheck.reporters.text import summary
+from seedcheck.seed_model import build_model
+from seedcheck.selection import Selection
+from seedcheck.targets import load_target, resolve_targets
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_NO_NEWLINE = "\\ No newline at end of file"
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "fix",
+        help="apply safe fixes (whitespace, line endings, BOM, the INDEX.md block)",
+        description="Apply only fixes that cannot change a word: remove byte-order marks, "
+        "turn CRLF into LF, strip trailing whitespace, add a final newline, rewrite the "
+        "INDEX.md block. Then report the findings that have no safe fix. Each PATH is a "
+        "corpus folder or files inside one; with none, the configured corpus.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument(
+        "--diff", action="store_true", help="write nothing; print what would change"
+    )
+    add_config_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    settings = config.settings
+    model = build_model(settings.required, settings.fields)
+    plans = [
+        (
+            plan_fixes(load_target(t, config), t.only, layout=settings.layout, model=model),
+            t.only,
+        )
+        for t in resolve_targets(args.paths, config)
+    ]
+    changed = 0
+    failures: list[str] = []
+    for plan, _ in plans:
+        if args.diff:
+            changed += _show(plan)
+        else:
+            written, failed = _apply(plan)
+            changed += written
+            failures += failed
+        for path, reason in plan.left_alone:
+            print(f"left {_shown(path)} alone: {reason}")
+    if failures:
+        for failure in failures:
+            print(f"seedcheck: error: {failure}", file=sys.stderr)
+        return EXIT_ERROR
+    selection = Selection(
+        select=tuple(settings.select),
+        ignore=tuple(settings.ignore),
+        per_file_ignores=settings.per_file_ignores,
+        severity=settings.severity,
+        root=config.root,
+    )
+    report = build_report(((plan.fixed, only) for plan, only in plans), selection)
+    REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
+    files = f"{changed} file{'' if changed == 1 else 's'}"
+    done = f"{'Would fix' if args.diff else 'Fixed'} {files}." if changed else "Nothing to fix."
+    print(f"{done} {summary(report)}")
+    return EXIT_CHANGED if changed else EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    return escape(display_path(str(path)))
+
+
+def _lines(data: bytes) -> list[str]:
+    # Split at LF only: a CR is part of the line it ends, as in a patch.
+    return _LINE.findall(data.decode("utf-8"))
+
+
+def _show(plan: CorpusFixes) -> int:
+    """Print the diff of every planned fix; how many files would change."""
+    for fix in plan.fixes:
+        shown = display_path(str(fix.path))
+        for line in difflib.unified_diff(
+            _lines(fix.old), _lines(fix.new), f"{shown} (current)", f"{shown} (fixed)"
+        ):
+            # As in git: a last line without a newline is marked, not glued to the next.
+            sys.stdout.write(line if line.endswith("\n") else f"{line}\n{_NO_NEWLINE}\n")
+    for fix in plan.fixes:
+        print(f"would fix {_shown(fix.path)}: {', '.join(fix.applied)}")
+    return len(plan.fixes)
+
+
+def _apply(plan: CorpusFixes) -> tuple[int, list[str]]:
+    """Write every planned fix; how many files changed, and why others could not be.
+
+    INDEX.md comes last in a plan and is written only when all its seeds were: its
+    digests are those of the fixed seeds.
+    """
+    written = 0
+    failures: list[str] = []
+    for fix in plan.fixes:
+        if failures and fix.path == plan.fixed.index_path:
+            failures.append(
+                f"{_shown(fix.path)} was not rewritten, since a seed could not be fixed; "
+                "run seedcheck fix again"
+            )
+            continue
+        try:
+            replace_bytes(fix.path, fix.old, fix.new)
+        except SeedcheckError as exc:
+            failures.append(str(exc))
+            continue
+        written += 1
+        print(f"fixed {_shown(fix.path)}: {', '.join(fix.applied)}")
+    return written, failures

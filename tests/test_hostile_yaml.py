@@ -1,0 +1,219 @@
+"""Front matter crafted to exhaust the validator: bounded time, short output, no crash.
+
+An alias bomb is refused before any value is built, wherever the expansion would land:
+in ``title`` or ``byline`` (whose messages quote the value), in a list field, in a field
+declared in the configuration, or as a mapping key. Values that stay under the node
+limit but are huge (a 900 KB scalar aliased into every field) reach the schema checks,
+whose messages quote at most a short excerpt. Nesting far deeper than any parser's
+recursion limit is a diagnostic, never a RecursionError.
+
+The time bound is a hang guard for noisy CI machines, not a benchmark: each run here
+takes a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from seedcheck import front_matter
+from seedcheck.reading import ReadResult, read_limited
+from tests.conftest import RunCli
+
+SEED = "000_0123456789abcdef.txt"
+HANG_GUARD_SECONDS = 5.0
+MAX_LINE = 300
+BIG = "x" * 900_000
+CONFIG = (
+    'corpus = "c"\n'
+    "max-file-size = 4000000\n"
+    "[fields]\n"
+    'section = "string"\n'
+    'keywords = "string-list"\n'
+    'pages = "integer"\n'
+)
+BOMB_MESSAGE = (
+    "front matter expands to more than 10000 values through anchors and aliases; "
+    "write the values out"
+)
+
+
+def _laughs(levels: int = 9, width: int = 9) -> str:
+    """Anchors ``l0``…``l{levels-1}``, each a list of ``width`` aliases to the one before:
+    ``width ** levels`` leaves (387 million for the defaults) once expanded."""
+    lines = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def _validate(run_cli: RunCli, root: Path, header: str) -> tuple[str, list[dict[str, object]]]:
+    """Text and JSON output of validating a one-seed corpus whose front matter is ``header``."""
+    (root / "seedcheck.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "c").mkdir()
+    (root / "c" / SEED).write_text(f"---\n{header}---\nBody text.\n", encoding="utf-8")
+    outputs = []
+    for output in ("text", "json"):
+        started = time.monotonic()
+        result = run_cli(["validate", "--quiet", "--format", output, "c"], cwd=root)
+        elapsed = time.monotonic() - started
+        assert elapsed < HANG_GUARD_SECONDS, f"{output} run took {elapsed:.1f} s"
+        assert result.err == ""
+        assert result.code == 1
+        assert all(len(line) < MAX_LINE for line in result.out.splitlines()), result.out[:2000]
+        outputs.append(result.out)
+    return outputs[0], json.loads(outputs[1])
+
+
+def _seed_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith(f"c/{SEED}:")]
+
+
+BOMBS = {
+    "title": "title: *l8\nbyline: Jane Doe\n",
+    "byline": "title: T\nbyline: *l8\n",
+    "list-field": "title: T\nbyline: Jane Doe\ntags: [a, *l8, b]\n",
+    "declared-field": "title: T\nbyline: Jane Doe\nkeywords: *l8\nsection: *l8\n",
+    "mapping-key": "title: T\nbyline: Jane Doe\n? *l8\n: value\n",
+    "merge-key": "title: T\nbyline: Jane Doe\nextra:\n  <<: {a: *l8}\n",
+}
+
+
+@pytest.mark.parametrize("where", sorted(BOMBS))
+def test_alias_bomb_refused_wherever_it_lands(where: str, isolated: Path, run_cli: RunCli) -> None:
+    text, _ = _validate(run_cli, isolated, _laughs() + BOMBS[where])
+
+    assert _seed_lines(text) == [f"c/{SEED}:2:1: SC203 [yaml-syntax] {BOMB_MESSAGE}"]
+
+
+def test_recursive_alias_refused(isolated: Path, run_cli: RunCli) -> None:
+    # A node that contains itself: expanding it never ends; the depth limit stops it.
+    text, _ = _validate(run_cli, isolated, "title: &t [a, *t]\nbyline: Jane Doe\n")
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    ]
+
+
+def test_huge_value_aliased_into_every_field_is_quoted_short(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    """Under the node limit, but 900 KB per value: every message quotes an excerpt."""
+    header = (
+        f"big: &b {BIG}\n"
+        "title: [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "byline: *b\n"
+        "url: *b\n"
+        "published: *b\n"
+        "language: *b\n"
+        "pages: *b\n"
+        "keywords: *b\n"
+        "source: [*b]\n"
+        "license: {a: *b}\n"
+        f"? {BIG[:5000]}\n: y\n"
+    )
+    text, findings = _validate(run_cli, isolated, header)
+
+    names = sorted({str(f["name"]) for f in findings if str(f["path"]).endswith(SEED)})
+    assert names == ["byline-invalid", "invalid-field", "title-invalid", "unknown-field"]
+    assert len(_seed_lines(text)) == 11
+    assert all(len(str(f["message"])) < 200 for f in findings)
+    assert "x" * 81 not in text
+
+
+def test_huge_title_is_a_diagnostic(isolated: Path, run_cli: RunCli) -> None:
+    text, _ = _validate(run_cli, isolated, f"title: {BIG}\nbyline: Jane Doe\n")
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:8: SC302 [title-invalid] title is 900000 characters long; the limit is 200"
+    ]
+
+
+def test_non_string_keys(isolated: Path, run_cli: RunCli) -> None:
+    header = "1: x\n? [a, b]\n: y\nnull: z\n~: w\ntitle: T\nbyline: Jane Doe\n"
+    text, _ = _validate(run_cli, isolated, header)
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:1: SC208 [invalid-field] field name '1' is read as a number, not a "
+        "string; quote it or rename the field",
+        f"c/{SEED}:3:3: SC208 [invalid-field] a field name is a list or mapping, not a "
+        "string; write `name: value`",
+        f"c/{SEED}:5:1: SC208 [invalid-field] field name 'null' is read as null (no value), "
+        "not a string; quote it or rename the field",
+        f"c/{SEED}:6:1: SC208 [invalid-field] field name '~' is read as null (no value), "
+        "not a string; quote it or rename the field",
+    ]
+
+
+@pytest.mark.parametrize("brackets", ["[]", "{}"])
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_ten_thousand_levels_of_flow_nesting(
+    brackets: str,
+    loader: str,
+    isolated: Path,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libyaml stops at its own depth limit; PyYAML's pure-Python composer recurses once
+    per level and runs into Python's recursion limit, which is caught."""
+    if loader == "pure-python":
+        monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    opening, closing = ("[", "]") if brackets == "[]" else ("{a: ", "}")
+    nested = opening * 10_000 + closing * 10_000
+    text, _ = _validate(run_cli, isolated, f"title: {nested}\nbyline: Jane Doe\n")
+
+    lines = _seed_lines(text)
+    assert len(lines) == 1
+    assert " SC203 [yaml-syntax] " in lines[0]
+    assert "nest" in lines[0]
+
+
+def test_block_nesting_deeper_than_the_limit(isolated: Path, run_cli: RunCli) -> None:
+    items = "".join(" " * depth + "-\n" for depth in range(1, 60))
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\nx:\n{items}")
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    ]
+
+
+# ---------------------------------------------------------------- device files
+
+
+def test_character_device_named_like_a_seed_is_never_opened(
+    isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A device under a seed name (here the twin of /dev/null) is reported, not read."""
+    seeds = isolated / "seeds"
+    seeds.mkdir()
+    device = seeds / SEED
+    null = Path(os.devnull).stat()
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o600, null.st_rdev)
+    except (OSError, AttributeError) as exc:  # not root, no CAP_MKNOD, or not POSIX
+        pytest.skip(f"cannot create a device file here: {exc}")
+    (seeds / "001_fedcba9876543210.txt").write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    opened: list[Path] = []
+
+    def spy(path: Path, limit: int) -> ReadResult:
+        opened.append(path)
+        return read_limited(path, limit)
+
+    monkeypatch.setattr("seedcheck.corpus.read_limited", spy)
+
+    result = run_cli(["validate", "--quiet", "--select", "not-a-regular-file", "seeds"])
+
+    assert result.out == (
+        f"seeds/{SEED}:1:1: SC109 [not-a-regular-file] "
+        "a character device, not a regular file; seeds must be regular files\n"
+    )
+    assert result.code == 1
+    assert device not in opened
+    assert seeds / "001_fedcba9876543210.txt" in opened  # the spy does see reads

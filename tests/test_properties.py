@@ -1,0 +1,160 @@
+"""Property-based tests: whatever lands in a corpus, seedcheck answers with findings.
+
+Any bytes as a seed or as INDEX.md, any text as a header: ``validate`` exits 0 or 1,
+prints nothing on stderr and valid JSON on stdout. Any title and byline survive the
+INDEX.md table exactly. ``fix`` never changes a word and a second ``fix`` changes
+nothing.
+
+The normal run tries a bounded number of examples per property (see ``conftest.py``);
+``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py`` tries many more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcheck.cli import main
+from seedcheck.fixing import fix_text
+from seedcheck.index_file import parse_index
+from tests import strategies
+
+SEED = "000_4c8e2a6f0b1d3579.txt"
+BODY = (
+    "The harbour council voted seven to two on Tuesday to build a floodwall along the\n"
+    "eastern quay, ending a debate that has run since the storm surge of 2019 flooded\n"
+    "the fish market and the ferry terminal. Work is due to start in the spring, and\n"
+    "the contractor expects the wall to be finished before the autumn tides arrive.\n"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@contextlib.contextmanager
+def _project() -> Iterator[Path]:
+    """A fresh project folder per example: pytest's tmp_path lives for a whole test."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "seedcheck.toml").write_text('corpus = "seeds"\n', encoding="utf-8")
+        (root / "seeds").mkdir()
+        yield root
+
+
+def _run(root: Path, *args: str) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([*args[:1], "--config", str(root / "seedcheck.toml"), *args[1:]])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def _validates(root: Path) -> list[dict[str, object]]:
+    result = _run(root, "validate", "--format", "json", str(root / "seeds"))
+    assert result.err == ""
+    assert result.code in (0, 1)
+    findings = json.loads(result.out)
+    assert isinstance(findings, list)
+    return findings
+
+
+@given(strategies.seed_bytes())
+def test_any_bytes_as_a_seed(data: bytes) -> None:
+    with _project() as root:
+        (root / "seeds" / SEED).write_bytes(data)
+        findings = _validates(root)
+    assert all(len(str(f["message"])) < 400 for f in findings)
+
+
+@given(strategies.front_matter_text())
+def test_any_text_as_front_matter(header: str) -> None:
+    with _project() as root:
+        text = f"---\n{header}\n---\n{BODY}"
+        (root / "seeds" / SEED).write_bytes(text.encode("utf-8", "surrogatepass"))
+        _validates(root)
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        strategies.index_text().map(lambda text: text.encode("utf-8", "surrogatepass")),
+    )
+)
+def test_any_bytes_as_index(index: bytes) -> None:
+    with _project() as root:
+        seed = f"---\ntitle: Harbour Council Approves Floodwall\nbyline: Marta Ilić\n---\n{BODY}"
+        (root / "seeds" / SEED).write_text(seed, encoding="utf-8")
+        (root / "seeds" / "INDEX.md").write_bytes(index)
+        _validates(root)
+        # `index` either rewrites the block or refuses in one line; never a traceback.
+        result = _run(root, "index", str(root / "seeds"))
+        assert result.code in (0, 2)
+        assert "Traceback" not in result.err
+        assert result.err.count("\n") <= 1
+
+
+@given(strategies.cell_text(), strategies.cell_text())
+def test_titles_and_bylines_round_trip_through_the_index(title: str, byline: str) -> None:
+    header = yaml.safe_dump(
+        {"title": title, "byline": byline},
+        default_style='"',
+        allow_unicode=True,
+        width=1_000_000,
+        sort_keys=False,
+    )
+    with _project() as root:
+        seeds = root / "seeds"
+        (seeds / SEED).write_text(f"---\n{header}---\n{BODY}", encoding="utf-8")
+        result = _run(root, "index", str(seeds))
+        assert result.code == 0, result.err
+        document = parse_index(seeds / "INDEX.md", (seeds / "INDEX.md").read_bytes())
+        index_rules = _run(root, "validate", "--select", "SC5", "--quiet", str(seeds))
+    assert len(document.rows) == 1
+    cells = document.rows[0].cells
+    assert cells["Title"].text == title
+    assert cells["Byline"].text == byline
+    assert index_rules.out == ""
+
+
+def _words(text: str) -> list[str]:
+    return text.lstrip("\ufeff").split()
+
+
+@given(st.one_of(strategies.document_text(), st.text()))
+def test_fix_never_changes_a_word_and_is_idempotent(text: str) -> None:
+    once = fix_text(text)
+    twice = fix_text(once.text)
+
+    assert _words(once.text) == _words(text)
+    assert twice.text == once.text
+    assert twice.applied == ()
+
+
+@given(strategies.seed_bytes())
+def test_fix_on_any_seed_then_nothing_left_to_fix(data: bytes) -> None:
+    with _project() as root:
+        seed = root / "seeds" / SEED
+        seed.write_bytes(data)
+        first = _run(root, "fix", str(root / "seeds"))
+        fixed = seed.read_bytes()
+        second = _run(root, "fix", str(root / "seeds"))
+    assert first.err == second.err == ""
+    assert first.code in (0, 1)
+    assert second.code == 0, second.out
+    assert second.out.endswith("\n")
+    if first.code == 0:
+        assert fixed == data
+    else:
+        assert _words(fixed.decode("utf-8")) == _words(data.decode("utf-8"))
