@@ -88,11 +88,10 @@ def hooks_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) ->
     return repo, head
 
 
-@pytest.fixture
-def corpus_repo(
-    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str]
-) -> Iterator[Path]:
-    """A repository with a valid, indexed corpus and this project's hooks installed."""
+def _make_corpus_repo(
+    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str], hook_ids: list[str]
+) -> Path:
+    """A repository with a valid, indexed corpus and these hooks of this project installed."""
     hooks, rev = hooks_repo
     repo = tmp_path / "corpus-repo"
     (repo / "seeds").mkdir(parents=True)
@@ -105,7 +104,7 @@ def corpus_repo(
             {
                 "repo": hooks.as_posix(),
                 "rev": rev,
-                "hooks": [{"id": "seedcheck"}, {"id": "seedcheck-index"}],
+                "hooks": [{"id": hook_id} for hook_id in hook_ids],
             }
         ]
     }
@@ -114,7 +113,15 @@ def corpus_repo(
     assert indexed.returncode == 0, indexed.stderr
     installed = _run([str(PRE_COMMIT), "install"], repo, env)
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    yield repo
+    return repo
+
+
+@pytest.fixture
+def corpus_repo(
+    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str]
+) -> Iterator[Path]:
+    """A repository with a valid, indexed corpus, validated and indexed by the hooks."""
+    yield _make_corpus_repo(tmp_path, env, hooks_repo, ["seedcheck", "seedcheck-index"])
 
 
 def _commit(repo: Path, env: dict[str, str]) -> tuple[int, str]:
@@ -129,7 +136,9 @@ def _commit(repo: Path, env: dict[str, str]) -> tuple[int, str]:
 
 def _status(output: str) -> dict[str, str]:
     """Each hook's name and its result, from pre-commit's ``name....Passed`` lines."""
-    return dict(re.findall(r"^(seedcheck(?: index)?)\.+(Passed|Failed)$", output, re.MULTILINE))
+    return dict(
+        re.findall(r"^(seedcheck(?: index| fix)?)\.+(Passed|Failed)$", output, re.MULTILINE)
+    )
 
 
 def test_valid_commit_passes_and_an_edit_needs_the_new_index(
@@ -181,6 +190,25 @@ def test_broken_seed_is_refused_with_file_line_and_problem(
     assert _git(corpus_repo, env, "rev-parse", "--verify", "-q", "HEAD").returncode != 0
 
 
+def test_fix_hook_repairs_a_seed_and_the_next_commit_passes(
+    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str]
+) -> None:
+    repo = _make_corpus_repo(tmp_path, env, hooks_repo, ["seedcheck-fix", "seedcheck"])
+    seed = repo / "seeds" / SEEDS[0]
+    clean = seed.read_bytes()
+    seed.write_bytes(clean.replace(b"\n", b"\r\n").rstrip(b"\r\n"))
+    code, output = _commit(repo, env)
+    assert code == 1
+    # The fixer rewrote the seed and its index row; validate then saw the fixed files.
+    assert _status(output) == {"seedcheck fix": "Failed", "seedcheck": "Passed"}
+    assert f"fixed seeds/{SEEDS[0]}: CRLF line endings" in output
+    assert "files were modified by this hook" in output
+    assert seed.read_bytes() == clean
+    code, output = _commit(repo, env)
+    assert code == 0, output
+    assert _status(output) == {"seedcheck fix": "Passed", "seedcheck": "Passed"}
+
+
 def _hooks() -> list[dict[str, Any]]:
     hooks: list[dict[str, Any]] = yaml.safe_load(
         (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
@@ -214,7 +242,7 @@ NOT_MATCHED = [
 ]
 
 
-@pytest.mark.parametrize("hook", ["seedcheck", "seedcheck-index"])
+@pytest.mark.parametrize("hook", ["seedcheck", "seedcheck-index", "seedcheck-fix"])
 def test_files_pattern(hook: str) -> None:
     (found,) = [h for h in _hooks() if h["id"] == hook]
     pattern = re.compile(found["files"])  # pre-commit matches with re.search
@@ -224,7 +252,8 @@ def test_files_pattern(hook: str) -> None:
 
 def test_hook_definitions() -> None:
     by_id = {hook["id"]: hook for hook in _hooks()}
-    assert set(by_id) == {"seedcheck", "seedcheck-index"}
+    assert set(by_id) == {"seedcheck", "seedcheck-index", "seedcheck-fix"}
+    assert by_id["seedcheck-fix"]["entry"] == "seedcheck fix"
     assert by_id["seedcheck"]["entry"] == "seedcheck validate"
     assert by_id["seedcheck-index"]["entry"] == "seedcheck index --exit-non-zero-on-fix"
     assert by_id["seedcheck-index"]["pass_filenames"] is False
