@@ -15,3 +15,8 @@ class RuleOptions:
     """Thresholds and patterns of the configurable rules; defaults are documented per rule."""
 
     body_min_words: int = 50
+    duplicate_shingle_words: int = 8
+    duplicate_min_words: int = 20
+    doubled_line_min_chars: int = 20
+    repeated_line_min_chars: int = 40
+    boilerplate_patterns: tuple[str, ...] = ()

@@ -1,0 +1,95 @@
+"""boilerplate: site furniture scraped along with the article.
+
+Why: a scraper that takes the whole page keeps what surrounds the article: "More from
+<Site>" and "Related" link blocks, "Read more" and "Click here" links, "Subscribe" and
+newsletter sign-ups, "Follow us" and "Share this" buttons, "Advertisement" slots,
+copyright lines (``©``, "All rights reserved") and cookie or privacy notices. None of it
+is the article.
+
+Example::
+
+    More from The Wendbury Courier
+
+What is matched (case-insensitive, after the shared normalisation): a heading-like line
+that is only "More from …", "Related …", "Recommended …", "Advertisement", "Read
+more…" or "Newsletter"; a line starting "Subscribe", "Follow us", "Share this/on" or
+"Sign up for our … newsletter"; anywhere in a line "All rights reserved", ``©``,
+"Copyright 2024", "click here", "we use cookies", "accept cookies", "our cookie/privacy
+policy". Add your own with ``boilerplate-patterns`` (regular expressions searched in
+each body line as written, e.g. ``["^Sponsored content", "(?i)^watch:"]``).
+
+Reported once per paragraph, at its first matching line, which is where a block of
+furniture starts.
+
+Fix: delete the block.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from seedcheck.body_lines import BodyLine, body_paragraphs
+from seedcheck.excerpt import excerpt
+from seedcheck.rule_options import RuleOptions
+from seedcheck.rules.base import Finding, configured_file_rule
+from seedcheck.seed_file import SeedFile
+from seedcheck.text_normal import normalize
+
+# Headings: the whole (normalised) line is the furniture, so article sentences that
+# merely begin with these words ("More from the budget went to…") are not matched.
+_HEADING = (
+    r"more from(?: [^.!?]{1,60})?:?"
+    r"|related(?: articles| stories| coverage| content| links| reading| posts| topics)?:?"
+    r"|recommended(?: for you| reading| stories| articles| videos)?:?"
+    r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b.{0,100})?"
+    r"|(?:our |the )?newsletters?:?"
+    r"|advertisement|sponsored|ad"
+)
+_LINE_START = (
+    r"subscribe\b|follow us\b|share (?:this|on)\b"
+    r"|sign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter"
+)
+_ANYWHERE = (
+    r"all rights reserved|\u00a9|\bcopyright \d{4}\b|\bclick here\b"
+    r"|\bwe use cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b"
+    r"|\bour (?:cookie|privacy) (?:policy|notice|settings)\b"
+)
+_BUILT_IN = re.compile(rf"^(?:{_HEADING})$|^(?:{_LINE_START})|{_ANYWHERE}")
+
+
+def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
+    custom = _compiled(options.boilerplate_patterns)
+    for paragraph in body_paragraphs(seed):
+        line = next((ln for ln in paragraph.lines if _is_furniture(ln, custom)), None)
+        if line is not None:
+            yield Finding(
+                seed.path,
+                line.number,
+                line.indent + 1,
+                f"site boilerplate {excerpt(line.text.strip(), 60)}; delete the block",
+                line.number,
+                len(line.text.rstrip()) + 1,
+            )
+
+
+def _is_furniture(line: BodyLine, custom: tuple[re.Pattern[str], ...]) -> bool:
+    text = line.text.strip()
+    if _BUILT_IN.search(normalize(text).strip(" *_#>|")):
+        return True
+    return any(pattern.search(text) for pattern in custom)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    # Validated when the configuration was loaded; compiled once per run, not per file.
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+RULE = configured_file_rule(
+    "SC406",
+    "boilerplate",
+    "Site furniture (related links, subscribe, ©…) in the body.",
+    check,
+)
