@@ -28,7 +28,7 @@ class BodyRepeats:
         outside: set[int] = set()
         flags = [False] * len(self.words.words)
         for repeat in self.repeats:
-            for index in range(repeat.start, repeat.start + repeat.length):
+            for index in range(repeat.start, repeat.end):
                 flags[index] = True
         for flag, line in zip(flags, self.words.lines, strict=True):
             (inside if flag else outside).add(line)

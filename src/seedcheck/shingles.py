@@ -41,11 +41,23 @@ class LocatedWords:
 
 @dataclass(frozen=True)
 class Repeat:
-    """``length`` words from word ``start`` on repeat the words from ``source`` on."""
+    """Words ``start`` to ``start + length`` repeat words ``source`` to ``source + source_length``.
+
+    The lengths differ when the copy has small edits (a word changed or dropped).
+    """
 
     start: int
-    source: int
     length: int
+    source: int
+    source_length: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
+    @property
+    def source_end(self) -> int:
+        return self.source + self.source_length
 
 
 def located_words(lines: Iterable[tuple[int, str]]) -> LocatedWords:
@@ -78,14 +90,15 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
 
     Each shingle is looked up once in a dict of first occurrences, and a match is then
     extended word by word against its source, so the cost grows linearly with the text.
-    A repeat never starts before its source ends its first shingle, so a run of one
-    repeated word ("no, no, no, no") is not a passage repeating itself.
+    Runs less than ``n`` words apart whose sources are as close are one repeat with a
+    small edit (a word changed: "cafes" and "cafés"). A repeat never starts before its
+    source's first shingle ends, so "no, no, no, no" is not a passage repeating itself.
     """
     if len(word_list) < max(n, min_words, 1):
         return []
     keys = shingles(word_list, n)
     first_seen: dict[str, int] = {}
-    repeats: list[Repeat] = []
+    runs: list[Repeat] = []
     i = 0
     while i < len(keys):
         j = first_seen.get(keys[i])
@@ -93,14 +106,33 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
             run = 1
             while i + run < len(keys) and j + run < i and keys[i + run] == keys[j + run]:
                 run += 1
-            length = run + n - 1
-            if length >= min_words:
-                repeats.append(Repeat(i, j, length))
-                i += run
-                continue
+            runs.append(Repeat(i, run + n - 1, j, run + n - 1))
+            i += run
+            continue
         first_seen.setdefault(keys[i], i)
         i += 1
-    return repeats
+    return [repeat for repeat in _merged(runs, n) if repeat.length >= min_words]
+
+
+def _merged(runs: list[Repeat], n: int) -> list[Repeat]:
+    merged: list[Repeat] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and -n <= run.start - last.end <= n
+            and -n <= run.source - last.source_end <= n
+            and run.source >= last.source
+        ):
+            merged[-1] = Repeat(
+                last.start,
+                max(run.end, last.end) - last.start,
+                last.source,
+                max(run.source_end, last.source_end) - last.source,
+            )
+        else:
+            merged.append(run)
+    return merged
 
 
 def word_span(text: str, index: int) -> tuple[int, int]:

@@ -40,10 +40,10 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
     located = found.words
     total = len(located.words)
     for repeat in found.repeats:
-        last = repeat.start + repeat.length - 1
+        last = repeat.end - 1
         first_line, last_line = located.lines[repeat.start], located.lines[last]
         source_first = located.lines[repeat.source]
-        source_last = located.lines[repeat.source + repeat.length - 1]
+        source_last = located.lines[repeat.source_end - 1]
         column, _ = word_span(texts[first_line], located.index_in_line(repeat.start))
         _, end_column = word_span(texts[last_line], located.index_in_line(last))
         share = round(100 * repeat.length / total)
