@@ -96,8 +96,9 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     """
     if len(word_list) < max(n, min_words, 1):
         return []
-    keys = shingles(word_list, n)
-    first_seen: dict[str, int] = {}
+    # Tuples, not the joined strings of shingles(): zip builds them without a Python loop.
+    keys = list(zip(*(word_list[k:] for k in range(n)), strict=False))
+    first_seen: dict[tuple[str, ...], int] = {}
     runs: list[Repeat] = []
     i = 0
     while i < len(keys):

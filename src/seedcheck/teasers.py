@@ -28,6 +28,8 @@ class Teaser:
 
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
+    if not any(p.text.rstrip().endswith(("...", "\u2026")) for p in paragraphs):
+        return []  # the common case, decided without normalising every paragraph
     normalized = [normalize(p.text) for p in paragraphs]
     found: list[Teaser] = []
     for index, text in enumerate(normalized):

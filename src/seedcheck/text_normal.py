@@ -41,7 +41,6 @@ _TRANSLATE = str.maketrans(
     }
 )
 _DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
-_SPACE = re.compile(r"\s+")
 # Letters, digits and marks make words; everything else separates, hyphens too, so that
 # "1990-2000" and "1990 – 2000" give the same words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -49,10 +48,15 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 def normalize(text: str) -> str:
     """``text`` as compared: typography unified, whitespace collapsed, case folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    # "word--word", "word -- word" and "word — word" are one dash between two words.
-    text = _DASHES.sub(" - ", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    # Content rules normalise every line of every seed: skip the steps that cannot
+    # change the text (ASCII is NFKC already and has nothing to translate).
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if "-" in text:
+        # "word--word", "word -- word" and "word — word" are one dash between two words.
+        text = _DASHES.sub(" - ", text)
+    # str.split() splits at exactly the characters \s matches: whitespace collapsed.
+    return " ".join(text.split()).casefold()
 
 
 def words(text: str) -> list[str]:

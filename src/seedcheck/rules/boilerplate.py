@@ -56,7 +56,14 @@ _ANYWHERE = (
     r"|\bwe use cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b"
     r"|\bour (?:cookie|privacy) (?:policy|notice|settings)\b"
 )
-_BUILT_IN = re.compile(rf"^(?:{_HEADING})$|^(?:{_LINE_START})|{_ANYWHERE}")
+_HEADING_LINE = re.compile(rf"(?:{_HEADING})")
+_START = re.compile(_LINE_START)
+_ANYWHERE_IN_LINE = re.compile(_ANYWHERE)
+# Every _ANYWHERE pattern holds one of these: a cheap test that spares the regex search
+# on nearly every line of article text.
+_ANYWHERE_HINTS = ("reserved", "\u00a9", "copyright", "click", "cookie", "privacy", "policy")
+# No heading above is longer than this; longer lines are only searched for the rest.
+_HEADING_MAX = 140
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
@@ -76,7 +83,12 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
 
 def _is_furniture(line: BodyLine, custom: tuple[re.Pattern[str], ...]) -> bool:
     text = line.text.strip()
-    if _BUILT_IN.search(normalize(text).strip(" *_#>|")):
+    plain = normalize(text).strip(" *_#>|")
+    if len(plain) <= _HEADING_MAX and _HEADING_LINE.fullmatch(plain):
+        return True
+    if _START.match(plain):
+        return True
+    if any(hint in plain for hint in _ANYWHERE_HINTS) and _ANYWHERE_IN_LINE.search(plain):
         return True
     return any(pattern.search(text) for pattern in custom)
 

@@ -38,8 +38,10 @@ _SOCIAL = re.compile(
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for line in body_lines(seed):
-        text = line.text.rstrip()
-        match = _SOCIAL.search(text.strip())
+        text = line.text.strip()
+        if "@" not in text and not text[:6].lower().startswith("follow"):
+            continue  # no handle and no "Follow …": skip the regex search
+        match = _SOCIAL.search(text)
         if match is None:
             continue
         column = line.indent + match.start() + 1
