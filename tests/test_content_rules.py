@@ -135,6 +135,9 @@ def test_bad_content_options_are_config_errors(
         "The related costs were paid by the county, and more from the budget is promised.",
         "Engineers said the pier is a listed structure that was built in 1887.",
         "The ferry company is a subsidiary of a Norwegian group, its director said.",
+        "\u201cWe have updated our privacy policy,\u201d the ferry company said on Friday.",
+        "S\u00c3O PAULO (Reuters) - The shipyard won the contract, Dvo\u0159\u00e1k said.",
+        "The deck was rated for loads <500 kg, and AT&T; crews checked it at 6 < 7 pm.",
     ],
 )
 def test_ordinary_sentences_stay_silent(isolated: Path, run_cli: RunCli, line: str) -> None:

@@ -51,11 +51,11 @@ def test_the_good_article_raises_nothing(run_cli: RunCli) -> None:
 
 def test_the_repeat_spans_both_copies(run_cli: RunCli) -> None:
     # The ASCII copy is line 7; the typographic copy runs from line 9 to line 15, where
-    # it ends at the last word of the article ("insurance."), end column included.
+    # it ends with the last word of the article, "insurance" (before the full stop).
     result = run_cli(
         ["validate", "--format", "json", "--select", "duplicated-text", "scraped"], cwd=CORPORA
     )
     assert '"line": 9' in result.out and '"end_line": 15' in result.out
     last = (CORPORA / SCRAPED).read_text(encoding="utf-8").split("\n")[14]
     assert last.endswith("insurance.")
-    assert f'"end_column": {len(last) + 1}' in result.out
+    assert f'"end_column": {len(last)}' in result.out

@@ -56,12 +56,11 @@ def test_short_common_phrases_are_not_repeats() -> None:
     assert find_repeats(text, n=4, min_words=6) == [Repeat(14, 6, 0, 6)]
 
 
-def test_a_repeated_word_is_not_a_passage_repeating_itself() -> None:
-    assert find_repeats(["no"] * 30, n=8, min_words=20) == []
-    # ...but the same run printed twice is.
-    assert find_repeats(["no"] * 30 + ["yes"] + ["no"] * 30, n=8, min_words=20) == [
-        Repeat(31, 30, 0, 30)
-    ]
+def test_text_printed_over_and_over_is_one_repeat() -> None:
+    # The repeat starts once the first shingle has been seen whole, and runs to the end.
+    assert find_repeats(["no"] * 30, n=8, min_words=20) == [Repeat(8, 22, 0, 22)]
+    assert find_repeats(["no"] * 20, n=8, min_words=20) == []
+    assert find_repeats(["a", "b", "c"] * 1000, n=8, min_words=20) == [Repeat(9, 2991, 0, 2991)]
 
 
 def test_cost_grows_linearly() -> None:
@@ -81,4 +80,6 @@ def test_word_span_points_at_the_token() -> None:
     assert word_span(line, 0) == (1, 3)
     assert word_span(line, 2) == (9, 14)  # "“It’s" holds the word "its"
     assert word_span(line, 5) == (27, 32)  # "left.", after a dash that is no word
+    ascii_line = 'He said "it\'s over" -- and left.'
+    assert word_span(ascii_line, 2) == (10, 14)  # ASCII: the word itself, no quote
     assert word_span(line, 9) == (len(line) + 1, len(line) + 1)

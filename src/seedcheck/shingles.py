@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from seedcheck.text_normal import words
+from seedcheck.text_normal import ascii_word_spans, words
 
 _TOKEN = re.compile(r"\S+")
 
@@ -91,8 +91,9 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     Each shingle is looked up once in a dict of first occurrences, and a match is then
     extended word by word against its source, so the cost grows linearly with the text.
     Runs less than ``n`` words apart whose sources are as close are one repeat with a
-    small edit (a word changed: "cafes" and "cafés"). A repeat never starts before its
-    source's first shingle ends, so "no, no, no, no" is not a passage repeating itself.
+    small edit (a word changed: "cafes" and "cafés"). A repeat starts only after its
+    source's first shingle ends, but may then run into the source: a sentence printed
+    a thousand times in a row is one repeat of all but its first copy.
     """
     if len(word_list) < max(n, min_words, 1):
         return []
@@ -105,7 +106,7 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
         j = first_seen.get(keys[i])
         if j is not None and j + n <= i:
             run = 1
-            while i + run < len(keys) and j + run < i and keys[i + run] == keys[j + run]:
+            while i + run < len(keys) and keys[i + run] == keys[j + run]:
                 run += 1
             runs.append(Repeat(i, run + n - 1, j, run + n - 1))
             i += run
@@ -137,8 +138,16 @@ def _merged(runs: list[Repeat], n: int) -> list[Repeat]:
 
 
 def word_span(text: str, index: int) -> tuple[int, int]:
-    """1-based start and end columns of the whitespace token holding word ``index`` of
-    ``words(text)``; the end is exclusive. Past the last word: the end of the line."""
+    """1-based start and exclusive end column of word ``index`` of ``words(text)``.
+
+    In ASCII text, the word itself; otherwise the whitespace-separated token holding it
+    (normalisation may change a token's length). Past the last word: the line's end.
+    """
+    spans = ascii_word_spans(text)
+    if spans is not None:
+        if index < len(spans):
+            return spans[index][0] + 1, spans[index][1] + 1
+        return len(text) + 1, len(text) + 1
     seen = 0
     for token in _TOKEN.finditer(text):
         seen += len(words(token.group()))

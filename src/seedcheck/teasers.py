@@ -16,6 +16,8 @@ from seedcheck.text_normal import normalize
 
 # Fewer words than this before the ellipsis is a quip ("Well..."), not a teaser.
 TEASER_MIN_WORDS = 5
+# Pages put the teaser at the top; looking no further keeps the search linear.
+TEASER_SEARCH_PARAGRAPHS = 5
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,12 @@ class Teaser:
 
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
-    if not any(p.text.rstrip().endswith(("...", "\u2026")) for p in paragraphs):
+    top = paragraphs[:TEASER_SEARCH_PARAGRAPHS]
+    if not any(p.text.rstrip().endswith(("...", "\u2026")) for p in top):
         return []  # the common case, decided without normalising every paragraph
     normalized = [normalize(p.text) for p in paragraphs]
     found: list[Teaser] = []
-    for index, text in enumerate(normalized):
+    for index, text in enumerate(normalized[:TEASER_SEARCH_PARAGRAPHS]):
         if not text.endswith("..."):
             continue
         head = text.removesuffix("...").rstrip(" .,;:-")

@@ -62,3 +62,14 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`normalize`, punctuation dropped."""
     return [word.replace("'", "") for word in _WORD.findall(normalize(text))]
+
+
+def ascii_word_spans(text: str) -> list[tuple[int, int]] | None:
+    """0-based ``(start, end)`` of each of :func:`words` in an ASCII ``text``, else None.
+
+    In ASCII text normalisation changes no word boundary (it only spaces dashes and
+    folds case), so the words are found in the text itself, at their exact columns.
+    """
+    if not text.isascii():
+        return None
+    return [match.span() for match in _WORD.finditer(text)]

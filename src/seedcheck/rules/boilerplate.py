@@ -14,9 +14,11 @@ What is matched (case-insensitive, after the shared normalisation): a heading-li
 that is only "More from …", "Related …", "Recommended …", "Advertisement", "Read
 more…" or "Newsletter"; a line starting "Subscribe", "Follow us", "Share this/on" or
 "Sign up for our … newsletter"; anywhere in a line "All rights reserved", ``©``,
-"Copyright 2024", "click here", "we use cookies", "accept cookies", "our cookie/privacy
-policy". Add your own with ``boilerplate-patterns`` (regular expressions searched in
-each body line as written, e.g. ``["^Sponsored content", "(?i)^watch:"]``).
+"Copyright 2024", "click here", "we use cookies", "accept cookies", "read our
+cookie/privacy policy" (a line that is only "Privacy policy" too; "we updated our
+privacy policy" in a quote is news, not furniture). Add your own with
+``boilerplate-patterns`` (regular expressions searched in each body line as written,
+e.g. ``["^Sponsored content", "(?i)^watch:"]``).
 
 Reported once per paragraph, at its first matching line, which is where a block of
 furniture starts.
@@ -46,6 +48,7 @@ _HEADING = (
     r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b.{0,100})?"
     r"|(?:our |the )?newsletters?:?"
     r"|advertisement|sponsored|ad"
+    r"|(?:privacy|cookie) (?:policy|notice|settings)"
 )
 _LINE_START = (
     r"subscribe\b|follow us\b|share (?:this|on)\b"
@@ -54,7 +57,8 @@ _LINE_START = (
 _ANYWHERE = (
     r"all rights reserved|\u00a9|\bcopyright \d{4}\b|\bclick here\b"
     r"|\bwe use cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b"
-    r"|\bour (?:cookie|privacy) (?:policy|notice|settings)\b"
+    # "read our privacy policy" is a page's link; "updated our privacy policy" may be news.
+    r"|\b(?:read|see|view|review|accept|agree to) our (?:cookie|privacy) (?:policy|notice)\b"
 )
 _HEADING_LINE = re.compile(rf"(?:{_HEADING})")
 _START = re.compile(_LINE_START)

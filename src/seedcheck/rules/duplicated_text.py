@@ -46,14 +46,14 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
         source_last = located.lines[repeat.source_end - 1]
         column, _ = word_span(texts[first_line], located.index_in_line(repeat.start))
         _, end_column = word_span(texts[last_line], located.index_in_line(last))
-        share = round(100 * repeat.length / total)
+        share = f"{round(100 * repeat.length / total)}%" if 200 * repeat.length >= total else "<1%"
         yield Finding(
             seed.path,
             first_line,
             column,
             f"the text of {_lines(first_line, last_line)} repeats"
             f" {_lines(source_first, source_last)}"
-            f" ({repeat.length} words, {share}% of the body); delete one copy",
+            f" ({repeat.length} words, {share} of the body); delete one copy",
             last_line,
             end_column,
         )

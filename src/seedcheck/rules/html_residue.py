@@ -36,7 +36,8 @@ _ELEMENTS = (
     " title tr u ul video"
 )
 _TAG = re.compile(
-    r"<!--|</?(?:" + "|".join(_ELEMENTS.split()) + r")(?:\s[^<>]*)?/?>",
+    # Attributes are bounded so that a long line of "<p " without ">" stays linear.
+    r"<!--|</?(?:" + "|".join(_ELEMENTS.split()) + r")(?:\s[^<>]{0,500})?/?>",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -10,9 +10,12 @@ Example::
     The harbor council voted seven to two on Tuesday to build a floodwall along the
     old quay, ending a year of argument over how to protect the market.
 
-Fix: delete the teaser paragraph. Comparison uses the shared normalisation, so a teaser
-with other quotes or dashes is still found; a teaser needs at least five words before
-the ellipsis ("Well..." is a quip). Reported at the teaser, naming the line it repeats.
+A teaser is looked for among the first five paragraphs of the body, where pages put
+it, and needs at least five words before the ellipsis ("Well..." is a quip). Comparison
+uses the shared normalisation, so a teaser with other quotes or dashes is still found.
+Reported at the teaser, naming the line it repeats.
+
+Fix: delete the teaser paragraph.
 """
 
 from __future__ import annotations
