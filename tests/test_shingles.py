@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from seedcheck.shingles import Repeat, find_repeats, located_words, shingles, word_span
-from seedcheck.text_normal import words
+from seedcheck.text_normal import ascii_word_spans, words
 
 PASSAGE = (
     "Small ports have been written off for decades, and the ferries that once tied islands"
@@ -83,3 +83,11 @@ def test_word_span_points_at_the_token() -> None:
     ascii_line = 'He said "it\'s over" -- and left.'
     assert word_span(ascii_line, 2) == (10, 14)  # ASCII: the word itself, no quote
     assert word_span(line, 9) == (len(line) + 1, len(line) + 1)
+
+
+def test_ascii_word_spans_are_the_words() -> None:
+    line = "Rock'n'roll -- the 1990-2000 years, 'quoted' (aside)."
+    spans = ascii_word_spans(line)
+    assert spans is not None
+    assert [line[a:b].lower().replace("'", "") for a, b in spans] == words(line)
+    assert ascii_word_spans("caf\u00e9") is None
