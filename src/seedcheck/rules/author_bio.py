@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from seedcheck.body_lines import body_paragraphs
 from seedcheck.diagnostic import Severity
+from seedcheck.excerpt import excerpt
 from seedcheck.rules.base import Finding, file_rule
 from seedcheck.seed_file import SeedFile
 
@@ -61,7 +62,7 @@ def check(seed: SeedFile) -> Iterator[Finding]:
                 seed.path,
                 first.number,
                 first.indent + 1,
-                "paragraph describes the author, not the story; delete it",
+                f"paragraph about the author, not the story: {excerpt(text, 50)}; delete it",
                 last.number,
                 len(last.text.rstrip()) + 1,
             )
