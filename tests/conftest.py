@@ -50,8 +50,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A temporary project root: no configuration above it is picked up."""
-    (tmp_path / "seedcheck.toml").write_text("", encoding="utf-8")
+    """A temporary project root: no configuration above it is picked up.
+
+    Its seedcheck.toml turns body-too-short off: the corpora these tests write have
+    one-line bodies, since they test the command line, not article length (which
+    ``tests/cases/body-too-short`` does). A test that writes its own seedcheck.toml
+    replaces this one.
+    """
+    (tmp_path / "seedcheck.toml").write_text("body-min-words = 0\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     yield tmp_path
     os.chdir(Path(__file__).parent)

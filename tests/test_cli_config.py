@@ -13,13 +13,30 @@ import pytest
 
 from tests.conftest import Result, RunCli
 
+# Ordinary prose, long enough for body-too-short, free of anything a content rule flags.
+PROSE = (
+    "The ferry service to the northern islands resumed on Monday after a week of storms kept"
+    " every boat in harbour. Crews spent the weekend checking hulls and moorings, and the first"
+    " crossing left on time with a full deck of delivery vans. Islanders said the shops had"
+    " run low on fresh milk and bread, but nobody had gone without heating or medicine.\n"
+)
+# The second seed needs prose of its own, or near-duplicate-document pairs the two.
+OTHER_PROSE = (
+    "Volunteers planted four hundred oak and rowan saplings along the old railway path on"
+    " Saturday, the first stage of a plan to turn the disused line into a green corridor. The"
+    " trust behind the scheme hopes to open a walking and cycling route between the two"
+    " villages by next summer, once the drainage under the former station has been repaired.\n"
+)
 SEED_1 = "001_aaaaaaaaaaaaaaaa.txt"
 SEED_2 = "002_bbbbbbbbbbbbbbbb.txt"
 FILES = {
-    SEED_1: "---\ntitle: First Seed\nbyline: Ann Example\nsection: Local\n---\nOne two three.  \n",
+    SEED_1: (
+        "---\ntitle: First Seed\nbyline: Ann Example\nsection: Local\n---\nOne two three.  \n"
+        + PROSE
+    ),
     SEED_2: (
         "---\ntitle: Second Seed\nbyline: Bea Writer\npublished: 2024-01-02\n---\n"
-        "Body words here.\n"
+        "Body words here.\n" + OTHER_PROSE
     ),
 }
 
@@ -37,7 +54,8 @@ def _index() -> str:
     ]
     for name, title, byline, published in rows:
         digest = hashlib.sha256(FILES[name].encode()).hexdigest()[:16]
-        cells = [name[:3], f"[{name}](<{name}>)", title, byline, published, "3", digest]
+        words = str(len(FILES[name].split("---\n")[2].split()))
+        cells = [name[:3], f"[{name}](<{name}>)", title, byline, published, words, digest]
         lines.append("| " + " | ".join(cells) + " |")
     return "# Index\n\n" + "\n".join(lines) + "\n\n<!-- seedcheck:index:end -->\n"
 

@@ -19,6 +19,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 SEED = "001_aaaaaaaaaaaaaaaa.txt"
+# Ordinary prose, long enough for body-too-short, free of anything a content rule flags.
+PROSE = (
+    "The ferry service to the northern islands resumed on Monday after a week of storms kept"
+    " every boat in harbour. Crews spent the weekend checking hulls and moorings, and the first"
+    " crossing left on time with a full deck of delivery vans. Islanders said the shops had"
+    " run low on fresh milk and bread, but nobody had gone without heating or medicine.\n"
+)
 FINDING = f"seeds/{SEED}:5:9: SC106 [trailing-whitespace] trailing whitespace"
 INDEX_MISSING = (
     "seeds/INDEX.md:1:1: SC501 [index-missing] INDEX.md is missing; "
@@ -46,7 +53,7 @@ def project(tmp_path: Path) -> Path:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / SEED).write_text(
-        "---\ntitle: Only Seed\nbyline: Ann Example\n---\nOne two.  \n", encoding="utf-8"
+        "---\ntitle: Only Seed\nbyline: Ann Example\n---\nOne two.  \n" + PROSE, encoding="utf-8"
     )
     return tmp_path
 
@@ -77,7 +84,7 @@ def test_json_output(project: Path) -> None:
 
 def test_index_then_clean(project: Path) -> None:
     (project / "seeds" / SEED).write_text(
-        "---\ntitle: Only Seed\nbyline: Ann Example\n---\nOne two.\n", encoding="utf-8"
+        "---\ntitle: Only Seed\nbyline: Ann Example\n---\nOne two.\n" + PROSE, encoding="utf-8"
     )
     created = run(["index"], project)
     assert (created.returncode, created.stdout, created.stderr) == (

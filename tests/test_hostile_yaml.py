@@ -30,9 +30,11 @@ SEED = "000_0123456789abcdef.txt"
 HANG_GUARD_SECONDS = 5.0
 MAX_LINE = 300
 BIG = "x" * 900_000
+# The one-line body is beside the point here; body-too-short would only add a line.
 CONFIG = (
     'corpus = "c"\n'
     "max-file-size = 4000000\n"
+    "body-min-words = 0\n"
     "[fields]\n"
     'section = "string"\n'
     'keywords = "string-list"\n'

@@ -81,6 +81,22 @@ class Settings(BaseModel):
     body_min_words: int = Field(
         default=50, ge=0, description="body-too-short: fewest words a body may have."
     )
+    duplicate_shingle_words: int = Field(
+        default=8, ge=2, description="duplicated-text: words per shingle compared."
+    )
+    duplicate_min_words: int = Field(
+        default=20, ge=2, description="duplicated-text: fewest words of a reported repeat."
+    )
+    doubled_line_min_chars: int = Field(
+        default=20, ge=1, description="duplicate-line: shortest line reported when doubled."
+    )
+    repeated_line_min_chars: int = Field(
+        default=40, ge=1, description="duplicate-line: shortest line reported when repeated."
+    )
+    boilerplate_patterns: list[str] = Field(
+        default_factory=list,
+        description="boilerplate: extra regular expressions for site furniture lines.",
+    )
     near_duplicate_threshold: float = Field(
         default=0.8,
         gt=0,
@@ -118,6 +134,16 @@ class Settings(BaseModel):
             raise ValueError(
                 f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}"
             )
+        return value
+
+    @field_validator("boilerplate_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
         return value
 
     @model_validator(mode="after")
@@ -254,6 +280,11 @@ def options_from(settings: Settings) -> RuleOptions:
     """The rule options the settings call for."""
     return RuleOptions(
         body_min_words=settings.body_min_words,
+        duplicate_shingle_words=settings.duplicate_shingle_words,
+        duplicate_min_words=settings.duplicate_min_words,
+        doubled_line_min_chars=settings.doubled_line_min_chars,
+        repeated_line_min_chars=settings.repeated_line_min_chars,
+        boilerplate_patterns=tuple(settings.boilerplate_patterns),
         near_duplicate_threshold=settings.near_duplicate_threshold,
         near_duplicate_permutations=settings.near_duplicate_permutations,
         near_duplicate_bands=settings.near_duplicate_bands,

@@ -93,6 +93,11 @@ def split_plain(lines: Sequence[str], first: int = 0) -> PlainParts:
     return PlainParts(title, byline, title_index + 1)
 
 
+def credit_at(lines: Sequence[str], index: int) -> LocatedValue | None:
+    """The credit of ``lines[index]`` when that line is a byline (``By`` and a credit)."""
+    return _byline_value(lines, index) if _is_credit_line(lines[index]) else None
+
+
 def _is_credit_line(line: str) -> bool:
     """Whether ``line`` is a byline: ``By`` followed by a credit, not a sentence."""
     match = _BYLINE.match(line.strip())

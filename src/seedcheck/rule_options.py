@@ -15,6 +15,11 @@ class RuleOptions:
     """Thresholds and patterns of the configurable rules; defaults are documented per rule."""
 
     body_min_words: int = 50
+    duplicate_shingle_words: int = 8
+    duplicate_min_words: int = 20
+    doubled_line_min_chars: int = 20
+    repeated_line_min_chars: int = 40
+    boilerplate_patterns: tuple[str, ...] = ()
     # near-duplicate-document: see that rule's docs for the banding trade-off.
     near_duplicate_threshold: float = 0.8
     near_duplicate_permutations: int = 128

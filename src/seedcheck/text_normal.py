@@ -41,7 +41,6 @@ _TRANSLATE = str.maketrans(
     }
 )
 _DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
-_SPACE = re.compile(r"\s+")
 # Letters, digits and marks make words; everything else separates, hyphens too, so that
 # "1990-2000" and "1990 – 2000" give the same words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -49,12 +48,28 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 def normalize(text: str) -> str:
     """``text`` as compared: typography unified, whitespace collapsed, case folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    # "word--word", "word -- word" and "word — word" are one dash between two words.
-    text = _DASHES.sub(" - ", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    # Content rules normalise every line of every seed: skip the steps that cannot
+    # change the text (ASCII is NFKC already and has nothing to translate).
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if "-" in text:
+        # "word--word", "word -- word" and "word — word" are one dash between two words.
+        text = _DASHES.sub(" - ", text)
+    # str.split() splits at exactly the characters \s matches: whitespace collapsed.
+    return " ".join(text.split()).casefold()
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`normalize`, punctuation dropped."""
     return [word.replace("'", "") for word in _WORD.findall(normalize(text))]
+
+
+def ascii_word_spans(text: str) -> list[tuple[int, int]] | None:
+    """0-based ``(start, end)`` of each of :func:`words` in an ASCII ``text``, else None.
+
+    In ASCII text normalisation changes no word boundary (it only spaces dashes and
+    folds case), so the words are found in the text itself, at their exact columns.
+    """
+    if not text.isascii():
+        return None
+    return [match.span() for match in _WORD.finditer(text)]

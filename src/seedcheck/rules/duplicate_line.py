@@ -1,0 +1,73 @@
+"""duplicate-line: a line of the body is printed twice.
+
+Why: scraped photo galleries and related-link blocks print each caption twice, once as
+the image's alt text and once as its caption, on consecutive lines; templates repeat a
+pull quote or a slogan. The repeated line is noise to every reader and model.
+
+Two cases are reported, comparing lines with the shared normalisation (quotes, dashes,
+spacing and case do not count):
+
+- a line of at least ``doubled-line-min-chars`` characters (default 20) repeated on the
+  next non-blank line;
+- a line of at least ``repeated-line-min-chars`` characters (default 40) that appears
+  again anywhere later in the body.
+
+Example::
+
+    Volunteers fill sandbags on the quay in Wendbury.
+    Volunteers fill sandbags on the quay in Wendbury.
+
+Reported at the repeated copy, naming the line it repeats. Lines inside a passage that
+duplicated-text reports are left to it, so that a body printed twice is reported once.
+Fix: delete the extra copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.body_lines import body_lines
+from seedcheck.body_repeats import body_repeats
+from seedcheck.rule_options import RuleOptions
+from seedcheck.rules.base import Finding, configured_file_rule
+from seedcheck.seed_file import SeedFile
+from seedcheck.text_normal import normalize
+
+
+def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
+    lines = body_lines(seed)
+    shortest = min(options.doubled_line_min_chars, options.repeated_line_min_chars)
+    keys = [normalize(line.text) for line in lines]
+    if len({key for key in keys if len(key) >= shortest}) == sum(
+        len(key) >= shortest for key in keys
+    ):
+        return  # no candidate repeats: spare the shingle work below
+    covered = body_repeats(seed, options).covered_lines()
+    first_seen: dict[str, int] = {}
+    for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        earlier = first_seen.setdefault(key, line.number)
+        if earlier == line.number or line.number in covered:
+            continue
+        doubled = index > 0 and keys[index - 1] == key
+        if doubled and len(key) >= options.doubled_line_min_chars:
+            message = f"line printed twice: repeats the line above (line {lines[index - 1].number})"
+        elif len(key) >= options.repeated_line_min_chars:
+            message = f"line repeats line {earlier}"
+        else:
+            continue
+        yield Finding(
+            seed.path,
+            line.number,
+            line.indent + 1,
+            f"{message}; delete the copy",
+            line.number,
+            len(line.text.rstrip()) + 1,
+        )
+
+
+RULE = configured_file_rule(
+    "SC404",
+    "duplicate-line",
+    "A line is repeated on the next line, or a long line anywhere.",
+    check,
+)

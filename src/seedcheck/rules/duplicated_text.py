@@ -1,0 +1,71 @@
+"""duplicated-text: a passage of the body repeats earlier text of the same body.
+
+Why: scrapers often capture an article twice (the page's text and its print or AMP
+version), once with ASCII quotes and ``--``, once with typographic quotes and em dashes,
+and with the paragraphs broken differently. Every repeated word is counted twice
+downstream.
+
+Example: a body whose paragraphs 1–6 come back as paragraphs 7–9, re-wrapped, with
+``"`` turned into ``“ ”`` and ``--`` into ``—``.
+
+How: the body's words (shared normalisation: case, quotes, dashes and punctuation do
+not count, nor line breaks) are cut into shingles of ``duplicate-shingle-words``
+consecutive words (default 8). A run of shingles seen earlier in the body, covering at
+least ``duplicate-min-words`` words (default 20), is a repeat. A teaser paragraph is
+left to teaser-duplicate.
+
+Reported at the first line of each repeat, naming the lines it repeats and the share of
+the body's words that the repeat makes up.
+
+Fix: delete the second copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.body_lines import body_lines
+from seedcheck.body_repeats import body_repeats
+from seedcheck.rule_options import RuleOptions
+from seedcheck.rules.base import Finding, configured_file_rule
+from seedcheck.seed_file import SeedFile
+from seedcheck.shingles import word_span
+
+
+def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
+    found = body_repeats(seed, options)
+    if not found.repeats:
+        return
+    texts = {line.number: line.text for line in body_lines(seed)}
+    located = found.words
+    total = len(located.words)
+    for repeat in found.repeats:
+        last = repeat.end - 1
+        first_line, last_line = located.lines[repeat.start], located.lines[last]
+        source_first = located.lines[repeat.source]
+        source_last = located.lines[repeat.source_end - 1]
+        column, _ = word_span(texts[first_line], located.index_in_line(repeat.start))
+        _, end_column = word_span(texts[last_line], located.index_in_line(last))
+        share = f"{round(100 * repeat.length / total)}%" if 200 * repeat.length >= total else "<1%"
+        yield Finding(
+            seed.path,
+            first_line,
+            column,
+            f"the text of {_lines(first_line, last_line)} repeats"
+            f" {_lines(source_first, source_last)}"
+            f" ({repeat.length} words, {share} of the body); delete one copy",
+            last_line,
+            end_column,
+        )
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+RULE = configured_file_rule(
+    "SC403",
+    "duplicated-text",
+    "A passage of the body repeats earlier text.",
+    check,
+)

@@ -1,0 +1,57 @@
+"""mojibake: text decoded with the wrong encoding, such as ``â€™`` for ``’``.
+
+Why: a page read as Windows-1252 or Latin-1 when it was UTF-8 (or the reverse) turns
+every accented letter, curly quote and dash into two or three wrong characters:
+``donâ€™t``, ``cafÃ©``, ``â€œquotedâ€\x9d``. Readers and models see garbage; searches
+for the real words fail.
+
+How: each body line holding a non-ASCII character is given to ftfy's encoding repair
+(``ftfy.fix_encoding``); when it changes the line, the line is reported at the first
+changed character, and the message shows the repaired text so that you can check it.
+ftfy is careful: correct text in any script is left alone. It is imported only when a
+body holds non-ASCII text, so ASCII corpora never load it.
+
+Example: ``The cafÃ© reopened.`` (message: repaired ``'The café reopened.'``).
+
+Fix: re-decode the source with the right encoding, or run ``ftfy`` over the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seedcheck.body_lines import body_lines
+from seedcheck.excerpt import excerpt
+from seedcheck.rules.base import Finding, file_rule
+from seedcheck.seed_file import SeedFile
+
+# How much of the line around the first repair the message shows.
+CONTEXT = 30
+
+
+def check(seed: SeedFile) -> Iterator[Finding]:
+    candidates = [line for line in body_lines(seed) if not line.text.isascii()]
+    if not candidates:
+        return
+    import ftfy  # deferred: loading ftfy costs more than checking an ASCII corpus
+
+    for line in candidates:
+        fixed = ftfy.fix_encoding(line.text)
+        if fixed == line.text:
+            continue
+        start = next(
+            (i for i, (a, b) in enumerate(zip(line.text, fixed, strict=False)) if a != b),
+            min(len(line.text), len(fixed)),
+        )
+        begin = max(0, start - CONTEXT)
+        shown = ("…" if begin else "") + fixed[begin:].strip()
+        yield Finding(
+            seed.path,
+            line.number,
+            start + 1,
+            f"mojibake (text decoded with the wrong encoding); repaired it reads"
+            f" {excerpt(shown, 2 * CONTEXT)}",
+        )
+
+
+RULE = file_rule("SC409", "mojibake", "Text decoded with the wrong encoding.", check)

@@ -1,0 +1,181 @@
+"""The content rules' options, edges and costs, end to end through ``main``.
+
+Each rule's typical defect and clean counterpart are in ``tests/cases/<rule>/``; this
+file checks what those corpora cannot: configuration, where a rule must stay silent,
+and that ftfy is not loaded for an ASCII corpus.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from seedcheck.body_lines import body_paragraphs
+from seedcheck.seed_file import parse_seed
+from seedcheck.seed_model import SeedMetadata
+from tests.conftest import RunCli
+
+NAME = "000_0123456789abcdef.txt"
+PROSE = (
+    "The ferry service to the northern islands resumed on Monday after a week of storms kept"
+    " every boat in harbour. Crews spent the weekend checking hulls and moorings, and the first"
+    " crossing left on time with a full deck of delivery vans."
+)
+
+
+def _seed(
+    folder: Path, body: str, header: str = "title: Ferry Returns\nbyline: Ann Example\n"
+) -> Path:
+    (folder / "seeds").mkdir(exist_ok=True)
+    path = folder / "seeds" / NAME
+    path.write_text(f"---\n{header}---\n{body}", encoding="utf-8")
+    return path
+
+
+def _config(folder: Path, text: str) -> None:
+    (folder / "seedcheck.toml").write_text(text, encoding="utf-8")
+
+
+def _validate(run_cli: RunCli, rule: str) -> list[str]:
+    result = run_cli(["validate", "--select", rule, "--quiet", "seeds"])
+    assert result.err == ""
+    return result.out.splitlines()
+
+
+def test_body_min_words_is_configurable(isolated: Path, run_cli: RunCli) -> None:
+    _seed(isolated, PROSE + "\n")
+    _config(isolated, "body-min-words = 50\n")
+    assert _validate(run_cli, "body-too-short") == [
+        f"seeds/{NAME}:5:1: SC402 [body-too-short] the body has 42 words, fewer than 50"
+        " (body-min-words); is the article cut short?"
+    ]
+    _config(isolated, "body-min-words = 42\n")
+    assert _validate(run_cli, "body-too-short") == []
+
+
+def test_duplicate_min_words_is_configurable(isolated: Path, run_cli: RunCli) -> None:
+    sentence = "Island shops ran low on milk and bread while the boats stayed in harbour."
+    _seed(isolated, f"{PROSE}\n\n{sentence}\n\nThe harbour was quiet.\n\n{sentence}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "duplicated-text") == []
+    _config(isolated, "duplicate-min-words = 12\nduplicate-shingle-words = 5\n")
+    assert _validate(run_cli, "duplicated-text") == [
+        f"seeds/{NAME}:11:1: SC403 [duplicated-text] the text of line 11 repeats line 7"
+        " (14 words, 19% of the body); delete one copy"
+    ]
+
+
+def test_duplicate_line_thresholds_are_configurable(isolated: Path, run_cli: RunCli) -> None:
+    _seed(isolated, f"{PROSE}\n\nPhoto: the pier.\nPhoto: the pier.\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "duplicate-line") == []
+    _config(isolated, "doubled-line-min-chars = 10\n")
+    assert _validate(run_cli, "duplicate-line") == [
+        f"seeds/{NAME}:8:1: SC404 [duplicate-line] line printed twice: repeats the line above"
+        " (line 7); delete the copy"
+    ]
+
+
+def test_a_body_printed_twice_is_reported_once(isolated: Path, run_cli: RunCli) -> None:
+    # Identical lines inside a repeated passage are duplicated-text's, not duplicate-line's.
+    _seed(isolated, f"{PROSE}\n\n{PROSE}\n")
+    _config(isolated, "")
+    result = run_cli(["validate", "--select", "SC4", "--quiet", "seeds"])
+    assert result.out == (
+        f"seeds/{NAME}:7:1: SC403 [duplicated-text] the text of line 7 repeats line 5"
+        " (42 words, 50% of the body); delete one copy\n"
+    )
+
+
+def test_user_boilerplate_patterns(isolated: Path, run_cli: RunCli) -> None:
+    _seed(isolated, f"{PROSE}\n\nPartner offer: ferry tickets at half price.\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "boilerplate") == []
+    _config(isolated, 'boilerplate-patterns = ["^Partner offer:"]\n')
+    assert _validate(run_cli, "boilerplate") == [
+        f"seeds/{NAME}:7:1: SC406 [boilerplate] site boilerplate 'Partner offer: ferry tickets"
+        " at half price.'; delete the block"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            'boilerplate-patterns = ["(unclosed"]',
+            "boilerplate-patterns: '(unclosed' is not a valid regular expression: missing ),"
+            " unterminated subpattern at position 0",
+        ),
+        (
+            "duplicate-shingle-words = 1",
+            "duplicate-shingle-words: Input should be greater than or equal to 2",
+        ),
+    ],
+)
+def test_bad_content_options_are_config_errors(
+    isolated: Path, run_cli: RunCli, config: str, message: str
+) -> None:
+    _config(isolated, config + "\n")
+    (isolated / "seeds").mkdir()
+    result = run_cli(["validate"])
+    assert result.code == 2
+    assert result.err == (
+        f"seedcheck: error: {isolated / 'seedcheck.toml'}: invalid configuration: {message}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She posted the photo on X, where @harbourwatch shared it with thousands.",
+        "Write to the ferry office at tickets@example.org for refunds.",
+        "The related costs were paid by the county, and more from the budget is promised.",
+        "Engineers said the pier is a listed structure that was built in 1887.",
+        "The ferry company is a subsidiary of a Norwegian group, its director said.",
+        "\u201cWe have updated our privacy policy,\u201d the ferry company said on Friday.",
+        "S\u00c3O PAULO (Reuters) - The shipyard won the contract, Dvo\u0159\u00e1k said.",
+        "The deck was rated for loads <500 kg, and AT&T; crews checked it at 6 < 7 pm.",
+    ],
+)
+def test_ordinary_sentences_stay_silent(isolated: Path, run_cli: RunCli, line: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    result = run_cli(["validate", "--select", "SC4", "--strict", "seeds"])
+    assert result.out.startswith("All checks passed"), result.out
+
+
+def test_a_bio_in_the_middle_of_the_body_is_article_text(isolated: Path, run_cli: RunCli) -> None:
+    middle = "Ann Example is a professor of maritime history at the college."
+    filler = [f"Paragraph {i} of the story about the ferry and the islands." for i in range(8)]
+    _seed(isolated, "\n\n".join([*filler[:3], middle, *filler[3:]]) + "\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "author-bio") == []
+
+
+def test_the_plain_byline_is_not_body_text() -> None:
+    # A byline with a dateline below it: the byline goes, the dateline stays.
+    text = "Ferry Returns\n\nSummary.\n\nBy Ann Example\nWENDBURY, 3 May\n\nThe story.\n"
+    seed = parse_seed(
+        Path(NAME), text.encode(), number=None, seed_id=None, layout="auto", model=SeedMetadata
+    )
+    assert [[line.number for line in p.lines] for p in body_paragraphs(seed)] == [[3], [6], [8]]
+
+
+def test_ftfy_is_not_loaded_for_an_ascii_corpus(isolated: Path) -> None:
+    _seed(isolated, PROSE + "\n")
+    probe = (
+        "import sys; from seedcheck.cli import main; main(['validate', '--quiet', 'seeds']);"
+        " print('ftfy' in sys.modules)"
+    )
+    ascii_run = subprocess.run(
+        [sys.executable, "-c", probe], cwd=isolated, capture_output=True, text=True, check=False
+    )
+    assert ascii_run.stdout.splitlines()[-1] == "False"
+    _seed(isolated, PROSE + " The caf\u00e9 reopened.\n")
+    accented = subprocess.run(
+        [sys.executable, "-c", probe], cwd=isolated, capture_output=True, text=True, check=False
+    )
+    assert accented.stdout.splitlines()[-1] == "True"
