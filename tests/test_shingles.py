@@ -47,6 +47,23 @@ def test_a_changed_word_does_not_split_the_repeat() -> None:
     assert found == [Repeat(len(first), len(first), 0, len(first))]
 
 
+def test_a_few_changed_words_still_join_but_other_text_does_not() -> None:
+    first = words(PASSAGE)
+    edited = list(first)
+    edited[10:14] = ["x", "y", "z", "w"]  # four words in a row changed: still one copy
+    assert find_repeats([*first, *edited], n=8, min_words=20) == [
+        Repeat(len(first), len(first), 0, len(first))
+    ]
+    # Two captions each printed twice, "A A B B", are two doubled lines; "A B B" is not a
+    # copy of "A A B", even though both runs sit one caption apart.
+    a = words("Harbour ferry timetable changes for the summer season")
+    b = words("Council approves new cycle lane on Station Road")
+    assert find_repeats([*a, *a, *b, *b], n=8, min_words=8) == [
+        Repeat(8, 8, 0, 8),
+        Repeat(24, 8, 16, 8),
+    ]
+
+
 def test_short_common_phrases_are_not_repeats() -> None:
     text = words(
         "The council said on Tuesday that the road would open. Builders blamed the rain."

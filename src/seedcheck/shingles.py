@@ -117,13 +117,18 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
 
 
 def _merged(runs: list[Repeat], n: int) -> list[Repeat]:
+    # A changed word leaves a gap of one word between two runs (two words, two gaps...);
+    # half a shingle is as much editing as still reads as "the same passage". A wider gap
+    # is other text: two captions each printed twice ("A A B B") are two doubled lines,
+    # not one passage "A B" repeating "A A".
+    most_edited = max(1, n // 2)
     merged: list[Repeat] = []
     for run in runs:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and -n <= run.start - last.end <= n
-            and -n <= run.source - last.source_end <= n
+            and -n <= run.start - last.end <= most_edited
+            and -n <= run.source - last.source_end <= most_edited
             and run.source >= last.source
         ):
             merged[-1] = Repeat(
