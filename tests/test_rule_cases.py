@@ -8,6 +8,7 @@ case folder, and a ``pass/`` corpus on which every rule is silent. An optional
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,16 @@ def test_pass_case(case: Path, run_cli: RunCli) -> None:
     assert result.err == ""
     assert result.out.startswith("All checks passed"), result.out
     assert result.code == 0
+
+
+@pytest.mark.parametrize(("case", "fail"), FAIL_CASES, ids=[_id(c, f) for c, f in FAIL_CASES])
+def test_fail_case_with_every_rule(case: Path, fail: Path, run_cli: RunCli) -> None:
+    """Every rule together on each broken corpus: findings and an exit code, never a crash.
+
+    The per-rule runs above select one rule; a rule that breaks on another rule's defect
+    (two seeds with one number, say) would go unseen there.
+    """
+    result = run_cli(["validate", "--format", "json", fail.name], cwd=case)
+    assert result.err == ""
+    assert result.code in (0, 1)
+    assert isinstance(json.loads(result.out), list)

@@ -21,7 +21,12 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    numbered = sorted((int(e.number), e) for e in corpus.entries if e.number is not None)
+    # Sorted by number alone (entries come in name order): two seeds may share a number,
+    # and entries themselves do not compare.
+    numbered = sorted(
+        ((int(e.number), e) for e in corpus.entries if e.number is not None),
+        key=lambda pair: pair[0],
+    )
     for (low, low_entry), (high, high_entry) in pairwise(numbered):
         if high - low <= 1:
             continue
