@@ -119,3 +119,30 @@ def test_statistics_to_a_file(corpus: Path, run_cli: RunCli) -> None:
         "1  SC501  index-missing\n"
         "1  SC603  numbering-gap\n"
     )
+
+
+def test_dash_means_stdout(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["validate", "-o", "-"]) == run_cli(["validate"])
+    assert not (corpus.parent / "-").exists()
+
+
+def test_empty_output_name_is_a_usage_error(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "-o", ""])
+    assert result == Result(
+        2, "", "seedcheck: error: --output is empty; give a file name, or - for stdout\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["INDEX.md", SEED_1, "report.txt"])
+def test_report_never_lands_in_the_corpus_it_checks(
+    corpus: Path, run_cli: RunCli, name: str
+) -> None:
+    (corpus / "INDEX.md").write_text("# Notes kept by hand\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    result = run_cli(["validate", "-o", f"seeds/{name}"])
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"seedcheck: error: seeds/{name}: refusing to write the report into the corpus "
+        "folder it checks; write it somewhere else\n"
+    )
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before

@@ -154,3 +154,27 @@ def test_version_and_module_entry_point(project: Path) -> None:
         check=False,
     )
     assert (module.returncode, module.stdout) == (0, f"seedcheck {__version__}\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
+def test_machine_formats_are_utf8_whatever_the_locale(tmp_path: Path, fmt: str) -> None:
+    # A pipe on Windows gets the ANSI code page; PYTHONIOENCODING stands in for it here.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_0123456789abcdef.txt").write_text(
+        "---\ntitle: Café Reopens\nbyline: Marta Ilić\nilić: x\n---\nShort body.\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [str(SCRIPT), "validate", "--format", fmt, "seeds"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "GITHUB_ACTIONS": ""},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("utf-8")  # raises if the bytes are not UTF-8
+    assert "\\u0107" not in text  # not escaped either: "ć" is outside cp1252
+    assert "unknown field 'ilić'" in text
+    if fmt in ("json", "sarif"):
+        json.loads(text)

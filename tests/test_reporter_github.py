@@ -123,8 +123,30 @@ def test_escaping_in_a_rendered_command(tmp_path: Path) -> None:
     reporter.render(Report((diagnostic,), (diagnostic.path,)), out)
     assert out.getvalue() == (
         "::group::odd, name%25.txt\n"
-        "odd, name%.txt:2:3: SC208 [invalid-field] 50% of it\nis: wrong, here\n"
+        "odd, name%.txt:2:3: SC208 [invalid-field] 50% of it\\nis: wrong, here\n"
         "::error title=seedcheck (SC208),file=odd%2C name%25.txt,line=2,col=3"
         "::50%25 of it%0Ais: wrong, here\n"
         "::endgroup::\n"
     )
+
+
+def test_no_text_line_can_pass_for_a_workflow_command(tmp_path: Path) -> None:
+    diagnostic = Diagnostic(
+        path=str(tmp_path / "::stop-commands::token"),
+        line=1,
+        column=1,
+        code="SC110",
+        name="unexpected-file",
+        severity=Severity.WARNING,
+        message="stray\r\n::warning::injected",
+    )
+    out = io.StringIO()
+    GithubReporter(ReporterOptions(quiet=True, cwd=tmp_path)).render(
+        Report((diagnostic,), (diagnostic.path,)), out
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[1] == (
+        "./::stop-commands::token:1:1: SC110 [unexpected-file] stray\\r\\n::warning::injected"
+    )
+    commands = [line.split(" ", 1)[0].split("::")[1] for line in lines if line.startswith("::")]
+    assert commands == ["group", "warning", "endgroup"]

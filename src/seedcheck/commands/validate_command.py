@@ -35,7 +35,10 @@ def add_parser(sub: Any) -> None:
         "to stdout, otherwise text)",
     )
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of stdout (- for stdout)",
     )
     parser.add_argument(
         "--statistics",
@@ -99,7 +102,34 @@ def _reporter(args: argparse.Namespace) -> Reporter:
     return STATISTICS_REPORTERS[chosen](options)
 
 
-def _write_output(path: str, text: str) -> None:
+def _output_path(output: str | None, roots: list[Path]) -> Path | None:
+    """Where the report goes: None for stdout (no ``--output``, or ``-``)."""
+    if output is None or output == "-":
+        return None
+    if not output.strip():
+        raise SeedcheckError("--output is empty; give a file name, or - for stdout")
+    path = Path(output)
+    # The report must not land in a corpus it checks: it would replace a seed or INDEX.md
+    # (text outside the generated block included) or become an unexpected file there.
+    folder = path.absolute().parent.resolve()
+    if any(folder == root.resolve() for root in roots):
+        raise SeedcheckError(
+            f"{output}: refusing to write the report into the corpus folder it checks; "
+            "write it somewhere else"
+        )
+    return path
+
+
+def _utf8_stdout() -> None:
+    # Machine formats are UTF-8 by definition (JSON, SARIF; JUnit declares it). A pipe on
+    # Windows would otherwise get the ANSI code page and a file no reader accepts.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "encoding", "").lower() != "utf-8":
+        sys.stdout.flush()
+        reconfigure(encoding="utf-8")
+
+
+def _write_output(path: Path, text: str) -> None:
     try:
         with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
             fh.write(text)
@@ -120,14 +150,19 @@ def run(args: argparse.Namespace) -> int:
         severity=settings.severity,
         root=config.root,
     )
+    if args.output == "-":
+        args.output = None
     reporter = _reporter(args)
     targets = resolve_targets(args.paths, config)
+    output = _output_path(args.output, [t.root for t in targets])
     report = build_report(((load_target(t, config), t.only) for t in targets), selection)
-    if args.output:
+    if output is not None:
         buffer = io.StringIO()
         reporter.render(report, buffer)
-        _write_output(args.output, buffer.getvalue())
+        _write_output(output, buffer.getvalue())
     else:
+        if _format(args) != "text":
+            _utf8_stdout()
         reporter.render(report, sys.stdout)
     if args.exit_zero:
         return 0

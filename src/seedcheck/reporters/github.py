@@ -45,6 +45,13 @@ class GithubReporter(TextReporter):
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
         return f"::{kind} {joined}::{escape_data(d.message)}"
 
+    def line(self, d: Diagnostic) -> str:
+        # The runner reads every line of the log that starts with "::" as a command: a file
+        # named "::stop-commands::x" would silence the annotations that follow, and a line
+        # break in a message would start a line of its own. Neither may reach the log raw.
+        text = super().line(d).replace("\r", "\\r").replace("\n", "\\n")
+        return f"./{text}" if text.startswith(":") else text
+
     def render(self, report: Report, out: TextIO) -> None:
         # Diagnostics are sorted by path, so each file's findings are adjacent.
         for _, group in groupby(report.diagnostics, key=self.path):
