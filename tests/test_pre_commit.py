@@ -266,6 +266,8 @@ def test_own_hooks_skip_the_deliberately_broken_corpora() -> None:
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert {"seedcheck", "seedcheck-index", "ruff-check", "ruff-format", "mypy"} <= set(hooks)
     assert all(repo["repo"] == "local" for repo in config["repos"])
+    # The dev environment's tools: offline, and the versions CI runs.
+    assert {hook["language"] for hook in hooks.values()} == {"system"}
     for hook_id in ("seedcheck", "seedcheck-index"):
         pattern = re.compile(hooks[hook_id]["files"])
         assert pattern.search("seeds/000_24f2796343eaebf7.txt")

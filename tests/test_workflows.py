@@ -90,7 +90,8 @@ def test_ci_least_privilege() -> None:
 def test_action_inputs_reach_scripts_only_through_the_environment() -> None:
     action = _load(ACTION)
     assert set(action["inputs"]) == {"path", "format", "output", "args", "python-version"}
-    assert action["inputs"]["format"]["default"] == "github"
+    # Empty: seedcheck picks github annotations for the log and text for an output file.
+    assert action["inputs"]["format"]["default"] == ""
     assert action["runs"]["using"] == "composite"
     for step in action["runs"]["steps"]:
         # An expression pasted into a script would let an input inject shell code.
@@ -150,4 +151,17 @@ def test_action_installs_seedcheck_and_runs_it(tmp_path: Path) -> None:
     assert (ran.returncode, ran.stdout) == (1, TEXT_LINES[1] + "\n"), ran.stderr
     to_file = bash_run(_action_script("Run seedcheck"), inputs | {"INPUT_OUTPUT": "out.txt"})
     assert (to_file.returncode, to_file.stdout) == (1, "")
+    assert (workspace / "out.txt").read_text(encoding="utf-8") == TEXT_LINES[1] + "\n"
+    # A multi-line `args: |` block keeps every line; with no format, the log gets
+    # annotations on GitHub and an output file gets text.
+    block = inputs | {"INPUT_FORMAT": "", "INPUT_ARGS": "--select SC106\n--quiet\n"}
+    on_github = bash_run(_action_script("Run seedcheck"), block | {"GITHUB_ACTIONS": "true"})
+    assert on_github.returncode == 1, on_github.stderr
+    assert on_github.stdout.splitlines()[1] == TEXT_LINES[1]
+    assert on_github.stdout.splitlines()[2].startswith("::error title=seedcheck (SC106)")
+    report = bash_run(
+        _action_script("Run seedcheck"),
+        block | {"GITHUB_ACTIONS": "true", "INPUT_OUTPUT": "out.txt"},
+    )
+    assert (report.returncode, report.stdout) == (1, "")
     assert (workspace / "out.txt").read_text(encoding="utf-8") == TEXT_LINES[1] + "\n"

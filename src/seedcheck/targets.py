@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seedcheck.config import CONFIG_FILES, LoadedConfig, options_from
-from seedcheck.corpus import SEED_SUFFIXES, Corpus, load_corpus
+from seedcheck.corpus import Corpus, load_corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.seed_model import build_model
@@ -42,7 +42,10 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
         if not os.path.lexists(path):
             raise SeedcheckError(f"{raw}: no such file or directory")
         if path.name in CONFIG_FILES and not path.is_dir():
-            whole.append(_existing_corpus(config))
+            # A changed configuration changes what the corpus must be; but another
+            # project's pyproject.toml (a pre-commit hook passes every one) is not ours.
+            if config.source is not None and path == config.source:
+                whole.append(_existing_corpus(config))
         elif path.is_dir() and not (path.is_symlink() and pattern.fullmatch(path.name)):
             # A folder, or a link to one that the user named as the corpus; a link named
             # like a seed is a seed entry (not-a-regular-file), never followed.
@@ -65,11 +68,10 @@ def _belongs_to_corpus(path: Path, pattern: re.Pattern[str], config: LoadedConfi
     """Whether a named file is one the corpus checks report on."""
     if pattern.fullmatch(path.name) or path.name == INDEX_NAME:
         return True
-    # A misnamed seed (filename-pattern) in a folder that is recognisably a corpus.
+    # Any other file in a folder that is recognisably a corpus: a misnamed seed
+    # (filename-pattern), a stray file (unexpected-file) or a dotfile, which is ignored.
     folder = path.parent
-    return path.name.lower().endswith(SEED_SUFFIXES) and (
-        (folder / INDEX_NAME).exists() or folder == Path(os.path.realpath(config.corpus_path))
-    )
+    return (folder / INDEX_NAME).exists() or folder == Path(os.path.realpath(config.corpus_path))
 
 
 def _existing_corpus(config: LoadedConfig) -> Path:
