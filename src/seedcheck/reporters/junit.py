@@ -3,7 +3,9 @@
 One ``<testcase>`` per checked file (each seed and INDEX.md), named by its path; one
 ``<failure>`` per finding in it, whose ``message`` is ``CODE [name] message`` and whose
 text is the finding's text line. Warnings are failures too, marked by ``type``, since
-JUnit has no milder kind. The XML is built with ElementTree, so everything is escaped.
+JUnit has no milder kind. ``failures`` counts the test cases that failed (files with
+findings), not the findings, so that tests minus failures is what passed. The XML is
+built with ElementTree, so everything is escaped.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ class JunitReporter(TextReporter):
         shown = [display_path(path, self.options.cwd) for path in report.checked]
         # A finding may sit in a file that was not named (an INDEX.md row about a seed).
         paths = list(dict.fromkeys(shown)) + sorted(set(by_path) - set(shown))
-        failures = len(report.diagnostics)
+        # Readers take passed = tests - failures: count failing files, not findings.
+        failures = len(by_path)
         counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0"}
         suites = ET.Element("testsuites", {"name": "seedcheck", **counts, "time": "0"})
         suite = ET.SubElement(
