@@ -102,6 +102,58 @@ def test_user_boilerplate_patterns(isolated: Path, run_cli: RunCli) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "column", "shown"),
+    [
+        ("More stories from The Wendbury Courier", 1, "More stories from The Wendbury Courier"),
+        ("You may also like", 1, "You may also like"),
+        ("Most Read", 1, "Most Read"),
+        ("Trending now", 1, "Trending now"),
+        ("Get the best of the Courier delivered to your inbox every morning.", 1, None),
+        ("Share:", 1, "Share:"),
+        ("Follow the Courier on Facebook", 1, "Follow the Courier on Facebook"),
+        ("Continue reading", 1, "Continue reading"),
+        ("Advertisement - scroll to continue", 1, "Advertisement - scroll to continue"),
+        ("Story continues below advertisement", 1, "Story continues below advertisement"),
+        ("(c) 2024 Wendbury Media Ltd", 1, "(c) 2024 Wendbury Media Ltd"),
+        (
+            "This site uses cookies to improve your experience. By continuing you agree to our"
+            " use of cookies.",
+            1,
+            None,
+        ),
+        (
+            "Privacy Policy | Terms of Use | Contact Us",
+            1,
+            "Privacy Policy | Terms of Use | Contact Us",
+        ),
+        ("Tags: harbour, ferries, council", 1, "Tags: harbour, ferries, council"),
+        ("  **Most Read**", 3, "**Most Read**"),
+        # A phrase inside a short line: the finding points at the phrase itself.
+        ("To hear the recordings, click here.", 25, "click here"),
+        ("The Wendbury Courier \u00a9 2024", 22, "\u00a9 2024"),
+        ("Tickets from the harbour office. All Rights Reserved.", 34, "All Rights Reserved"),
+    ],
+)
+def test_furniture_lines_are_boilerplate(
+    isolated: Path, run_cli: RunCli, line: str, column: int, shown: str | None
+) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "boilerplate")
+    assert len(found) == 1, found
+    assert found[0].startswith(f"seeds/{NAME}:7:{column}: SC406 [boilerplate] site boilerplate")
+    if shown is not None:
+        assert f"boilerplate '{shown}';" in found[0]
+
+
+def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: RunCli) -> None:
+    # "caf\u00e9" decoded as Latin-1 is "caf\u00c3\u00a9": the U+00A9 is half a letter.
+    _seed(isolated, f"{PROSE}\n\nThe caf\u00c3\u00a9 2024 menu.\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "boilerplate") == []
+
+
+@pytest.mark.parametrize(
     ("config", "message"),
     [
         (
@@ -138,6 +190,18 @@ def test_bad_content_options_are_config_errors(
         "\u201cWe have updated our privacy policy,\u201d the ferry company said on Friday.",
         "S\u00c3O PAULO (Reuters) - The shipyard won the contract, Dvo\u0159\u00e1k said.",
         "The deck was rated for loads <500 kg, and AT&T; crews checked it at 6 < 7 pm.",
+        # Furniture phrases quoted or discussed in prose are news, not furniture.
+        "The phrase \u201call rights reserved\u201d has had no legal force for a century,"
+        " the lawyer said.",
+        "Accessibility experts say links labelled \u201cclick here\u201d tell readers nothing"
+        " about where they go.",
+        "\u201cFor years the industry has treated \u2018we use cookies\u2019 banners as a box"
+        " to tick,\u201d she said.",
+        "The \u00a9 notice survives mostly as a courtesy, lawyers say.",
+        "The copyright 2024 review of the archive found nothing new, its authors said.",
+        "Copyright lawyers agree with her on that point, if not on much else.",
+        "Readers are told to click here, click there and accept all cookies before they can"
+        " read a single paragraph of the report, the study found.",
     ],
 )
 def test_ordinary_sentences_stay_silent(isolated: Path, run_cli: RunCli, line: str) -> None:
