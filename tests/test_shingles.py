@@ -102,6 +102,15 @@ def test_word_span_points_at_the_token() -> None:
     assert word_span(line, 9) == (len(line) + 1, len(line) + 1)
 
 
+def test_word_span_counts_words_as_normalised_with_invisible_characters() -> None:
+    # "infra\u00adstructure" is one word, "\u200b" alone no word: columns stay on the tokens.
+    line = "The infra\u00adstructure \u200b plan, and\u200b more."
+    assert words(line) == ["the", "infrastructure", "plan", "and", "more"]
+    assert word_span(line, 1) == (5, 20)
+    assert word_span(line, 2) == (23, 28)
+    assert word_span(line, 4) == (34, 39)
+
+
 def test_ascii_word_spans_are_the_words() -> None:
     line = "Rock'n'roll -- the 1990-2000 years, 'quoted' (aside)."
     spans = ascii_word_spans(line)
