@@ -146,6 +146,41 @@ def test_furniture_lines_are_boilerplate(
         assert f"boilerplate '{shown}';" in found[0]
 
 
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Twitter: @tomasreid", "Twitter: @tomasreid"),
+        ("@tomasreid", "@tomasreid"),
+        (
+            "Find her on Bluesky at @janedoe.bsky.social",
+            "Find her on Bluesky at @janedoe.bsky.social",
+        ),
+        ("@janedoe on Threads", "@janedoe on Threads"),
+        ("X (formerly Twitter): @janedoe", "X (formerly Twitter): @janedoe"),
+        ("Follow @janedoe for more.", "Follow @janedoe"),
+        ("Bluesky: @jane-doe.bsky.social", "Bluesky: @jane-doe.bsky.social"),
+        ("Mastodon: @janedoe@wendbury.social", "Mastodon: @janedoe@wendbury.social"),
+        ("Twitter: @janedoe | Instagram: @jane.doe", "Twitter: @janedoe | Instagram: @jane.doe"),
+        ("Follow Jane Doe on X", "Follow Jane Doe on X"),
+        ("Jane Doe covers transport for the Courier. Twitter: @janedoe", "Twitter: @janedoe"),
+    ],
+)
+def test_social_handles(isolated: Path, run_cli: RunCli, line: str, shown: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    column = line.index(shown) + 1
+    assert _validate(run_cli, "social-handle") == [
+        f"seeds/{NAME}:7:{column}: SC408 [social-handle] social-media handle '{shown}'; delete it"
+    ]
+
+
+def test_a_site_follow_line_is_boilerplate_only(isolated: Path, run_cli: RunCli) -> None:
+    _seed(isolated, f"{PROSE}\n\nFollow The Wendbury Courier on Facebook\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "SC406,SC408")
+    assert [line.split(" [")[0].rsplit(" ", 1)[1] for line in found] == ["SC406"]
+
+
 def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: RunCli) -> None:
     # "caf\u00e9" decoded as Latin-1 is "caf\u00c3\u00a9": the U+00A9 is half a letter.
     _seed(isolated, f"{PROSE}\n\nThe caf\u00c3\u00a9 2024 menu.\n")
@@ -200,6 +235,10 @@ def test_bad_content_options_are_config_errors(
         "The \u00a9 notice survives mostly as a courtesy, lawyers say.",
         "The copyright 2024 review of the archive found nothing new, its authors said.",
         "Copyright lawyers agree with her on that point, if not on much else.",
+        # A handle named in a sentence is reporting, not an author box.
+        "In a post on X @CityOfWendbury said the road would reopen on Friday.",
+        "The mayor answered on Twitter @wendburymayor within minutes.",
+        "Residents replied to @wendburymayor on Twitter within the hour.",
         "Readers are told to click here, click there and accept all cookies before they can"
         " read a single paragraph of the report, the study found.",
     ],
