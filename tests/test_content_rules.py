@@ -181,6 +181,44 @@ def test_a_site_follow_line_is_boilerplate_only(isolated: Path, run_cli: RunCli)
     assert [line.split(" [")[0].rsplit(" ", 1)[1] for line in found] == ["SC406"]
 
 
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("<p>The ferry ran late.</p>", "HTML tag '<p>'"),
+        ("The ferry ran late.</p>", "HTML tag '</p>'"),
+        ("The ferry ran late.<br/>Then it sank.", "HTML tag '<br/>'"),
+        ("The ferry ran late.<br />Then it sank.", "HTML tag '<br />'"),
+        (
+            'See <a href="https://example.org/x">the map</a>.',
+            "HTML tag '<a href=\"https://example.org/x\">'",
+        ),
+        ("<img src=map.png alt='A map'>", "HTML tag '<img src=map.png alt='A map'>'"),
+        ("<video controls autoplay>", "HTML tag '<video controls autoplay>'"),
+        ('<div class="caption" hidden>A map</div>', "HTML tag '<div class=\"caption\" hidden>'"),
+        ("Smith &amp; Sons", "HTML character reference '&amp;' (for '&')"),
+        ("Smith &amp Sons", "HTML character reference '&amp' (for '&')"),
+        ("Ferry&nbsp;times", "HTML character reference '&nbsp;' (for '\\xa0')"),
+        ("Ferry&nbsp times", "HTML character reference '&nbsp' (for '\\xa0')"),
+    ],
+)
+def test_html_residue(isolated: Path, run_cli: RunCli, line: str, shown: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "html-residue")
+    assert len(found) == 1, found
+    assert f"SC410 [html-residue] {shown} in the text" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["if x<a and y>b", "3<s and t>4", "<a and b>", "AT&T and R&D", "&ampersand", "a <p and q>"],
+)
+def test_not_html(isolated: Path, run_cli: RunCli, line: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "html-residue") == []
+
+
 def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: RunCli) -> None:
     # "caf\u00e9" decoded as Latin-1 is "caf\u00c3\u00a9": the U+00A9 is half a letter.
     _seed(isolated, f"{PROSE}\n\nThe caf\u00c3\u00a9 2024 menu.\n")
@@ -239,6 +277,9 @@ def test_bad_content_options_are_config_errors(
         "In a post on X @CityOfWendbury said the road would reopen on Friday.",
         "The mayor answered on Twitter @wendburymayor within minutes.",
         "Residents replied to @wendburymayor on Twitter within the hour.",
+        # Comparisons are not tags.
+        "The first ratio was x<a and the other ratio y>b in every sample the team took.",
+        "On the board the pupils wrote 3<s and t>4, then checked it with the teacher.",
         "Readers are told to click here, click there and accept all cookies before they can"
         " read a single paragraph of the report, the study found.",
     ],
