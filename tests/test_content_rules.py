@@ -323,3 +323,16 @@ def test_ftfy_is_not_loaded_for_an_ascii_corpus(isolated: Path) -> None:
         [sys.executable, "-c", probe], cwd=isolated, capture_output=True, text=True, check=False
     )
     assert accented.stdout.splitlines()[-1] == "True"
+
+
+def test_a_repeat_on_a_line_with_soft_hyphens_points_at_its_first_word(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    # "Intro\u00adduction" is one word: the repeat starts at "The", column 16.
+    hidden = PROSE.replace("ferry", "fer\u00adry").replace("storms", "storms\u200b")
+    _seed(isolated, f"{PROSE}\n\nIntro\u00adduction: {hidden}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "duplicated-text") == [
+        f"seeds/{NAME}:7:16: SC403 [duplicated-text] the text of line 7 repeats line 5"
+        " (42 words, 49% of the body); delete one copy"
+    ]
