@@ -102,6 +102,131 @@ def test_user_boilerplate_patterns(isolated: Path, run_cli: RunCli) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "column", "shown"),
+    [
+        ("More stories from The Wendbury Courier", 1, "More stories from The Wendbury Courier"),
+        ("You may also like", 1, "You may also like"),
+        ("Most Read", 1, "Most Read"),
+        ("Trending now", 1, "Trending now"),
+        ("Get the best of the Courier delivered to your inbox every morning.", 1, None),
+        ("Share:", 1, "Share:"),
+        ("Follow the Courier on Facebook", 1, "Follow the Courier on Facebook"),
+        ("Continue reading", 1, "Continue reading"),
+        ("Advertisement - scroll to continue", 1, "Advertisement - scroll to continue"),
+        ("Story continues below advertisement", 1, "Story continues below advertisement"),
+        ("(c) 2024 Wendbury Media Ltd", 1, "(c) 2024 Wendbury Media Ltd"),
+        (
+            "This site uses cookies to improve your experience. By continuing you agree to our"
+            " use of cookies.",
+            1,
+            None,
+        ),
+        (
+            "Privacy Policy | Terms of Use | Contact Us",
+            1,
+            "Privacy Policy | Terms of Use | Contact Us",
+        ),
+        ("Tags: harbour, ferries, council", 1, "Tags: harbour, ferries, council"),
+        ("  **Most Read**", 3, "**Most Read**"),
+        # A phrase inside a short line: the finding points at the phrase itself.
+        ("To hear the recordings, click here.", 25, "click here"),
+        ("The Wendbury Courier \u00a9 2024", 22, "\u00a9 2024"),
+        ("Tickets from the harbour office. All Rights Reserved.", 34, "All Rights Reserved"),
+    ],
+)
+def test_furniture_lines_are_boilerplate(
+    isolated: Path, run_cli: RunCli, line: str, column: int, shown: str | None
+) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "boilerplate")
+    assert len(found) == 1, found
+    assert found[0].startswith(f"seeds/{NAME}:7:{column}: SC406 [boilerplate] site boilerplate")
+    if shown is not None:
+        assert f"boilerplate '{shown}';" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Twitter: @tomasreid", "Twitter: @tomasreid"),
+        ("@tomasreid", "@tomasreid"),
+        (
+            "Find her on Bluesky at @janedoe.bsky.social",
+            "Find her on Bluesky at @janedoe.bsky.social",
+        ),
+        ("@janedoe on Threads", "@janedoe on Threads"),
+        ("X (formerly Twitter): @janedoe", "X (formerly Twitter): @janedoe"),
+        ("Follow @janedoe for more.", "Follow @janedoe"),
+        ("Bluesky: @jane-doe.bsky.social", "Bluesky: @jane-doe.bsky.social"),
+        ("Mastodon: @janedoe@wendbury.social", "Mastodon: @janedoe@wendbury.social"),
+        ("Twitter: @janedoe | Instagram: @jane.doe", "Twitter: @janedoe | Instagram: @jane.doe"),
+        ("Follow Jane Doe on X", "Follow Jane Doe on X"),
+        ("Jane Doe covers transport for the Courier. Twitter: @janedoe", "Twitter: @janedoe"),
+    ],
+)
+def test_social_handles(isolated: Path, run_cli: RunCli, line: str, shown: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    column = line.index(shown) + 1
+    assert _validate(run_cli, "social-handle") == [
+        f"seeds/{NAME}:7:{column}: SC408 [social-handle] social-media handle '{shown}'; delete it"
+    ]
+
+
+def test_a_site_follow_line_is_boilerplate_only(isolated: Path, run_cli: RunCli) -> None:
+    _seed(isolated, f"{PROSE}\n\nFollow The Wendbury Courier on Facebook\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "SC406,SC408")
+    assert [line.split(" [")[0].rsplit(" ", 1)[1] for line in found] == ["SC406"]
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("<p>The ferry ran late.</p>", "HTML tag '<p>'"),
+        ("The ferry ran late.</p>", "HTML tag '</p>'"),
+        ("The ferry ran late.<br/>Then it sank.", "HTML tag '<br/>'"),
+        ("The ferry ran late.<br />Then it sank.", "HTML tag '<br />'"),
+        (
+            'See <a href="https://example.org/x">the map</a>.',
+            "HTML tag '<a href=\"https://example.org/x\">'",
+        ),
+        ("<img src=map.png alt='A map'>", "HTML tag '<img src=map.png alt='A map'>'"),
+        ("<video controls autoplay>", "HTML tag '<video controls autoplay>'"),
+        ('<div class="caption" hidden>A map</div>', "HTML tag '<div class=\"caption\" hidden>'"),
+        ("Smith &amp; Sons", "HTML character reference '&amp;' (for '&')"),
+        ("Smith &amp Sons", "HTML character reference '&amp' (for '&')"),
+        ("Ferry&nbsp;times", "HTML character reference '&nbsp;' (for '\\xa0')"),
+        ("Ferry&nbsp times", "HTML character reference '&nbsp' (for '\\xa0')"),
+    ],
+)
+def test_html_residue(isolated: Path, run_cli: RunCli, line: str, shown: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    found = _validate(run_cli, "html-residue")
+    assert len(found) == 1, found
+    assert f"SC410 [html-residue] {shown} in the text" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["if x<a and y>b", "3<s and t>4", "<a and b>", "AT&T and R&D", "&ampersand", "a <p and q>"],
+)
+def test_not_html(isolated: Path, run_cli: RunCli, line: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{line}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "html-residue") == []
+
+
+def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: RunCli) -> None:
+    # "caf\u00e9" decoded as Latin-1 is "caf\u00c3\u00a9": the U+00A9 is half a letter.
+    _seed(isolated, f"{PROSE}\n\nThe caf\u00c3\u00a9 2024 menu.\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "boilerplate") == []
+
+
+@pytest.mark.parametrize(
     ("config", "message"),
     [
         (
@@ -138,6 +263,25 @@ def test_bad_content_options_are_config_errors(
         "\u201cWe have updated our privacy policy,\u201d the ferry company said on Friday.",
         "S\u00c3O PAULO (Reuters) - The shipyard won the contract, Dvo\u0159\u00e1k said.",
         "The deck was rated for loads <500 kg, and AT&T; crews checked it at 6 < 7 pm.",
+        # Furniture phrases quoted or discussed in prose are news, not furniture.
+        "The phrase \u201call rights reserved\u201d has had no legal force for a century,"
+        " the lawyer said.",
+        "Accessibility experts say links labelled \u201cclick here\u201d tell readers nothing"
+        " about where they go.",
+        "\u201cFor years the industry has treated \u2018we use cookies\u2019 banners as a box"
+        " to tick,\u201d she said.",
+        "The \u00a9 notice survives mostly as a courtesy, lawyers say.",
+        "The copyright 2024 review of the archive found nothing new, its authors said.",
+        "Copyright lawyers agree with her on that point, if not on much else.",
+        # A handle named in a sentence is reporting, not an author box.
+        "In a post on X @CityOfWendbury said the road would reopen on Friday.",
+        "The mayor answered on Twitter @wendburymayor within minutes.",
+        "Residents replied to @wendburymayor on Twitter within the hour.",
+        # Comparisons are not tags.
+        "The first ratio was x<a and the other ratio y>b in every sample the team took.",
+        "On the board the pupils wrote 3<s and t>4, then checked it with the teacher.",
+        "Readers are told to click here, click there and accept all cookies before they can"
+        " read a single paragraph of the report, the study found.",
     ],
 )
 def test_ordinary_sentences_stay_silent(isolated: Path, run_cli: RunCli, line: str) -> None:
@@ -179,3 +323,16 @@ def test_ftfy_is_not_loaded_for_an_ascii_corpus(isolated: Path) -> None:
         [sys.executable, "-c", probe], cwd=isolated, capture_output=True, text=True, check=False
     )
     assert accented.stdout.splitlines()[-1] == "True"
+
+
+def test_a_repeat_on_a_line_with_soft_hyphens_points_at_its_first_word(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    # "Intro\u00adduction" is one word: the repeat starts at "The", column 16.
+    hidden = PROSE.replace("ferry", "fer\u00adry").replace("storms", "storms\u200b")
+    _seed(isolated, f"{PROSE}\n\nIntro\u00adduction: {hidden}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "duplicated-text") == [
+        f"seeds/{NAME}:7:16: SC403 [duplicated-text] the text of line 7 repeats line 5"
+        " (42 words, 49% of the body); delete one copy"
+    ]

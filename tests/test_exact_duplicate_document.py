@@ -60,6 +60,8 @@ def test_naming_the_earlier_file_shows_the_copy_of_it(run_cli: RunCli) -> None:
     assert result.out == (
         "fail/002_c5a9e3f7b1d04862.txt:7:1: SC413 [exact-duplicate-document] same text as "
         "000_3a7c1e9b5d2f4680.txt (the bodies are equal after normalisation)\n"
-        "Found 1 error in 1 file.\n"
+        "fail/006_7e4a2c9f1b3d5086.txt:5:1: SC413 [exact-duplicate-document] same text as "
+        "000_3a7c1e9b5d2f4680.txt (the bodies are equal after normalisation)\n"
+        "Found 2 errors in 2 files.\n"
     )
     assert result.code == 1

@@ -73,6 +73,35 @@ def test_short_common_phrases_are_not_repeats() -> None:
     assert find_repeats(text, n=4, min_words=6) == [Repeat(14, 6, 0, 6)]
 
 
+def test_a_repeat_stops_where_its_source_reaches_the_copy() -> None:
+    # "A A' B" where the edited copy A' is followed by text starting like A: the repeat is
+    # A' alone, not A' plus the first word of B repeating A plus the first word of A'.
+    first = words(
+        PASSAGE + " Since then the county has paid for a new pontoon, and two operators"
+        " have bid to run a daily crossing from next spring."
+    )
+    edited = [("x" + w) if k % 12 == 11 and k < 50 else w for k, w in enumerate(first)]
+    after = ["small", "boats", "came", "back", "in", "the", "spring"]
+    size = len(first)
+    found = find_repeats([*first, *edited, *after], n=8, min_words=20)
+    assert found == [Repeat(size, size, 0, size)]
+    # The same without edits: one run, stopped at the same place.
+    found = find_repeats([*first, *first, *after], n=8, min_words=20)
+    assert found == [Repeat(size, size, 0, size)]
+
+
+def test_a_third_copy_is_a_repeat_of_its_own() -> None:
+    first = words(PASSAGE)
+    size = len(first)
+    tail = first[:10]
+    found = find_repeats([*first, *first, *tail, "then", *first], n=8, min_words=5)
+    assert found == [
+        Repeat(size, size, 0, size),
+        Repeat(2 * size, 10, 0, 10),
+        Repeat(2 * size + 11, size, 0, size),
+    ]
+
+
 def test_text_printed_over_and_over_is_one_repeat() -> None:
     # The repeat starts once the first shingle has been seen whole, and runs to the end.
     assert find_repeats(["no"] * 30, n=8, min_words=20) == [Repeat(8, 22, 0, 22)]
@@ -100,6 +129,15 @@ def test_word_span_points_at_the_token() -> None:
     ascii_line = 'He said "it\'s over" -- and left.'
     assert word_span(ascii_line, 2) == (10, 14)  # ASCII: the word itself, no quote
     assert word_span(line, 9) == (len(line) + 1, len(line) + 1)
+
+
+def test_word_span_counts_words_as_normalised_with_invisible_characters() -> None:
+    # "infra\u00adstructure" is one word, "\u200b" alone no word: columns stay on the tokens.
+    line = "The infra\u00adstructure \u200b plan, and\u200b more."
+    assert words(line) == ["the", "infrastructure", "plan", "and", "more"]
+    assert word_span(line, 1) == (5, 20)
+    assert word_span(line, 2) == (23, 28)
+    assert word_span(line, 4) == (34, 39)
 
 
 def test_ascii_word_spans_are_the_words() -> None:

@@ -26,3 +26,11 @@ def test_hyphens_and_dashes_separate_words_alike() -> None:
 
 def test_punctuation_is_dropped_for_words() -> None:
     assert words("“Yes!” — she said; (no).") == ["yes", "she", "said", "no"]
+
+
+def test_invisible_characters_are_deleted() -> None:
+    # Soft hyphens (U+00AD) and zero-width characters are invisible: a copy scraped with
+    # them reads the same as one without.
+    hidden = "infra\u00adstruc\u00adture\u200b \u200cwork\u200d\u2060s\ufeff"
+    assert normalize(hidden) == "infrastructure works"
+    assert words(hidden) == ["infrastructure", "works"]

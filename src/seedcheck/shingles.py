@@ -92,8 +92,10 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     extended word by word against its source, so the cost grows linearly with the text.
     Runs less than ``n`` words apart whose sources are as close are one repeat with a
     small edit (a word changed: "cafes" and "cafés"). A repeat starts only after its
-    source's first shingle ends, but may then run into the source: a sentence printed
-    a thousand times in a row is one repeat of all but its first copy.
+    source's first shingle ends, and stops where its source reaches the repeat's own
+    start: a copy followed by text that begins like the original ("A A The…") is the
+    copy alone. Only truly periodic text runs on into its source: a sentence printed a
+    thousand times in a row is one repeat of all but its first copy.
     """
     if len(word_list) < max(n, min_words, 1):
         return []
@@ -101,36 +103,68 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     keys = list(zip(*(word_list[k:] for k in range(n)), strict=False))
     first_seen: dict[tuple[str, ...], int] = {}
     runs: list[Repeat] = []
+    copy_start = 0  # where the copy that the last run belongs to starts
     i = 0
     while i < len(keys):
         j = first_seen.get(keys[i])
         if j is not None and j + n <= i:
-            run = 1
-            while i + run < len(keys) and keys[i + run] == keys[j + run]:
-                run += 1
-            runs.append(Repeat(i, run + n - 1, j, run + n - 1))
-            i += run
-            continue
+            # A run that continues the last one (past a small edit) belongs to its copy.
+            starts = i if not runs or not _continues(runs[-1], i, j, n) else copy_start
+            run = _run_length(keys, i, j, n, starts)
+            if run:
+                copy_start = starts
+                runs.append(Repeat(i, run + n - 1, j, run + n - 1))
+                i += run
+                continue
         first_seen.setdefault(keys[i], i)
         i += 1
     return [repeat for repeat in _merged(runs, n) if repeat.length >= min_words]
 
 
-def _merged(runs: list[Repeat], n: int) -> list[Repeat]:
-    # A changed word leaves a gap of one word between two runs (two words, two gaps...);
-    # half a shingle is as much editing as still reads as "the same passage". A wider gap
-    # is other text: two captions each printed twice ("A A B B") are two doubled lines,
-    # not one passage "A B" repeating "A A".
+def _run_length(keys: list[tuple[str, ...]], i: int, j: int, n: int, copy_start: int) -> int:
+    """How many shingles from ``i`` equal those from ``j``, the source kept off the copy.
+
+    A source shingle that reaches ``copy_start`` would count words of the copy as its
+    own source. That is allowed only for periodic text, which repeats for at least one
+    more period (``i - j`` shingles) from there.
+    """
+    period = i - j
+    run = 0
+    while i + run < len(keys) and keys[i + run] == keys[j + run]:
+        if j + run + n > copy_start:
+            if i + run + period > len(keys) or any(
+                keys[i + run + k] != keys[j + run + k] for k in range(period)
+            ):
+                break  # stops at the first difference: non-periodic text pays little
+            # Periodic: the rest of the run may follow its source into the copy.
+            while i + run < len(keys) and keys[i + run] == keys[j + run]:
+                run += 1
+            break
+        run += 1
+    return run
+
+
+def _continues(last: Repeat, start: int, source: int, n: int) -> bool:
+    """Whether a run at ``start`` from ``source`` is ``last`` continued past a small edit.
+
+    A changed word leaves a gap of one word between two runs (two words, two gaps...);
+    half a shingle is as much editing as still reads as "the same passage". A wider gap
+    is other text: two captions each printed twice ("A A B B") are two doubled lines,
+    not one passage "A B" repeating "A A".
+    """
     most_edited = max(1, n // 2)
+    return (
+        -n <= start - last.end <= most_edited
+        and -n <= source - last.source_end <= most_edited
+        and source >= last.source
+    )
+
+
+def _merged(runs: list[Repeat], n: int) -> list[Repeat]:
     merged: list[Repeat] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and -n <= run.start - last.end <= most_edited
-            and -n <= run.source - last.source_end <= most_edited
-            and run.source >= last.source
-        ):
+        if last is not None and _continues(last, run.start, run.source, n):
             merged[-1] = Repeat(
                 last.start,
                 max(run.end, last.end) - last.start,

@@ -5,7 +5,8 @@ one copy, typographic quotes and em dashes in the other, different line breaks. 
 texts compare equal here when a reader would call them the same words.
 
 ``normalize`` gives comparable text (NFKC, quotes to ASCII, dashes to `` - ``,
-``…`` to ``...``, whitespace collapsed, case folded); ``words`` gives what shingles are
+``…`` to ``...``, soft hyphens and zero-width characters deleted, whitespace collapsed,
+case folded); ``words`` gives what shingles are
 made of: the normalised text with punctuation dropped, split into words.
 """
 
@@ -38,6 +39,14 @@ _TRANSLATE = str.maketrans(
         "\u2015": "--",  # horizontal bar
         "\u2212": "-",  # minus sign
         "\u2026": "...",  # ellipsis, in case NFKC was skipped by a caller's slicing
+        # Invisible characters a page carries and NFKC keeps: a copy scraped with them
+        # must read as the same words ("infra<soft hyphen>structure" is "infrastructure").
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u2060": None,  # word joiner
+        "\ufeff": None,  # zero-width no-break space, a byte order mark inside the text
     }
 )
 _DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")

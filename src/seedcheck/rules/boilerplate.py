@@ -10,15 +10,30 @@ Example::
 
     More from The Wendbury Courier
 
-What is matched (case-insensitive, after the shared normalisation): a heading-like line
-that is only "More from …", "Related …", "Recommended …", "Advertisement", "Read
-more…" or "Newsletter"; a line starting "Subscribe", "Follow us", "Share this/on" or
-"Sign up for our … newsletter"; anywhere in a line "All rights reserved", ``©``,
-"Copyright 2024", "click here", "we use cookies", "accept cookies", "read our
-cookie/privacy policy" (a line that is only "Privacy policy" too; "we updated our
-privacy policy" in a quote is news, not furniture). Add your own with
-``boilerplate-patterns`` (regular expressions searched in each body line as written,
-e.g. ``["^Sponsored content", "(?i)^watch:"]``).
+What is matched (case-insensitive, after the shared normalisation), each in a body line
+of its own, never a phrase inside a sentence of the article:
+
+- a heading-like line that is only "More from …" / "More stories from …", "Related …",
+  "Recommended …", "You may also like", "Most read", "Trending now", "Read more…",
+  "Continue reading…", "Newsletter", "Share:" / "Share this article", "Follow the
+  <Site> on Facebook/X/…", "Advertisement" (also "Advertisement - scroll to continue"),
+  "Story continues below advertisement", "Privacy policy", "Back to top", "Comments";
+- a line starting "Subscribe", "Follow us", "Share this/on", "Tags:", "Sign up for our
+  … newsletter", "Get … delivered to your inbox", "We use cookies" / "This site uses
+  cookies", or a copyright line: ``©``, ``(c) 2024``, ``Copyright 2024``, ``Copyright
+  ©`` ("Copyright lawyers agree…" is prose);
+- a link bar such as "Privacy Policy | Terms of Use | Contact Us";
+- in a short line (at most 12 words) and outside quotation marks: "All rights
+  reserved", ``© 2024``, "click here", "we use cookies", "accept/manage/reject
+  cookies", "read/see/accept our cookie/privacy policy". The finding points at the
+  phrase. So "To hear the recordings, click here." is furniture, while 'Links labelled
+  "click here" tell readers nothing', "The © notice survives as a courtesy" and
+  "We have updated our privacy policy" in a quote are news, and the ``©`` of mojibake
+  such as ``cafÃ©`` is not a copyright sign.
+
+Add your own with ``boilerplate-patterns`` (regular expressions searched in each body
+line as written, e.g. ``["^Sponsored content", "(?i)^watch:"]``); a line that matches
+one is reported whole.
 
 Reported once per paragraph, at its first matching line, which is where a block of
 furniture starts.
@@ -42,30 +57,75 @@ from seedcheck.text_normal import normalize
 # Headings: the whole (normalised) line is the furniture, so article sentences that
 # merely begin with these words ("More from the budget went to…") are not matched.
 _HEADING = (
-    r"more from(?: [^.!?]{1,60})?:?"
+    r"more (?:stories |articles |news |coverage )?from(?: [^.!?]{1,60})?:?"
     r"|related(?: articles| stories| coverage| content| links| reading| posts| topics)?:?"
     r"|recommended(?: for you| reading| stories| articles| videos)?:?"
+    r"|you (?:may|might) also (?:like|enjoy)(?: reading)?:?"
+    r"|(?:most (?:read|popular|viewed|shared)|trending)(?: now| today| stories| articles)?:?"
     r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b.{0,100})?"
+    r"|continue reading(?: .{1,100})?"
     r"|(?:our |the )?newsletters?:?"
-    r"|advertisement|sponsored|ad"
+    r"|share(?: this(?: article| story| page)?)?:?"
+    r"|follow (?:the|our) [^.!?:]{1,40} on (?:facebook|twitter|x|instagram|threads|linkedin"
+    r"|youtube|tiktok|bluesky|mastodon)"
+    r"|(?:advertisement|sponsored|ad)(?: - (?:scroll|continue|story continues)\b.{0,40})?"
+    r"|(?:the )?(?:story|article) continues (?:below|after)(?: .{1,30})?"
     r"|(?:privacy|cookie) (?:policy|notice|settings)"
+    r"|back to top|comments?(?: \(\d+\))?"
 )
 _LINE_START = (
-    r"subscribe\b|follow us\b|share (?:this|on)\b"
+    r"subscribe\b|follow us\b|share (?:this|on)\b|tags?: "
     r"|sign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter"
+    r"|get\b.{0,80}\b(?:to|in) your inbox\b"
+    # A copyright line; "Copyright lawyers agree…" and "(c) the council may…" are prose.
+    r"|\u00a9|\(c\) ?\d{4}\b|copyright (?:\u00a9|\(c\)|\d{4}\b)"
+    r"|(?:we|this (?:web)?site) uses? cookies\b"
 )
-_ANYWHERE = (
-    r"all rights reserved|\u00a9|\bcopyright \d{4}\b|\bclick here\b"
-    r"|\bwe use cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b"
+# Phrases that mark furniture only in a short line of their own ("To listen, click here.",
+# "Acme Ltd © 2024"), never inside a quotation, and searched in the line as written so
+# that the finding points at the phrase.
+_PHRASE = re.compile(
+    r"all\s+rights\s+reserved|(?<![\u00c3\u00c2])\u00a9\s*\d{4}\b|\bclick\s+here\b"
+    r"|\bwe\s+use\s+cookies\b|\b(?:accept|manage|reject)\s+(?:all\s+)?cookies\b"
     # "read our privacy policy" is a page's link; "updated our privacy policy" may be news.
-    r"|\b(?:read|see|view|review|accept|agree to) our (?:cookie|privacy) (?:policy|notice)\b"
+    r"|\b(?:read|see|view|review|accept|agree\s+to)\s+our\s+(?:cookie|privacy)\s+"
+    r"(?:policy|notice)\b",
+    re.IGNORECASE,
+)
+# Every _PHRASE pattern holds one of these: a cheap test that spares the regex search on
+# nearly every line of article text.
+_PHRASE_HINTS = ("reserved", "\u00a9", "click", "cookie", "privacy", "policy")
+_PHRASE_LINE_WORDS = 12
+# Quoted text, up to its closing mark or the end of the line (a quotation may run on);
+# a closing single quote must not be an apostrophe ("don\u2019t").
+_QUOTED = re.compile(
+    r'"[^"]*(?:"|$)|\u201c[^\u201d]*(?:\u201d|$)|\u00ab[^\u00bb]*(?:\u00bb|$)'
+    r"|(?<!\w)\u2018.*?(?:\u2019(?!\w)|$)|(?<!\w)'.*?'(?!\w)"
 )
 _HEADING_LINE = re.compile(rf"(?:{_HEADING})")
 _START = re.compile(_LINE_START)
-_ANYWHERE_IN_LINE = re.compile(_ANYWHERE)
-# Every _ANYWHERE pattern holds one of these: a cheap test that spares the regex search
-# on nearly every line of article text.
-_ANYWHERE_HINTS = ("reserved", "\u00a9", "copyright", "click", "cookie", "privacy", "policy")
+# A site's link bar: "Privacy Policy | Terms of Use | Contact Us".
+_LINK_BAR_SEPARATOR = re.compile(r"\s*[|\u2022\u00b7]\s*")
+_SITE_LINKS = frozenset(
+    (
+        "privacy policy",
+        "privacy",
+        "cookie policy",
+        "cookies",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "terms",
+        "contact us",
+        "contact",
+        "about us",
+        "accessibility",
+        "sitemap",
+        "advertise",
+        "advertise with us",
+        "careers",
+    )
+)
 # No heading above is longer than this; longer lines are only searched for the rest.
 _HEADING_MAX = 140
 
@@ -73,28 +133,48 @@ _HEADING_MAX = 140
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
     custom = _compiled(options.boilerplate_patterns)
     for paragraph in body_paragraphs(seed):
-        line = next((ln for ln in paragraph.lines if _is_furniture(ln, custom)), None)
-        if line is not None:
-            yield Finding(
-                seed.path,
-                line.number,
-                line.indent + 1,
-                f"site boilerplate {excerpt(line.text.strip(), 60)}; delete the block",
-                line.number,
-                len(line.text.rstrip()) + 1,
-            )
+        for line in paragraph.lines:
+            span = _furniture_span(line, custom)
+            if span is not None:
+                start, end = span
+                yield Finding(
+                    seed.path,
+                    line.number,
+                    start + 1,
+                    f"site boilerplate {excerpt(line.text[start:end], 60)}; delete the block",
+                    line.number,
+                    end + 1,
+                )
+                break
 
 
-def _is_furniture(line: BodyLine, custom: tuple[re.Pattern[str], ...]) -> bool:
+def _furniture_span(line: BodyLine, custom: tuple[re.Pattern[str], ...]) -> tuple[int, int] | None:
+    """0-based start and end in ``line.text`` of the furniture it holds, or None."""
     text = line.text.strip()
+    whole = (line.indent, line.indent + len(text))
     plain = normalize(text).strip(" *_#>|")
     if len(plain) <= _HEADING_MAX and _HEADING_LINE.fullmatch(plain):
-        return True
-    if _START.match(plain):
-        return True
-    if any(hint in plain for hint in _ANYWHERE_HINTS) and _ANYWHERE_IN_LINE.search(plain):
-        return True
-    return any(pattern.search(text) for pattern in custom)
+        return whole
+    if _START.match(plain) or _is_link_bar(plain):
+        return whole
+    if len(text.split()) <= _PHRASE_LINE_WORDS and any(h in plain for h in _PHRASE_HINTS):
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        for match in _PHRASE.finditer(text):
+            if not any(start <= match.start() < end for start, end in quoted):
+                return line.indent + match.start(), line.indent + match.end()
+    # A user's pattern usually describes the whole line ("^Sponsored content").
+    return whole if any(pattern.search(line.text) for pattern in custom) else None
+
+
+def _is_link_bar(plain: str) -> bool:
+    if "|" not in plain and "\u2022" not in plain and "\u00b7" not in plain:
+        return False
+    items = _LINK_BAR_SEPARATOR.split(plain)
+    return (
+        len(items) >= 2
+        and all(len(i.split()) <= 4 for i in items)
+        and any(item in _SITE_LINKS for item in items)
+    )
 
 
 @functools.lru_cache(maxsize=8)

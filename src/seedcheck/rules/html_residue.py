@@ -4,11 +4,18 @@ Why: a scraper that takes the page's markup instead of its text leaves ``<p>``,
 ``<br/>``, ``<a href=…>`` and entities such as ``&amp;``, ``&nbsp;`` or ``&#8217;``
 behind. Readers see the markup; models learn it.
 
-What is matched: an opening, closing or self-closing tag of an HTML element
-(``<p>``, ``</div>``, ``<img src="…">``, ``<br/>``), an HTML comment opener ``<!--``,
-a named character reference that HTML defines (``&amp;``, ``&rsquo;``), and numeric
-ones (``&#8217;``, ``&#x2019;``). "AT&T" or "x < y > z" are not matched. Each line is
-reported once, at its first residue.
+What is matched: an opening, closing or self-closing tag of an HTML element written
+as HTML writes it (``<p>``, ``</div>``, ``<br/>``, ``<img src="…" alt='…'>``,
+``<video controls>``): every attribute has a value (``name=value``) or is one of the
+boolean attributes pages use (``hidden``, ``controls``, ``async``…). An HTML comment
+opener ``<!--``; a named character reference that HTML defines (``&amp;``,
+``&rsquo;``), and ``&amp`` or ``&nbsp`` without their semicolon; numeric ones
+(``&#8217;``, ``&#x2019;``). "AT&T", "R&D", "x < y > z", "x<a and the other ratio
+y>b" and "3<s and t>4" are not matched. Each line is reported once, at its first
+residue.
+
+Not told apart: an article about HTML that writes ``<p>`` literally is reported too;
+ignore the rule for that file (``per-file-ignores``, or ``--ignore html-residue``).
 
 Example: ``<p>The council voted on Tuesday.</p>`` or ``Smith &amp; Sons``.
 
@@ -35,12 +42,30 @@ _ELEMENTS = (
     " script section small source span strong style sub sup table tbody td th thead time"
     " title tr u ul video"
 )
+# Attributes without a value that pages really use; any other attribute must have
+# "=value", so that "x<a and the other ratio y>b" is a comparison, not a tag.
+_BOOLEAN_ATTRIBUTES = (
+    "allowfullscreen async autofocus autoplay checked controls default defer disabled"
+    " hidden ismap itemscope loop multiple muted nomodule novalidate open playsinline"
+    " readonly required reversed selected"
+)
+_VALUE = r"""(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'=<>`]{1,300})"""
+_ATTRIBUTE = (
+    rf"\s+(?:[A-Za-z_:][\w:.-]{{0,40}}\s*=\s*{_VALUE}"
+    rf"|(?:{'|'.join(_BOOLEAN_ATTRIBUTES.split())})(?![\w:.=-]))"
+)
 _TAG = re.compile(
     # Attributes are bounded so that a long line of "<p " without ">" stays linear.
-    r"<!--|</?(?:" + "|".join(_ELEMENTS.split()) + r")(?:\s[^<>]{0,500})?/?>",
+    r"<!--|<(?:/(?:" + "|".join(_ELEMENTS.split()) + r")\s*"
+    r"|(?:" + "|".join(_ELEMENTS.split()) + rf")(?:{_ATTRIBUTE}){{0,20}}\s*/?)>",
     re.IGNORECASE,
 )
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# "&amp;", "&#8217;", and the two references pages most often write without their
+# semicolon ("Smith &amp Sons"); other names need it, so that "&ampersand" is a word.
+_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|&(?:amp|nbsp)(?![A-Za-z0-9;])"
+)
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:
