@@ -179,3 +179,43 @@ def test_ftfy_is_not_loaded_for_an_ascii_corpus(isolated: Path) -> None:
         [sys.executable, "-c", probe], cwd=isolated, capture_output=True, text=True, check=False
     )
     assert accented.stdout.splitlines()[-1] == "True"
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("Marta Ili\u0107, Tom Reyes", "By Marta Ili\u0107 and Tom Reyes"),
+        ("Marta Ili\u0107 & Tom Reyes", "By Marta Ili\u0107 and Tom Reyes"),
+        ("Marta Ili\u0107", "By MARTA ILI\u0106 | Staff Writer"),
+        ("Marta Ili\u0107", "By Dr. Marta Ili\u0107"),
+        ("Marta Ili\u0107; Tom Reyes", "By Tom Reyes, Senior Correspondent, and Marta Ili\u0107"),
+        ("Ruth Okafor", "By Ruth Okafor, Carlow Gazette"),
+    ],
+)
+def test_equivalent_bylines_agree(isolated: Path, run_cli: RunCli, header: str, body: str) -> None:
+    _seed(isolated, f"{body}\n\n{PROSE}\n", header=f"title: Ferry Returns\nbyline: {header}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "byline-conflict") == []
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "difference"),
+    [
+        (
+            "Marta Ili\u0107, Tom Reyes",
+            "By Marta Ili\u0107, John Smith",
+            "the body names John Smith instead of Tom Reyes",
+        ),
+        ("Marta Ili\u0107", "By Marta Ili\u0107, Tom Reyes", "the header leaves out Tom Reyes"),
+        ("Marta Ili\u0107 and Tom Reyes", "By Tom Reyes", "the body leaves out Marta Ili\u0107"),
+    ],
+)
+def test_a_dropped_or_different_co_author_is_a_conflict(
+    isolated: Path, run_cli: RunCli, header: str, body: str, difference: str
+) -> None:
+    _seed(isolated, f"{body}\n\n{PROSE}\n", header=f"title: Ferry Returns\nbyline: {header}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "byline-conflict") == [
+        f"seeds/{NAME}:5:4: SC412 [byline-conflict] the body credits {body[3:]!r} but the"
+        f" header's byline (line 3) is {header!r}: {difference}; correct one of them"
+    ]
