@@ -219,3 +219,69 @@ def test_a_dropped_or_different_co_author_is_a_conflict(
         f"seeds/{NAME}:5:4: SC412 [byline-conflict] the body credits {body[3:]!r} but the"
         f" header's byline (line 3) is {header!r}: {difference}; correct one of them"
     ]
+
+
+BIO_TAIL = "\n\nTwitter: @owenprice\n\nMore from The Courier\n\n" + (
+    "Flooded cellars in Eastgate after the storm\nFlooded cellars in Eastgate after the storm\n\n"
+    "Council delays vote on bus lanes again\nCouncil delays vote on bus lanes again\n"
+)
+
+
+def test_a_bio_before_handles_links_and_captions_is_found(isolated: Path, run_cli: RunCli) -> None:
+    # The scenario: the bio is the fifth paragraph from the end.
+    bio = "Ann Example is a senior fellow at the Fair Bills Alliance."
+    _seed(isolated, f"{PROSE}\n\n{PROSE.replace('ferry', 'bus')}\n\n{bio}{BIO_TAIL}")
+    _config(isolated, "")
+    assert _validate(run_cli, "author-bio") == [
+        f"seeds/{NAME}:9:1: SC407 [author-bio] paragraph about the author, not the story:"
+        " 'Ann Example is a senior fellow at the Fair Bills A'…; delete it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Example is Professor of International Politics at Wendbury University.",
+        "Ann Example, a professor of politics at Wendbury University, is the author of Harbours.",
+        "Ann Example (@annexample) is a senior fellow at the Harbour Institute.",
+        "\u2014 Ann Example is a senior fellow at the Harbour Institute.",
+        "The author is a professor of international politics at Wendbury University.",
+        "About the author: Dr Example is a historian of the northern islands.",
+        "Ann Example is a historian and the author of \u201cA History of Every Ferry That"
+        " Ever Sailed to the Islands\u201d.",
+    ],
+)
+def test_bio_forms(isolated: Path, run_cli: RunCli, bio: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{bio}\n")
+    _config(isolated, "")
+    assert [line.split(" paragraph ")[0] for line in _validate(run_cli, "author-bio")] == [
+        f"seeds/{NAME}:7:1: SC407 [author-bio]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Experts quoted at the end of a story by Ann Example: article text, not her bio.
+        "Alistair Grant is a professor of transport economics at the University of Inverness.",
+        "Dr Laila Haddad is the director of the Urban Climate Lab at Wendbury University.",
+        # Her own name, but reporting speech.
+        "Ann Example, a professor of history, said the ferry had never been late before.",
+        "Ann Example is the director of the trust. \u201cWe will keep the boats running"
+        " whatever the weather does next,\u201d she wrote.",
+    ],
+)
+def test_a_quoted_expert_is_not_the_author(isolated: Path, run_cli: RunCli, closing: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{closing}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "author-bio") == []
+
+
+def test_without_a_usable_byline_any_bio_counts(isolated: Path, run_cli: RunCli) -> None:
+    closing = "Alistair Grant is a professor of transport economics at the University of Inverness."
+    header = "title: Ferry Returns\nbyline: ', a professor of transport economics'\n"
+    _seed(isolated, f"{PROSE}\n\n{closing}\n", header=header)
+    _config(isolated, "")
+    assert [line.split(" paragraph ")[0] for line in _validate(run_cli, "author-bio")] == [
+        f"seeds/{NAME}:7:1: SC407 [author-bio]"
+    ]
