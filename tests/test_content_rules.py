@@ -285,3 +285,42 @@ def test_without_a_usable_byline_any_bio_counts(isolated: Path, run_cli: RunCli)
     assert [line.split(" paragraph ")[0] for line in _validate(run_cli, "author-bio")] == [
         f"seeds/{NAME}:7:1: SC407 [author-bio]"
     ]
+
+
+TEASER_STORY = (
+    "The harbour board voted on Tuesday to close the old fish market by the end of next year,"
+    " ending two centuries of trading on the quay."
+)
+
+
+@pytest.mark.parametrize(
+    ("teaser", "story"),
+    [
+        (TEASER_STORY[:77] + "\u2026", "WENDBURY \u2014 " + TEASER_STORY),
+        (TEASER_STORY[:77] + "...", "LONDON (Reuters) - " + TEASER_STORY),
+        (TEASER_STORY[:77] + "\u2026", "Wendbury, March 3 \u2014 " + TEASER_STORY),
+        (TEASER_STORY[:77] + "...", "PORT ELLIN, Scotland -- " + TEASER_STORY),
+        (TEASER_STORY[:77] + "\u2026", "WENDBURY, " + TEASER_STORY),
+        (TEASER_STORY[:87] + " \u2026 Read more", TEASER_STORY),
+        (TEASER_STORY[:87] + "... Continue reading \u00bb", TEASER_STORY),
+        (TEASER_STORY[:77] + "\n[\u2026]", TEASER_STORY),
+        (TEASER_STORY[:77] + " [...]", TEASER_STORY),
+    ],
+)
+def test_teaser_forms(isolated: Path, run_cli: RunCli, teaser: str, story: str) -> None:
+    _seed(isolated, f"{teaser}\n\n{story}\n\n{PROSE}\n")
+    _config(isolated, "")
+    repeated = 7 + teaser.count("\n")
+    assert _validate(run_cli, "teaser-duplicate") == [
+        f"seeds/{NAME}:5:1: SC405 [teaser-duplicate] teaser cut off with an ellipsis repeats"
+        f" the start of line {repeated}; delete the teaser"
+    ]
+
+
+def test_a_teaser_of_other_words_after_a_dateline_is_not_a_teaser(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    teaser = "The council voted on Tuesday to keep the old fish market open for another\u2026"
+    _seed(isolated, f"{teaser}\n\nWENDBURY \u2014 {TEASER_STORY}\n\n{PROSE}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "teaser-duplicate") == []
