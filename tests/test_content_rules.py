@@ -190,6 +190,12 @@ def test_ftfy_is_not_loaded_for_an_ascii_corpus(isolated: Path) -> None:
         ("Marta Ili\u0107", "By Dr. Marta Ili\u0107"),
         ("Marta Ili\u0107; Tom Reyes", "By Tom Reyes, Senior Correspondent, and Marta Ili\u0107"),
         ("Ruth Okafor", "By Ruth Okafor, Carlow Gazette"),
+        ("Jane Doe", "By Jane Doe; additional reporting by John Roe"),
+        ("Jane Doe", "By Jane Doe in Kyiv"),
+        ("Jane Doe", "By Jane Doe for The Courier"),
+        ("Jane Doe", "By Jane Doe, a professor at Example University"),
+        ("Jane Doe", "By Jane Doe, the Associated Press"),
+        ("Jane Doe, John Roe", "By JOHN ROE AND JANE DOE"),
     ],
 )
 def test_equivalent_bylines_agree(isolated: Path, run_cli: RunCli, header: str, body: str) -> None:

@@ -6,7 +6,8 @@ credits name the same people when their sets of names are equal, each name compa
 with the shared normalisation and without an honorific (``Dr``, ``Prof``, ``Mr``…).
 
 What is not a name is left out: a role (``Staff Writer``, ``Senior Correspondent``), a
-publication or agency beside the names (``Carlow Gazette``, ``Reuters``), a bio
+publication or agency beside the names (``Carlow Gazette``, ``Reuters``, ``for The
+Courier``), a place (``in Kyiv``), other credits (``additional reporting by…``), a bio
 (``, a professor of…``, ``is a senior fellow…``) and a contact (URL, handle).
 """
 
@@ -17,9 +18,12 @@ from dataclasses import dataclass
 
 from seedcheck.text_normal import words
 
-# Where the names end: a bio, a contact or a parenthesis (``(@janedoe)``) begins.
+# Where the names end: a bio, a place or outlet ("in Kyiv", "for The Courier"), a
+# contact or a parenthesis (``(@janedoe)``) begins.
 _NAMES_END = re.compile(
-    r"\(|\s(?:is|was|who|serves as|works as|writes for)\s|https?://|www\.|@\w", re.IGNORECASE
+    r"\(|\s(?:is|was|who|serves as|works as|writes for|for|in|at|from|via)\s"
+    r"|https?://|www\.|@\w",
+    re.IGNORECASE,
 )
 # Between two names: a comma, semicolon, ampersand, bar or the word "and".
 _SEPARATOR = re.compile(r"[,;&|]|\band\b", re.IGNORECASE)
@@ -34,7 +38,8 @@ _NOT_NAME_WORD_LIST = """
     photographs photos photography desk bureau newsroom team agency agencies press wire
     wires news newspaper gazette times post herald courier tribune chronicle journal
     guardian telegraph observer magazine review daily weekly media network radio tv
-    television online digital special
+    television online digital special additional reporting reported research editing
+    edited graphics illustration illustrations video
 """
 _NOT_NAME_WORDS = frozenset(_NOT_NAME_WORD_LIST.split())
 

@@ -27,6 +27,8 @@ TEASER_SEARCH_PARAGRAPHS = 5
 _TEASER_END = re.compile(
     r"\s*\[?(?:\.\.\.|\u2026)\]?\s*(?:(?:read more|continue reading)\W*)?$", re.IGNORECASE
 )
+# Longer than any ending _TEASER_END matches in practice ("... Continue reading »").
+_TEASER_END_MAX = 60
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A dateline before the article's first words: a place in capitalised words (a region
 # after a comma), perhaps an agency in parentheses and a date, then a dash or a colon
@@ -52,17 +54,17 @@ class Teaser:
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
     top = paragraphs[:TEASER_SEARCH_PARAGRAPHS]
-    if not any(_TEASER_END.search(p.text) for p in top):
+    if all(_teaser_cut(p.text) is None for p in top):
         return []  # the common case, decided without normalising every paragraph
     starts = [_starts(p.text) for p in paragraphs]
     found: list[Teaser] = []
     for index, paragraph in enumerate(top):
-        end = _TEASER_END.search(paragraph.text)
-        if end is None:
+        cut = _teaser_cut(paragraph.text)
+        if cut is None:
             continue
         heads = {
             start.rstrip(" .,;:-")
-            for start in _starts(paragraph.text[: end.start()])
+            for start in _starts(paragraph.text[:cut])
             if len(start.split()) >= TEASER_MIN_WORDS
         }
         later = next(
@@ -73,9 +75,17 @@ def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
             ),
             None,
         )
-        if later is not None and not _TEASER_END.search(paragraphs[later].text):
+        if later is not None and _teaser_cut(paragraphs[later].text) is None:
             found.append(Teaser(paragraph, paragraphs[later]))
     return found
+
+
+def _teaser_cut(text: str) -> int | None:
+    """Where the ellipsis that ends a teaser begins in ``text``; None if it has none."""
+    # Only the end can hold it: searching a short tail keeps a long paragraph linear.
+    tail_start = max(0, len(text) - _TEASER_END_MAX)
+    end = _TEASER_END.search(text, tail_start)
+    return None if end is None else end.start()
 
 
 def _starts(text: str) -> tuple[str, ...]:

@@ -114,8 +114,14 @@ def _edge_paragraphs(paragraphs: tuple[Paragraph, ...]) -> set[int]:
     edge = {*range(min(HEAD_PARAGRAPHS, len(paragraphs)))}
     edge |= {*range(max(0, len(paragraphs) - TAIL_PARAGRAPHS), len(paragraphs))}
     # Handles, "More from" blocks and captions after the bio must not push it out of reach.
-    prose = [index for index, paragraph in enumerate(paragraphs) if _is_prose(paragraph)]
-    edge |= set(prose[-TAIL_PARAGRAPHS:])
+    # Walk back from the end only as far as needed: most paragraphs are never looked at.
+    prose = 0
+    for index in range(len(paragraphs) - 1, -1, -1):
+        if prose == TAIL_PARAGRAPHS:
+            break
+        if _is_prose(paragraphs[index]):
+            edge.add(index)
+            prose += 1
     return edge
 
 
