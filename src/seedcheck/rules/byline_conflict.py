@@ -11,7 +11,8 @@ honorific (``Dr``, ``Prof``, ``Mr``, ``Ms``, ``Mrs``), a role (``Staff Writer``)
 outlet or agency beside the names (``Reuters``, ``Carlow Gazette``), a bio (``, a
 professor…``, ``is…``) and a contact (URL, handle) are left out. Names compare with the
 shared normalisation (case, quotes, accents' composition and punctuation do not count),
-so ``Marta Ilić, Tom Reyes`` and ``By MARTA ILIĆ & TOM REYES`` agree. A ``By`` line
+so ``Marta Ilić, Tom Reyes`` and ``By MARTA ILIĆ & TOM REYES`` agree; a lost accent
+does count (``Marta Ilic`` is reported, since one of the two spellings is wrong). A ``By`` line
 without a name is left to the other rules. The message names who differs.
 
 Example: ``byline: Marta Ilić`` in the header and ``By Marta Ilić and Tom Reyes`` in the
