@@ -336,3 +336,154 @@ def test_a_repeat_on_a_line_with_soft_hyphens_points_at_its_first_word(
         f"seeds/{NAME}:7:16: SC403 [duplicated-text] the text of line 7 repeats line 5"
         " (42 words, 49% of the body); delete one copy"
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        ("Marta Ili\u0107, Tom Reyes", "By Marta Ili\u0107 and Tom Reyes"),
+        ("Marta Ili\u0107 & Tom Reyes", "By Marta Ili\u0107 and Tom Reyes"),
+        ("Marta Ili\u0107", "By MARTA ILI\u0106 | Staff Writer"),
+        ("Marta Ili\u0107", "By Dr. Marta Ili\u0107"),
+        ("Marta Ili\u0107; Tom Reyes", "By Tom Reyes, Senior Correspondent, and Marta Ili\u0107"),
+        ("Ruth Okafor", "By Ruth Okafor, Carlow Gazette"),
+        ("Jane Doe", "By Jane Doe; additional reporting by John Roe"),
+        ("Jane Doe", "By Jane Doe in Kyiv"),
+        ("Jane Doe", "By Jane Doe for The Courier"),
+        ("Jane Doe", "By Jane Doe, a professor at Example University"),
+        ("Jane Doe", "By Jane Doe, the Associated Press"),
+        ("Jane Doe, John Roe", "By JOHN ROE AND JANE DOE"),
+    ],
+)
+def test_equivalent_bylines_agree(isolated: Path, run_cli: RunCli, header: str, body: str) -> None:
+    _seed(isolated, f"{body}\n\n{PROSE}\n", header=f"title: Ferry Returns\nbyline: {header}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "byline-conflict") == []
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "difference"),
+    [
+        (
+            "Marta Ili\u0107, Tom Reyes",
+            "By Marta Ili\u0107, John Smith",
+            "the body names John Smith instead of Tom Reyes",
+        ),
+        ("Marta Ili\u0107", "By Marta Ili\u0107, Tom Reyes", "the header leaves out Tom Reyes"),
+        ("Marta Ili\u0107 and Tom Reyes", "By Tom Reyes", "the body leaves out Marta Ili\u0107"),
+    ],
+)
+def test_a_dropped_or_different_co_author_is_a_conflict(
+    isolated: Path, run_cli: RunCli, header: str, body: str, difference: str
+) -> None:
+    _seed(isolated, f"{body}\n\n{PROSE}\n", header=f"title: Ferry Returns\nbyline: {header}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "byline-conflict") == [
+        f"seeds/{NAME}:5:4: SC412 [byline-conflict] the body credits {body[3:]!r} but the"
+        f" header's byline (line 3) is {header!r}: {difference}; correct one of them"
+    ]
+
+
+BIO_TAIL = "\n\nTwitter: @owenprice\n\nMore from The Courier\n\n" + (
+    "Flooded cellars in Eastgate after the storm\nFlooded cellars in Eastgate after the storm\n\n"
+    "Council delays vote on bus lanes again\nCouncil delays vote on bus lanes again\n"
+)
+
+
+def test_a_bio_before_handles_links_and_captions_is_found(isolated: Path, run_cli: RunCli) -> None:
+    # The scenario: the bio is the fifth paragraph from the end.
+    bio = "Ann Example is a senior fellow at the Fair Bills Alliance."
+    _seed(isolated, f"{PROSE}\n\n{PROSE.replace('ferry', 'bus')}\n\n{bio}{BIO_TAIL}")
+    _config(isolated, "")
+    assert _validate(run_cli, "author-bio") == [
+        f"seeds/{NAME}:9:1: SC407 [author-bio] paragraph about the author, not the story:"
+        " 'Ann Example is a senior fellow at the Fair Bills A'…; delete it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Example is Professor of International Politics at Wendbury University.",
+        "Ann Example, a professor of politics at Wendbury University, is the author of Harbours.",
+        "Ann Example (@annexample) is a senior fellow at the Harbour Institute.",
+        "\u2014 Ann Example is a senior fellow at the Harbour Institute.",
+        "The author is a professor of international politics at Wendbury University.",
+        "About the author: Dr Example is a historian of the northern islands.",
+        "Ann Example is a historian and the author of \u201cA History of Every Ferry That"
+        " Ever Sailed to the Islands\u201d.",
+    ],
+)
+def test_bio_forms(isolated: Path, run_cli: RunCli, bio: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{bio}\n")
+    _config(isolated, "")
+    assert [line.split(" paragraph ")[0] for line in _validate(run_cli, "author-bio")] == [
+        f"seeds/{NAME}:7:1: SC407 [author-bio]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Experts quoted at the end of a story by Ann Example: article text, not her bio.
+        "Alistair Grant is a professor of transport economics at the University of Inverness.",
+        "Dr Laila Haddad is the director of the Urban Climate Lab at Wendbury University.",
+        # Her own name, but reporting speech.
+        "Ann Example, a professor of history, said the ferry had never been late before.",
+        "Ann Example is the director of the trust. \u201cWe will keep the boats running"
+        " whatever the weather does next,\u201d she wrote.",
+    ],
+)
+def test_a_quoted_expert_is_not_the_author(isolated: Path, run_cli: RunCli, closing: str) -> None:
+    _seed(isolated, f"{PROSE}\n\n{closing}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "author-bio") == []
+
+
+def test_without_a_usable_byline_any_bio_counts(isolated: Path, run_cli: RunCli) -> None:
+    closing = "Alistair Grant is a professor of transport economics at the University of Inverness."
+    header = "title: Ferry Returns\nbyline: ', a professor of transport economics'\n"
+    _seed(isolated, f"{PROSE}\n\n{closing}\n", header=header)
+    _config(isolated, "")
+    assert [line.split(" paragraph ")[0] for line in _validate(run_cli, "author-bio")] == [
+        f"seeds/{NAME}:7:1: SC407 [author-bio]"
+    ]
+
+
+TEASER_STORY = (
+    "The harbour board voted on Tuesday to close the old fish market by the end of next year,"
+    " ending two centuries of trading on the quay."
+)
+
+
+@pytest.mark.parametrize(
+    ("teaser", "story"),
+    [
+        (TEASER_STORY[:77] + "\u2026", "WENDBURY \u2014 " + TEASER_STORY),
+        (TEASER_STORY[:77] + "...", "LONDON (Reuters) - " + TEASER_STORY),
+        (TEASER_STORY[:77] + "\u2026", "Wendbury, March 3 \u2014 " + TEASER_STORY),
+        (TEASER_STORY[:77] + "...", "PORT ELLIN, Scotland -- " + TEASER_STORY),
+        (TEASER_STORY[:77] + "\u2026", "WENDBURY, " + TEASER_STORY),
+        (TEASER_STORY[:87] + " \u2026 Read more", TEASER_STORY),
+        (TEASER_STORY[:87] + "... Continue reading \u00bb", TEASER_STORY),
+        (TEASER_STORY[:77] + "\n[\u2026]", TEASER_STORY),
+        (TEASER_STORY[:77] + " [...]", TEASER_STORY),
+    ],
+)
+def test_teaser_forms(isolated: Path, run_cli: RunCli, teaser: str, story: str) -> None:
+    _seed(isolated, f"{teaser}\n\n{story}\n\n{PROSE}\n")
+    _config(isolated, "")
+    repeated = 7 + teaser.count("\n")
+    assert _validate(run_cli, "teaser-duplicate") == [
+        f"seeds/{NAME}:5:1: SC405 [teaser-duplicate] teaser cut off with an ellipsis repeats"
+        f" the start of line {repeated}; delete the teaser"
+    ]
+
+
+def test_a_teaser_of_other_words_after_a_dateline_is_not_a_teaser(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    teaser = "The council voted on Tuesday to keep the old fish market open for another\u2026"
+    _seed(isolated, f"{teaser}\n\nWENDBURY \u2014 {TEASER_STORY}\n\n{PROSE}\n")
+    _config(isolated, "")
+    assert _validate(run_cli, "teaser-duplicate") == []

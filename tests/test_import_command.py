@@ -365,3 +365,59 @@ def _assert_round_trip(title: str) -> None:
     assert seed.field("title") is not None
     assert seed.field("title").value == title  # type: ignore[union-attr]
     assert seed.body == "Body text."
+
+
+def test_a_file_named_twice_is_imported_once(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(["import", "ferry.txt", "ferry.txt", "./ferry.txt"])
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(
+        f"Imported ferry.txt as seeds/001_{_ferry_id()}.txt.\nUpdated seeds/INDEX.md (2 seeds).\n"
+    )
+    assert sorted(p.name for p in corpus.iterdir()) == [
+        "000_8e2d6b0f4a1c3579.txt",
+        f"001_{_ferry_id()}.txt",
+        "INDEX.md",
+    ]
+
+
+def test_a_raw_file_inside_the_corpus_is_refused(corpus: Path, run_cli: RunCli) -> None:
+    (corpus / "article.txt").write_bytes(RAW_FERRY.encode("utf-8"))
+    before = _snapshot(corpus)
+    result = run_cli(["import", "seeds/article.txt", "--corpus", "seeds"])
+    assert result.out == ""
+    assert result.err == (
+        "seedcheck: error: seeds/article.txt: the raw article is inside the corpus folder,"
+        " where it is not a seed; move it out of seeds and import it from there\n"
+        "seedcheck: nothing was imported\n"
+    )
+    assert result.code == 2
+    assert _snapshot(corpus) == before
+
+
+@pytest.mark.parametrize("underline", ["---", "===", "=================="])
+def test_a_setext_underline_goes_with_the_title(
+    corpus: Path, run_cli: RunCli, underline: str
+) -> None:
+    Path("raw.txt").write_text(
+        f"Wendbury Ferry to Run Every Twenty Minutes\n{underline}\n\nBy Nora Quinn\n\n{FERRY}",
+        encoding="utf-8",
+    )
+    result = run_cli(["import", "raw.txt"])
+    assert (result.code, result.err) == (0, "")
+    (seed,) = corpus.glob("001_*.txt")
+    assert seed.read_text(encoding="utf-8") == (
+        "---\ntitle: Wendbury Ferry to Run Every Twenty Minutes\nbyline: Nora Quinn\n---\n" + FERRY
+    )
+
+
+def test_an_emphasised_byline_is_found(corpus: Path, run_cli: RunCli) -> None:
+    Path("raw.txt").write_text(
+        f"Wendbury Ferry to Run Every Twenty Minutes\n\n*By Nora Quinn*\n\n{FERRY}",
+        encoding="utf-8",
+    )
+    result = run_cli(["import", "raw.txt"])
+    assert (result.code, result.err) == (0, "")
+    (seed,) = corpus.glob("001_*.txt")
+    assert seed.read_text(encoding="utf-8") == (
+        "---\ntitle: Wendbury Ferry to Run Every Twenty Minutes\nbyline: Nora Quinn\n---\n" + FERRY
+    )

@@ -11,6 +11,8 @@ Decisions recorded here:
   can say what is wrong with it instead of missing-byline saying it is absent.
 - A byline may have a short dateline under it in the same paragraph.
 - Markdown rules (``---`` under the title, around a note) are not paragraphs.
+- Markdown emphasis around a whole byline line (``*By Jane Doe*``) is markup, not part of
+  the name: the byline is found, and its value and columns leave the marks out.
 """
 
 from __future__ import annotations
@@ -153,3 +155,34 @@ def test_a_huge_line_is_read_in_linear_time(line: str, found: bool) -> None:
     started = time.perf_counter()
     assert (_byline(_lone(line)) is not None) is found
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("*By Nora Quinn*", 5),
+        ("**By Nora Quinn**", 6),
+        ("_By Nora Quinn_", 5),
+        ("  *By Nora Quinn*", 7),
+    ],
+)
+def test_emphasis_around_a_byline_is_not_part_of_it(line: str, column: int) -> None:
+    byline = split_plain(_lone(line).split("\n")).byline
+    assert byline is not None
+    assert (byline.line, byline.column, byline.value) == (3, column, "Nora Quinn")
+    assert byline.end_column == column + len("Nora Quinn")
+
+
+@pytest.mark.parametrize(
+    "line", ["*By midday the road was shut.*", "*By Nora Quinn", "*By Nora Quinn_", "**"]
+)
+def test_emphasis_does_not_make_a_byline(line: str) -> None:
+    assert _byline(_lone(line)) is None
+
+
+def test_the_last_line_may_be_an_emphasised_byline() -> None:
+    text = (
+        "Floods Hit Valley\n\nRivers rose overnight.\n\n"
+        "Officials expect more rain.\n\n*By Nora Quinn*\n"
+    )
+    assert _byline(text) == (7, "Nora Quinn")

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+from seedcheck.config import Settings
 from seedcheck.rules import RULES
 from tests.conftest import RunCli
 
@@ -23,3 +30,13 @@ def test_sample_output_is_what_seedcheck_prints(run_cli: RunCli) -> None:
 def test_rule_table_lists_every_rule() -> None:
     rows = re.findall(r"^\| (SC\d{3}) \| `([a-z0-9-]+)` \| (error|warning) \|", README, re.M)
     assert rows == [(r.code, r.name, r.severity.value) for r in RULES]
+
+
+def test_configuration_block_shows_every_setting() -> None:
+    # Every key a user can set is documented in the sample, and the sample is valid.
+    block = re.search(r"## Configuration\n.*?```toml\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    table = tomllib.loads(block.group(1))["tool"]["seedcheck"]
+    keys = [field.alias or name for name, field in Settings.model_fields.items()]
+    assert sorted(table) == sorted(keys)
+    Settings.model_validate(table)

@@ -7,6 +7,11 @@ end are dropped, and the blank lines around a removed byline close up. The id is
 first 16 hex digits of the SHA-256 of the source file's bytes, so importing the same
 file twice gives the same id.
 
+A line under the title that underlines it (a Markdown setext ``---`` or ``===``) is
+dropped with the title. A file named twice on the command line is imported once. A raw
+file inside the corpus folder is refused: it is not a seed, and left there it would
+stay in the corpus as an unexpected file; it belongs outside, like any other source.
+
 Planning is separate from writing: every file is read, parsed and checked against the
 corpus (and against the other files of the same import) before anything is written,
 so an import is all or nothing.
@@ -32,7 +37,7 @@ from seedcheck.fields import title_problems
 from seedcheck.front_matter import is_fence
 from seedcheck.index_block import rewrite_index
 from seedcheck.index_file import INDEX_NAME
-from seedcheck.plain_layout import split_plain
+from seedcheck.plain_layout import is_rule_line, split_plain
 from seedcheck.seed_file import BOM, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
 
@@ -112,6 +117,8 @@ def seed_text(raw: str, metadata: Metadata) -> tuple[str, str | None, str | None
         first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
         title = lines[first].strip() if first < len(lines) else None
         body_from, searched, shift = first + 1, lines, 0
+        if body_from < len(lines) and lines[body_from].strip() and is_rule_line(lines[body_from]):
+            body_from += 1  # a setext underline belongs to the title, not to the body
     else:
         # No title line: search for the byline as if the given title stood above the text.
         body_from, searched, shift = 0, [metadata.title, *lines], 1
@@ -160,8 +167,21 @@ def plan_import(
         if (digest := body_digest(seed)) is not None
     }
     planned: list[PlannedSeed] = []
+    corpus_root = _resolved(corpus.root)
+    seen: set[Path] = set()
     for source in sources:
         shown = display_path(str(source.absolute()))
+        resolved = _resolved(source)
+        if resolved in seen:
+            continue  # named twice on the command line: one file, imported once
+        seen.add(resolved)
+        if resolved.parent == corpus_root:
+            problems.append(
+                f"{shown}: the raw article is inside the corpus folder, where it is not a seed; "
+                f"move it out of {display_path(str(corpus.root.absolute()))} and import it "
+                "from there"
+            )
+            continue
         try:
             seed = _plan_one(source, corpus, metadata, model=model, number=next_number, width=width)
         except SeedcheckError as exc:
@@ -193,6 +213,14 @@ def plan_import(
     except SeedcheckError as exc:
         raise ImportRefused([str(exc)]) from None
     return Plan(tuple(planned), index_text)
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` made absolute with symbolic links followed, as far as that is possible."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compare the path as written
+        return path.absolute()
 
 
 def _taken(corpus: Corpus, pattern: re.Pattern[str]) -> tuple[list[str], dict[str, str]]:

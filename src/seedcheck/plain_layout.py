@@ -12,7 +12,8 @@ Many sentences of an article begin with "By" too (``By midday the road was shut.
 a name particle (``de``, ``van``, ``and``, ``the``…). After a comma there must be
 nothing, another credit (``Jane Doe, Reuters``) or a bio (``, a professor of…``), which
 byline-invalid then reports. Markdown rules (``---``) between the title and the byline
-are not paragraphs.
+are not paragraphs. Markdown emphasis around the whole line (``*By Jane Doe*``,
+``__By Jane Doe__``) is not part of the byline.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ _TIME_WORDS = frozenset(_TIME_WORD_LIST.split())
 _WORD_PUNCT = ".,;:!?\"'()[]<>|/\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014-"
 # A Markdown thematic break or setext underline: a rule, not a paragraph of text.
 _RULE_LINE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+# Emphasis around a whole line: "*By Jane Doe*", "**By Jane Doe**", "_By Jane Doe_".
+_EMPHASIS = re.compile(r"^(?P<mark>\*{1,2}|_{1,2})(?P<inner>\S(?:.*\S)?)(?P=mark)$")
 
 
 @dataclass(frozen=True)
@@ -98,17 +101,31 @@ def credit_at(lines: Sequence[str], index: int) -> LocatedValue | None:
     return _byline_value(lines, index) if _is_credit_line(lines[index]) else None
 
 
+def is_rule_line(line: str) -> bool:
+    """Whether ``line`` is a Markdown thematic break or setext underline (``---``, ``===``)."""
+    return _RULE_LINE.match(line.rstrip("\r")) is not None
+
+
 def _is_credit_line(line: str) -> bool:
     """Whether ``line`` is a byline: ``By`` followed by a credit, not a sentence."""
-    match = _BYLINE.match(line.strip())
-    return match is not None and _is_credit(line.strip()[match.end() :])
+    text = _unemphasised(line.strip())[1]
+    match = _BYLINE.match(text)
+    return match is not None and _is_credit(text[match.end() :])
+
+
+def _unemphasised(text: str) -> tuple[int, str]:
+    """``text`` without emphasis marks around it, and how many characters were dropped first."""
+    emphasis = _EMPHASIS.match(text)
+    if emphasis is None:
+        return 0, text
+    return len(emphasis.group("mark")), emphasis.group("inner")
 
 
 def _find_byline(lines: Sequence[str], title_index: int) -> LocatedValue | None:
     paragraphs = [
         (start, stop)
         for start, stop in _paragraphs(lines, title_index + 1)
-        if not all(_RULE_LINE.match(ln.rstrip("\r")) for ln in lines[start:stop])
+        if not all(is_rule_line(line) for line in lines[start:stop])
     ]
     for start, stop in paragraphs[:BYLINE_SEARCH_PARAGRAPHS]:
         if _is_credit_line(lines[start]) and (
@@ -182,10 +199,11 @@ def _is_name_word(word: str) -> bool:
 def _byline_value(lines: Sequence[str], index: int) -> LocatedValue:
     raw = lines[index].rstrip("\r")
     indent = len(raw) - len(raw.lstrip())
-    match = _BYLINE.match(raw[indent:])
+    mark, text = _unemphasised(raw.strip())
+    match = _BYLINE.match(text)
     assert match is not None  # callers matched the same line
-    begin = indent + match.end()
-    name = raw[begin:].rstrip()
+    begin = indent + mark + match.end()
+    name = text[match.end() :].rstrip()
     return LocatedValue(
         key="byline",
         value=name,

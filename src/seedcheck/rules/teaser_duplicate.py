@@ -11,9 +11,14 @@ Example::
     old quay, ending a year of argument over how to protect the market.
 
 A teaser is looked for among the first five paragraphs of the body, where pages put
-it, and needs at least five words before the ellipsis ("Well..." is a quip). Comparison
-uses the shared normalisation, so a teaser with other quotes or dashes is still found.
-Reported at the teaser, naming the line it repeats.
+it, and needs at least five words before the ellipsis ("Well..." is a quip). The
+ellipsis may be bracketed (``[…]``, ``[...]``, also on a line of its own) or followed by
+the link to the article ("… Read more", "... Continue reading"). The later paragraph
+may start with a dateline, which is not compared: a place, perhaps an agency and a
+date, then a dash (``WENDBURY —``, ``LONDON (Reuters) -``, ``Wendbury, March 3 —``), or
+a place in capitals and a comma (``WENDBURY,``). Comparison uses the shared
+normalisation, so a teaser with other quotes or dashes is still found. Reported at the
+teaser, naming the line it repeats.
 
 Fix: delete the teaser paragraph.
 """
