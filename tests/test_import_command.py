@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -421,3 +422,48 @@ def test_an_emphasised_byline_is_found(corpus: Path, run_cli: RunCli) -> None:
     assert seed.read_text(encoding="utf-8") == (
         "---\ntitle: Wendbury Ferry to Run Every Twenty Minutes\nbyline: Nora Quinn\n---\n" + FERRY
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(corpus: Path, run_cli: RunCli) -> None:
+    os.mkfifo("pipe.txt")
+    before = _snapshot(corpus)
+    result = run_cli(["import", "pipe.txt"])  # an open() that waited would hang here
+    assert result.err.splitlines()[0] == (
+        "seedcheck: error: pipe.txt: a FIFO (named pipe), not a regular file; import a text file"
+    )
+    assert (result.out, result.code) == ("", 2)
+    assert _snapshot(corpus) == before
+
+
+def test_a_huge_file_is_read_only_up_to_the_limit(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Path("huge.txt").open("wb") as fh:
+        fh.truncate(3 * 1024**3)  # 3 GiB, sparse: reading it whole would fill memory
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, size: int) -> bytes:
+        chunk = real_read(fd, size)
+        if os.fstat(fd).st_size == 3 * 1024**3:  # the huge file, not the corpus's seeds
+            reads.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(os, "read", counting_read)
+    result = run_cli(["import", "huge.txt"])
+    assert result.err.splitlines()[0] == (
+        f"seedcheck: error: huge.txt: {3 * 1024**3} bytes, more than max-file-size "
+        f"({1024 * 1024}); this is not an article"
+    )
+    assert result.code == 2
+    assert sum(reads) == 1024 * 1024 + 1
+
+
+def test_a_link_the_user_names_is_followed(corpus: Path, run_cli: RunCli) -> None:
+    Path("articles").mkdir()
+    Path("ferry.txt").rename("articles/ferry.txt")
+    Path("ferry-link.txt").symlink_to("articles/ferry.txt")
+    result = run_cli(["import", "ferry-link.txt"])
+    assert result.err == ""
+    assert len(list(corpus.glob("001_*.txt"))) == 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from seedcheck.front_matter import is_fence
 from seedcheck.index_block import rewrite_index
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.plain_layout import is_rule_line, split_plain
+from seedcheck.reading import read_limited
 from seedcheck.seed_file import BOM, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
 
@@ -250,15 +252,19 @@ def _plan_one(
     number: int,
     width: int,
 ) -> SeedFile:
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise SeedcheckError(f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > corpus.max_file_size:
+    # Bounded like a seed: a FIFO must not hang the import, /dev/zero or a 3 GB file must
+    # not fill memory. A link the user named is followed: it is their file, not the PR's.
+    read = read_limited(Path(os.path.realpath(source)), corpus.max_file_size)
+    if read.not_regular is not None:
+        raise SeedcheckError(f"{read.not_regular}, not a regular file; import a text file")
+    if read.error is not None or read.data is None:
+        raise SeedcheckError(f"cannot read: {read.error}")
+    if read.too_large:
         raise SeedcheckError(
-            f"{len(data)} bytes, more than max-file-size ({corpus.max_file_size}); "
+            f"{read.size} bytes, more than max-file-size ({corpus.max_file_size}); "
             "this is not an article"
         )
+    data = read.data
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
