@@ -21,6 +21,30 @@ settings.register_profile("long", max_examples=2_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "normal"))
 
 
+@pytest.fixture(autouse=True)
+def _lf_when_tests_write_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test corpora are written with LF line endings on every platform.
+
+    ``Path.write_text`` turns "\n" into os.linesep, so on Windows every corpus a test
+    writes would be CRLF and report line-ending findings. seedcheck's own writes pass
+    ``newline`` explicitly and are unaffected.
+    """
+    if os.linesep == "\n":
+        return
+    write_text = Path.write_text
+
+    def lf_write_text(
+        self: Path,
+        data: str,
+        encoding: str | None = None,
+        errors: str | None = None,
+        newline: str | None = "\n",
+    ) -> int:
+        return write_text(self, data, encoding, errors, newline)
+
+    monkeypatch.setattr(Path, "write_text", lf_write_text)
+
+
 @dataclass(frozen=True)
 class Result:
     code: int
