@@ -287,3 +287,33 @@ def test_a_malformed_row_is_not_also_a_missing_entry(isolated: Path, run_cli: Ru
         "'001_a9c2e4f6b1d30785.txt' has 6 cells; the header has 7\n"
     )
     assert result.code == 1
+
+
+# Characters that str.splitlines() takes for line breaks but Markdown does not.
+ODD_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("odd", ODD_BREAKS)
+def test_an_odd_break_in_html_before_the_end_marker_keeps_the_text_after(
+    odd: str, tmp_path: Path
+) -> None:
+    # The marker's HTML block starts on the <details> line: its lines must be counted
+    # as Markdown counts them, or the end marker is placed a line too late.
+    before = "# Index\n\n"
+    stale = STALE.replace(
+        END_MARKER, f"<details><summary>About{odd}this table</summary></details>\n{END_MARKER}"
+    )
+    after = "KEEP ME: my precious notes\n"
+    document = parse_index(tmp_path / "INDEX.md", (before + stale + after).encode("utf-8"))
+    assert document.markers_ok
+    assert rewrite_index(document, _seeds(tmp_path)) == before + BLOCK + after
+
+
+@pytest.mark.parametrize("odd", ODD_BREAKS)
+def test_an_odd_break_in_html_just_before_the_begin_marker(odd: str, tmp_path: Path) -> None:
+    before = f"# Index\n\n<details><summary>About{odd}this table</summary></details>\n"
+    after = "KEEP ME\n"
+    data = (before + STALE + after).encode("utf-8")
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert (document.begin_lines, document.end_lines) == ((4,), (10,))
+    assert rewrite_index(document, _seeds(tmp_path)) == before + BLOCK + after

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from seedcheck.cli import main
 from seedcheck.fixing import fix_text
-from seedcheck.index_file import parse_index
+from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
 from tests import strategies
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
@@ -103,6 +103,34 @@ def test_any_bytes_as_index(index: bytes) -> None:
         assert result.code in (0, 2)
         assert "Traceback" not in result.err
         assert result.err.count("\n") <= 1
+
+
+@given(strategies.outside_text(), strategies.outside_text())
+def test_index_keeps_every_byte_outside_the_block(before: str, after: str) -> None:
+    stale = f"{BEGIN_MARKER}\n| No. | File |\n| --- | --- |\n{END_MARKER}\n"
+    text = f"{before}\n{stale}{after}"
+    with _project() as root:
+        seeds = root / "seeds"
+        (seeds / SEED).write_text(f"---\ntitle: T\nbyline: Jane Doe\n---\n{BODY}", "utf-8")
+        (seeds / "INDEX.md").write_bytes(text.encode("utf-8"))
+        first = _run(root, "index", str(seeds))
+        new = (seeds / "INDEX.md").read_bytes().decode("utf-8")
+        second = _run(root, "index", str(seeds))
+        check = _run(root, "validate", "--select", "SC5", "--quiet", str(seeds))
+    assert first.code in (0, 2), first.err
+    if first.code == 2:
+        # Refused (the user's text made the markers ambiguous): nothing was written.
+        assert new == text
+        return
+    if new.startswith(text):
+        # The markers were not markers to Markdown (in a code block): a block was added.
+        assert new.count(BEGIN_MARKER) == 2
+    else:
+        assert new.startswith(f"{before}\n{BEGIN_MARKER}")
+        assert new.endswith(f"{END_MARKER}\n{after}")
+    assert second.code == 0
+    assert second.out.endswith("is up to date (1 seed).\n")
+    assert check.out == ""
 
 
 @given(strategies.cell_text(), strategies.cell_text())

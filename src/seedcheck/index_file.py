@@ -143,10 +143,12 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
     for token in tokens:
         if token.type != "html_block" or not token.map:
             continue
-        for offset, raw in enumerate(token.content.splitlines()):
-            if raw.strip() == BEGIN_MARKER:
+        # split_lines, not str.splitlines: a form feed or U+2028 in the block is not
+        # a line break for Markdown, and counting it as one misplaces the markers.
+        for offset, raw in enumerate(split_lines(token.content)):
+            if raw.strip(" \t\r\n") == BEGIN_MARKER:
                 begins.append(token.map[0] + offset + 1)
-            elif raw.strip() == END_MARKER:
+            elif raw.strip(" \t\r\n") == END_MARKER:
                 ends.append(token.map[0] + offset + 1)
     return tuple(begins), tuple(ends)
 
