@@ -363,3 +363,27 @@ def test_readme_example(isolated: Path, run_cli: RunCli) -> None:
 
     assert (first_run.out, second_run.out) == (block.group(1), block.group(2))
     assert (first_run.code, second_run.code) == (1, 0)
+
+
+def test_an_escaped_space_in_the_header_is_not_stripped(isolated: Path, run_cli: RunCli) -> None:
+    """Stripping `\\ ` before a line break would glue "Harbor" to "Council"."""
+    text = (
+        '---\ntitle: "Harbor\\ \n  Council Approves Floodwall"\nbyline: Jane Doe\n---\n'
+        "The council voted.\n"
+    )
+    seeds = _corpus(isolated, text)
+    _indexed(run_cli)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result.out == (
+        f"left seeds/{FIRST} alone: fixing it would change what it says: title 'Harbor  "
+        "Council Approves Floodwall' would become 'HarborCouncil Approves Floodwall'; "
+        "fix it by hand\n"
+        f"seeds/{FIRST}:2:16: SC106 [trailing-whitespace] trailing whitespace\n"
+        "Nothing to fix. Found 1 error in 1 file.\n"
+    )
+    assert (result.err, result.code) == ("", 0)
+    assert (seeds / FIRST).read_bytes() == text.encode()
+    assert (seeds / "INDEX.md").read_bytes() == index

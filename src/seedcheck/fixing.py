@@ -136,6 +136,46 @@ def why_not_fixable(data: bytes) -> str | None:
     return None
 
 
+def _as_read(value: object) -> object:
+    """A field value as a reader takes it: edge whitespace of its text does not count."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return tuple(_as_read(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, _as_read(item)) for key, item in value.items())
+    return value
+
+
+def reading_change(before: SeedFile, after: SeedFile) -> str | None:
+    """What a reader of ``after`` gets that differs from ``before``, or None.
+
+    The text fixes only touch blanks and line ends, but YAML gives some of those a
+    meaning (an escaped space before a line break), so the fixed seed is read again and
+    compared: layout, every field (title and byline of a plain seed too) and the body's
+    words. Edge whitespace of a value is what the fixes are for, and does not count.
+    """
+    if before.layout != after.layout:
+        return f"the layout would change from {before.layout} to {after.layout}"
+    was = {f.key: f.value for f in before.fields}
+    now = {f.key: f.value for f in after.fields}
+    for key, value in was.items():
+        if key not in now:
+            return f"{excerpt(key, 40)} would be lost"
+        if _as_read(value) != _as_read(now[key]):
+            return f"{escape(key)} {_shown_value(value)} would become {_shown_value(now[key])}"
+    for key in now:
+        if key not in was:
+            return f"{excerpt(key, 40)} would appear"
+    if before.body.split() != after.body.split():
+        return "the body's words would change"
+    return None
+
+
+def _shown_value(value: object) -> str:
+    return excerpt(value, 60) if isinstance(value, str) else escape(repr(value))
+
+
 def _written_by_hand(
     document: IndexDocument, before: Sequence[SeedFile], after: Sequence[SeedFile]
 ) -> str | None:
@@ -214,12 +254,18 @@ def plan_fixes(
         if new == seed.data:
             seeds.append(seed)
             continue
-        fixes.append(FileFix(seed.path, seed.data, new, fixed.applied))
-        seeds.append(
-            parse_seed(
-                seed.path, new, number=seed.number, seed_id=seed.seed_id, layout=layout, model=model
-            )
+        after = parse_seed(
+            seed.path, new, number=seed.number, seed_id=seed.seed_id, layout=layout, model=model
         )
+        change = reading_change(seed, after)
+        if change is not None:
+            left.append(
+                (seed.path, f"fixing it would change what it says: {change}; fix it by hand")
+            )
+            seeds.append(seed)
+            continue
+        fixes.append(FileFix(seed.path, seed.data, new, fixed.applied))
+        seeds.append(after)
     index = corpus.index
     if only is None or corpus.index_path in only:
         index_fix = _index_fix(index, corpus.seeds, seeds)
