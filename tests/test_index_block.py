@@ -6,7 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from markdown_it.token import Token
 
+from seedcheck import corpus as corpus_module
+from seedcheck import index_file
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
@@ -317,3 +320,50 @@ def test_an_odd_break_in_html_just_before_the_begin_marker(odd: str, tmp_path: P
     document = parse_index(tmp_path / "INDEX.md", data)
     assert (document.begin_lines, document.end_lines) == ((4,), (10,))
     assert rewrite_index(document, _seeds(tmp_path)) == before + BLOCK + after
+
+
+def test_text_after_the_last_marker_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markdown reads a line from those above it: a huge table after the block is skipped."""
+    parsed: list[str] = []
+    make_parser = index_file.markdown_parser
+
+    class Recording:
+        def parse(self, text: str) -> list[Token]:
+            parsed.append(text)
+            return make_parser().parse(text)
+
+    monkeypatch.setattr(index_file, "markdown_parser", Recording)
+    after = "\n## Notes\n\n| x | y |\n| - | - |\n" + "| x | y |\n" * 1000
+    data = ("# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n") + after).encode()
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert parsed == ["# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n")]
+    assert [row.file for row in document.rows] == [FM_NAME, PLAIN_NAME]
+    assert rewrite_index(document, _seeds(tmp_path)) == data.decode()
+
+
+def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    corpus = _write_corpus(isolated)
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    limit = corpus_module.index_size_limit(1024 * 1024, 2)
+    assert limit == 1024 * 1024 + 2 * 4096
+    with index.open("a", encoding="utf-8") as notes:
+        notes.write("| x | y |\n" * (limit // 10))
+    size = index.stat().st_size
+    assert size > limit
+
+    validate = run_cli(["validate", "--select", "SC1,SC5", "--quiet", "corpus"])
+    assert validate.out == (
+        f"corpus/INDEX.md:1:1: SC107 [file-too-large] file is {size} bytes, over "
+        "max-file-size (1048576 bytes); it was not checked further\n"
+    )
+    written = run_cli(["index", "corpus"])
+    assert written.code == 2
+    assert written.err == (
+        "seedcheck: error: corpus/INDEX.md is too large to be an index; "
+        "fix it by hand, then run again\n"
+    )
