@@ -367,3 +367,65 @@ def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
         "seedcheck: error: corpus/INDEX.md is too large to be an index; "
         "fix it by hand, then run again\n"
     )
+
+
+def test_index_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: RunCli) -> None:
+    """The row may hold the only copy of a byline: it stays, verbatim, in its place."""
+    (isolated / "seedcheck.toml").write_text(
+        "body-min-words = 0\nmax-file-size = 1000\n", encoding="utf-8"
+    )
+    corpus = _write_corpus(isolated)
+    extra = "002_0b5c7e9a1d3f4628.txt"
+    (corpus / extra).write_text("Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats.\n", "utf-8")
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    lines = index.read_text(encoding="utf-8").split("\n")
+    first = next(line for line in lines if line.startswith("| 000 "))
+    # A hand-edited byline, and the seed grows past max-file-size.
+    edited = first.replace("Tomasz Nowak", "Tomasz Nowak (photos: A. Ruiz)")
+    index.write_text("\n".join(lines).replace(first, edited), encoding="utf-8")
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+        seed.write("More text. " * 100)
+    (corpus / extra).write_text("Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats run.\n")
+
+    result = run_cli(["index", "corpus"])
+
+    assert result.out == "Updated corpus/INDEX.md (2 seeds).\n", result.err
+    assert result.err == (
+        "kept the row of 000_4e1a7c3b9d0f2856.txt, which could not be read: it is larger "
+        "than max-file-size (1000 bytes)\n"
+    )
+    assert result.code == 0
+    new = index.read_text(encoding="utf-8").split("\n")
+    rows = [line for line in new if line.startswith("| 00")]
+    assert rows[0] == edited
+    assert [row[:6] for row in rows] == ["| 000 ", "| 001 ", "| 002 "]
+    # Up to date now, for index --check and for validate alike.
+    check = run_cli(["index", "--check", "corpus"])
+    assert (check.out, check.code) == ("corpus/INDEX.md is up to date (2 seeds).\n", 0)
+    assert check.err == result.err
+    validate = run_cli(["validate", "--select", "SC5", "--quiet", "corpus"])
+    assert (validate.out, validate.code) == ("", 0)
+
+
+def test_fix_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: RunCli) -> None:
+    (isolated / "seedcheck.toml").write_text(
+        "body-min-words = 0\nmax-file-size = 1000\n", encoding="utf-8"
+    )
+    corpus = _write_corpus(isolated)
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    before = index.read_bytes()
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+        seed.write("More text. " * 100)
+    with (corpus / "001_a9c2e4f6b1d30785.txt").open("a", encoding="utf-8") as seed:
+        seed.write("Trailing blanks.  \n")
+
+    result = run_cli(["fix", "corpus"])
+
+    assert result.code == 1
+    after = index.read_text(encoding="utf-8")
+    row = next(line for line in before.decode().split("\n") if line.startswith("| 000 "))
+    assert row in after.split("\n")
+    assert "| 001 " in after
+    assert after != before.decode()

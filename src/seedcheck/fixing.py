@@ -20,7 +20,8 @@ Decisions:
   date. A row that disagrees may hold the only copy of a byline the scraper lost, so a
   person decides which side is right. Numbers, word counts, digests, order, layout and
   missing rows are derived from the files and always safe to regenerate. A missing or
-  markerless index is ``seedcheck index``'s job.
+  markerless index is ``seedcheck index``'s job. The row of a seed that could not be
+  read (too large, unreadable, not a regular file) is kept as it is, as index keeps it.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from pathlib import Path
 
 from seedcheck.corpus import Corpus
 from seedcheck.excerpt import escape, excerpt
-from seedcheck.index_block import expected_row, indexed_seeds, rewrite_index
+from seedcheck.index_block import KeptRow, expected_row, indexed_seeds, rewrite_index
 from seedcheck.index_file import IndexDocument, parse_index
-from seedcheck.index_match import row_file
+from seedcheck.index_match import row_file, unread_seed_rows
 from seedcheck.rules.trailing_whitespace import BLANKS
 from seedcheck.seed_file import BOM, Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
@@ -177,13 +178,18 @@ def _shown_value(value: object) -> str:
 
 
 def _written_by_hand(
-    document: IndexDocument, before: Sequence[SeedFile], after: Sequence[SeedFile]
+    document: IndexDocument,
+    before: Sequence[SeedFile],
+    after: Sequence[SeedFile],
+    kept: Sequence[KeptRow],
 ) -> str | None:
     """What in the index block a rewrite would lose that no seed holds, or None.
 
     A cell is held by its seed when it agrees with the seed as read (``before``) or as
-    fixed (``after``): a title whose trailing blanks the fixes strip changes too.
+    fixed (``after``): a title whose trailing blanks the fixes strip changes too. The
+    ``kept`` rows (of seeds that could not be read) are written back as they are.
     """
+    unread = {row.name for row in kept}
     block = document.lines[document.begin_lines[0] : document.end_lines[0] - 1]
     if document.table_problems and any(line.strip() for line in block):
         problem = document.table_problems[0]
@@ -192,6 +198,8 @@ def _written_by_hand(
     now = {seed.name: seed for seed in indexed_seeds(after)}
     for row in document.rows:
         name = row_file(row)
+        if name in unread:
+            continue
         if name not in now:
             return f"line {row.line} lists {excerpt(name, 40)}, which is not a seed here"
         expected = expected_row(now[name])
@@ -207,7 +215,10 @@ def _written_by_hand(
 
 
 def _index_fix(
-    document: IndexDocument | None, before: Sequence[SeedFile], seeds: Sequence[SeedFile]
+    document: IndexDocument | None,
+    before: Sequence[SeedFile],
+    seeds: Sequence[SeedFile],
+    kept: Sequence[KeptRow],
 ) -> FileFix | str | None:
     """The rewrite of INDEX.md's block, or why INDEX.md is left alone, or None (current)."""
     if document is None:
@@ -216,10 +227,10 @@ def _index_fix(
         return f"line {document.invalid_utf8_line} is not valid UTF-8"
     if not document.markers_ok:
         return "its index markers are missing or broken; fix them, then run `seedcheck index`"
-    conflict = _written_by_hand(document, before, seeds)
+    conflict = _written_by_hand(document, before, seeds, kept)
     if conflict is not None:
         return f"{conflict}; correct whichever is wrong, then run `seedcheck index`"
-    new = rewrite_index(document, seeds).encode("utf-8")
+    new = rewrite_index(document, seeds, kept).encode("utf-8")
     if new == document.data:
         return None
     return FileFix(document.path, document.data, new, ("index block",))
@@ -268,7 +279,8 @@ def plan_fixes(
         seeds.append(after)
     index = corpus.index
     if only is None or corpus.index_path in only:
-        index_fix = _index_fix(index, corpus.seeds, seeds)
+        kept = [row for row, _ in unread_seed_rows(corpus)]
+        index_fix = _index_fix(index, corpus.seeds, seeds, kept)
         if isinstance(index_fix, FileFix):
             fixes.append(index_fix)
             index = parse_index(index_fix.path, index_fix.new)
