@@ -127,7 +127,7 @@ def test_diff_writes_nothing(isolated: Path, run_cli: RunCli) -> None:
         f"+++ seeds/{FIRST} (fixed)\n"
         "@@ -1,5 +1,5 @@\n"
         " ---\n"
-        "-title: Harbour Council Approves Floodwall \r\n"
+        "-title: Harbour Council Approves Floodwall \\r\n"
         "+title: Harbour Council Approves Floodwall\n"
         " byline: Marta Ilić\n"
         " ---\n"
@@ -387,3 +387,38 @@ def test_an_escaped_space_in_the_header_is_not_stripped(isolated: Path, run_cli:
     assert (result.err, result.code) == ("", 0)
     assert (seeds / FIRST).read_bytes() == text.encode()
     assert (seeds / "INDEX.md").read_bytes() == index
+
+
+def test_diff_escapes_control_characters_and_cuts_long_lines(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    """What the diff prints cannot drive the terminal; what fix writes is not cut."""
+    hostile = "Sidebar \x1b]0;PWNED\x07\x1b[2J text.  "
+    long_line = "word " * 200
+    seeds = _corpus(isolated, CLEAN_FIRST + hostile + "\n" + long_line + "\n")
+    _indexed(run_cli)
+
+    result = run_cli(["fix", "--diff", "seeds"])
+
+    diff, _, _ = result.out.partition("--- seeds/INDEX.md")
+    shown_long = "word " * 100
+    assert diff == (
+        f"--- seeds/{FIRST} (current)\n"
+        f"+++ seeds/{FIRST} (fixed)\n"
+        "@@ -7,5 +7,5 @@\n"
+        f" {BODY.splitlines()[2]}\n"
+        f" {BODY.splitlines()[3]}\n"
+        f" {BODY.splitlines()[4]}\n"
+        "-Sidebar \\x1b]0;PWNED\\x07\\x1b[2J text.  \n"
+        f"-{shown_long}… (1000 characters)\n"
+        "+Sidebar \\x1b]0;PWNED\\x07\\x1b[2J text.\n"
+        f"+{shown_long}… (999 characters)\n"
+    )
+    assert "\x1b" not in result.out
+    written = run_cli(["fix", "seeds"])
+    assert written.code == 1
+    assert (
+        (seeds / FIRST)
+        .read_text(encoding="utf-8")
+        .endswith("Sidebar \x1b]0;PWNED\x07\x1b[2J text.\n" + long_line.rstrip() + "\n")
+    )
