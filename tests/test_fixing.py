@@ -19,7 +19,7 @@ from seedcheck.fixing import (
     fix_text,
     plan_fixes,
     reading_change,
-    remove_byte_order_marks,
+    remove_byte_order_mark,
     strip_line_ends,
     why_not_fixable,
 )
@@ -42,17 +42,32 @@ CLEAN = f"---\ntitle: Harbour Council Approves Floodwall\nbyline: Marta Ilić\n-
 
 
 @pytest.mark.parametrize(
-    ("text", "expected", "marks"),
+    ("text", "expected", "removed"),
     [
-        ("\ufeffTitle\n", "Title\n", 1),
-        ("\ufeff\ufeffTitle\n", "Title\n", 2),
-        ("Title\n", "Title\n", 0),
-        ("Title \ufeff inside\n", "Title \ufeff inside\n", 0),
-        ("\ufeff", "", 1),
+        ("\ufeffTitle\n", "Title\n", True),
+        # The second mark is a character of the first line: a person decides.
+        ("\ufeff\ufeffTitle\n", "\ufeffTitle\n", True),
+        ("Title\n", "Title\n", False),
+        ("Title \ufeff inside\n", "Title \ufeff inside\n", False),
+        ("\ufeff", "", True),
     ],
 )
-def test_remove_byte_order_marks(text: str, expected: str, marks: int) -> None:
-    assert remove_byte_order_marks(text) == (expected, marks)
+def test_remove_byte_order_mark(text: str, expected: str, removed: bool) -> None:
+    assert remove_byte_order_mark(text) == (expected, removed)
+
+
+def test_a_double_byte_order_mark_is_left_for_a_person(tmp_path: Path) -> None:
+    # Read, the file's title is "\ufeffLibrary …"; without one mark, it would be "Library …".
+    text = "\ufeff\ufeffLibrary Hours Extended\n\nBy Dana Whitlock\n\nThe library opens late.\n"
+    (tmp_path / SEED).write_text(text, encoding="utf-8")
+
+    plan = _plan(tmp_path)
+
+    assert plan.fixes == ()
+    assert [r for _, r in plan.left_alone] == [
+        "fixing it would change what it says: title '\\ufeffLibrary Hours Extended' would "
+        "become 'Library Hours Extended'; fix it by hand"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -168,6 +168,11 @@ def test_fix_never_changes_a_word_and_is_idempotent(text: str) -> None:
     twice = fix_text(once.text)
 
     assert _words(once.text) == _words(text)
+    if text.startswith("\ufeff\ufeff"):
+        # Only the first mark goes; plan_fixes leaves such a file to a person, since the
+        # next reader would take the second for a mark (see test_fixing).
+        assert once.text.startswith("\ufeff")
+        return
     assert twice.text == once.text
     assert twice.applied == ()
 

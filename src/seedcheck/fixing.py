@@ -1,7 +1,7 @@
 """Safe fixes: what ``seedcheck fix`` would change, computed without touching a file.
 
-A fix is safe when it cannot change a word of the document: it removes byte-order
-marks, turns CRLF line endings into LF, strips the blanks at the end of lines (the ones
+A fix is safe when it cannot change a word of the document: it removes a byte-order
+mark, turns CRLF line endings into LF, strips the blanks at the end of lines (the ones
 ``trailing-whitespace`` reports), adds the one missing final newline, and rewrites the
 generated INDEX.md block. Everything else (a lone CR inside a line, an invalid byte, a
 bad byline) needs a person and is left for ``validate`` to report.
@@ -75,10 +75,16 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}{'' if number == 1 else 's'}"
 
 
-def remove_byte_order_marks(text: str) -> tuple[str, int]:
-    """``text`` without the byte-order marks it starts with, and how many there were."""
-    stripped = text.lstrip(BOM)
-    return stripped, len(text) - len(stripped)
+def remove_byte_order_mark(text: str) -> tuple[str, bool]:
+    """``text`` without the byte-order mark it starts with, and whether it had one.
+
+    Only the first: a second U+FEFF is a character of the first line (readers drop one
+    mark), and removing it could change the title. :func:`reading_change` then tells
+    the user, since the next reader would take that character for a mark.
+    """
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
 
 
 def strip_line_ends(text: str) -> tuple[str, int, int]:
@@ -110,11 +116,12 @@ def add_final_newline(text: str) -> tuple[str, bool]:
 
 
 def fix_text(text: str) -> TextFix:
-    """Apply every safe text fix; applying it again changes nothing."""
+    """Apply every safe text fix; applying it again changes nothing, unless ``text``
+    starts with two byte-order marks (only the first is removed)."""
     applied: list[str] = []
-    text, marks = remove_byte_order_marks(text)
-    if marks:
-        applied.append("byte-order mark" if marks == 1 else f"{marks} byte-order marks")
+    text, removed = remove_byte_order_mark(text)
+    if removed:
+        applied.append("byte-order mark")
     text, crlf, trailing = strip_line_ends(text)
     if crlf:
         applied.append(f"CRLF line endings ({_count(crlf, 'line')})")

@@ -39,7 +39,7 @@ def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "fix",
         help="apply safe fixes (whitespace, line endings, BOM, the INDEX.md block)",
-        description="Apply only fixes that cannot change a word: remove byte-order marks, "
+        description="Apply only fixes that cannot change a word: remove a byte-order mark, "
         "turn CRLF into LF, strip trailing whitespace, add a final newline, rewrite the "
         "INDEX.md block. Then report the findings that have no safe fix. Each PATH is a "
         "corpus folder or files inside one; with none, the configured corpus.",
