@@ -422,3 +422,43 @@ def test_diff_escapes_control_characters_and_cuts_long_lines(
         .read_text(encoding="utf-8")
         .endswith("Sidebar \x1b]0;PWNED\x07\x1b[2J text.\n" + long_line.rstrip() + "\n")
     )
+
+
+def test_a_read_only_file_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
+    """fix replaces files; a file the user made read-only is not theirs to replace."""
+    seeds = _corpus(isolated, CLEAN_FIRST + "Trailing blanks.  \n")
+    _indexed(run_cli)
+    (seeds / FIRST).chmod(0o444)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result.out == (
+        f"left seeds/{FIRST} alone: read-only (no write permission); make it writable "
+        "to fix it\n"
+        f"seeds/{FIRST}:10:17: SC106 [trailing-whitespace] trailing whitespace\n"
+        "Nothing to fix. Found 1 error in 1 file.\n"
+    )
+    assert (result.err, result.code) == ("", 0)
+    assert (seeds / FIRST).read_bytes() == (CLEAN_FIRST + "Trailing blanks.  \n").encode()
+    assert stat.S_IMODE((seeds / FIRST).stat().st_mode) == 0o444
+    assert (seeds / "INDEX.md").read_bytes() == index
+
+
+def test_a_read_only_index_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
+    seeds = _corpus(isolated)
+    _indexed(run_cli)  # describes the broken seed
+    (seeds / "INDEX.md").chmod(0o400)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    # The seed is fixed; the index that describes it is not, and says so.
+    assert result.out.splitlines()[1:] == [
+        "left seeds/INDEX.md alone: read-only (no write permission); make it writable to fix it",
+        f"seeds/INDEX.md:10:124: SC507 [index-digest] {FIRST} changed since it was indexed "
+        "(SHA-256 0033067e6e2f9a0c, index dd9b63014326e656); run `seedcheck index`",
+        "Fixed 1 file. Found 1 error in 1 file.",
+    ]
+    assert result.out.startswith(f"fixed seeds/{FIRST}: ")
+    assert (seeds / "INDEX.md").read_bytes() == index

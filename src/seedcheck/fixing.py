@@ -26,6 +26,8 @@ Decisions:
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -131,6 +133,22 @@ def fix_text(text: str) -> TextFix:
     if added:
         applied.append("final newline")
     return TextFix(text, tuple(applied))
+
+
+READ_ONLY = "read-only (no write permission); make it writable to fix it"
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the user made ``path`` read-only: fix would replace it all the same.
+
+    Replacing a file needs only a writable folder, and root may write anything, so
+    the owner's write bit counts too.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # the write reports it, with the reason
+    return not os.access(path, os.W_OK) or not mode & stat.S_IWUSR
 
 
 def why_not_fixable(data: bytes) -> str | None:
@@ -240,6 +258,8 @@ def _index_fix(
     new = rewrite_index(document, seeds, kept).encode("utf-8")
     if new == document.data:
         return None
+    if is_read_only(document.path):
+        return READ_ONLY
     return FileFix(document.path, document.data, new, ("index block",))
 
 
@@ -262,7 +282,7 @@ def plan_fixes(
         if only is not None and seed.path not in only:
             seeds.append(seed)
             continue
-        reason = why_not_fixable(seed.data)
+        reason = READ_ONLY if is_read_only(seed.path) else why_not_fixable(seed.data)
         if reason is not None:
             left.append((seed.path, reason))
             seeds.append(seed)
