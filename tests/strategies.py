@@ -75,3 +75,17 @@ def document_text() -> st.SearchStrategy[str]:
         lambda pairs: "".join(w + g for w, g in pairs)
     )
     return st.tuples(st.sampled_from(["", "\ufeff", "\ufeff\ufeff"]), body).map("".join)
+
+
+# What people write around the index block, with every character str.splitlines()
+# would take for a line break but Markdown does not.
+_OUTSIDE_TOKENS = [
+    "<div>", "</div>", "<details>", "<!--", "-->", "# h", "| a |", "| - |", "- ", ">",
+    "    ", "\t", "\n", "\n\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e",
+    "\x85", "\u2028", "\u2029", "\ufeff", "&#32;", "\\", "x",
+]  # fmt: skip
+
+
+def outside_text() -> st.SearchStrategy[str]:
+    """Text before or after the index block: HTML, Markdown and odd line breaks."""
+    return _joined(_OUTSIDE_TOKENS, 12)

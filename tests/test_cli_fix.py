@@ -127,7 +127,7 @@ def test_diff_writes_nothing(isolated: Path, run_cli: RunCli) -> None:
         f"+++ seeds/{FIRST} (fixed)\n"
         "@@ -1,5 +1,5 @@\n"
         " ---\n"
-        "-title: Harbour Council Approves Floodwall \r\n"
+        "-title: Harbour Council Approves Floodwall \\r\n"
         "+title: Harbour Council Approves Floodwall\n"
         " byline: Marta Ilić\n"
         " ---\n"
@@ -363,3 +363,102 @@ def test_readme_example(isolated: Path, run_cli: RunCli) -> None:
 
     assert (first_run.out, second_run.out) == (block.group(1), block.group(2))
     assert (first_run.code, second_run.code) == (1, 0)
+
+
+def test_an_escaped_space_in_the_header_is_not_stripped(isolated: Path, run_cli: RunCli) -> None:
+    """Stripping `\\ ` before a line break would glue "Harbor" to "Council"."""
+    text = (
+        '---\ntitle: "Harbor\\ \n  Council Approves Floodwall"\nbyline: Jane Doe\n---\n'
+        "The council voted.\n"
+    )
+    seeds = _corpus(isolated, text)
+    _indexed(run_cli)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result.out == (
+        f"left seeds/{FIRST} alone: fixing it would change what it says: title 'Harbor  "
+        "Council Approves Floodwall' would become 'HarborCouncil Approves Floodwall'; "
+        "fix it by hand\n"
+        f"seeds/{FIRST}:2:16: SC106 [trailing-whitespace] trailing whitespace\n"
+        "Nothing to fix. Found 1 error in 1 file.\n"
+    )
+    assert (result.err, result.code) == ("", 0)
+    assert (seeds / FIRST).read_bytes() == text.encode()
+    assert (seeds / "INDEX.md").read_bytes() == index
+
+
+def test_diff_escapes_control_characters_and_cuts_long_lines(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    """What the diff prints cannot drive the terminal; what fix writes is not cut."""
+    hostile = "Sidebar \x1b]0;PWNED\x07\x1b[2J text.  "
+    long_line = "word " * 200
+    seeds = _corpus(isolated, CLEAN_FIRST + hostile + "\n" + long_line + "\n")
+    _indexed(run_cli)
+
+    result = run_cli(["fix", "--diff", "seeds"])
+
+    diff, _, _ = result.out.partition("--- seeds/INDEX.md")
+    shown_long = "word " * 100
+    assert diff == (
+        f"--- seeds/{FIRST} (current)\n"
+        f"+++ seeds/{FIRST} (fixed)\n"
+        "@@ -7,5 +7,5 @@\n"
+        f" {BODY.splitlines()[2]}\n"
+        f" {BODY.splitlines()[3]}\n"
+        f" {BODY.splitlines()[4]}\n"
+        "-Sidebar \\x1b]0;PWNED\\x07\\x1b[2J text.  \n"
+        f"-{shown_long}… (1000 characters)\n"
+        "+Sidebar \\x1b]0;PWNED\\x07\\x1b[2J text.\n"
+        f"+{shown_long}… (999 characters)\n"
+    )
+    assert "\x1b" not in result.out
+    written = run_cli(["fix", "seeds"])
+    assert written.code == 1
+    assert (
+        (seeds / FIRST)
+        .read_text(encoding="utf-8")
+        .endswith("Sidebar \x1b]0;PWNED\x07\x1b[2J text.\n" + long_line.rstrip() + "\n")
+    )
+
+
+def test_a_read_only_file_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
+    """fix replaces files; a file the user made read-only is not theirs to replace."""
+    seeds = _corpus(isolated, CLEAN_FIRST + "Trailing blanks.  \n")
+    _indexed(run_cli)
+    (seeds / FIRST).chmod(0o444)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result.out == (
+        f"left seeds/{FIRST} alone: read-only (no write permission); make it writable "
+        "to fix it\n"
+        f"seeds/{FIRST}:10:17: SC106 [trailing-whitespace] trailing whitespace\n"
+        "Nothing to fix. Found 1 error in 1 file.\n"
+    )
+    assert (result.err, result.code) == ("", 0)
+    assert (seeds / FIRST).read_bytes() == (CLEAN_FIRST + "Trailing blanks.  \n").encode()
+    assert stat.S_IMODE((seeds / FIRST).stat().st_mode) == 0o444
+    assert (seeds / "INDEX.md").read_bytes() == index
+
+
+def test_a_read_only_index_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
+    seeds = _corpus(isolated)
+    _indexed(run_cli)  # describes the broken seed
+    (seeds / "INDEX.md").chmod(0o400)
+    index = (seeds / "INDEX.md").read_bytes()
+
+    result = run_cli(["fix", "seeds"])
+
+    # The seed is fixed; the index that describes it is not, and says so.
+    assert result.out.splitlines()[1:] == [
+        "left seeds/INDEX.md alone: read-only (no write permission); make it writable to fix it",
+        f"seeds/INDEX.md:10:124: SC507 [index-digest] {FIRST} changed since it was indexed "
+        "(SHA-256 0033067e6e2f9a0c, index dd9b63014326e656); run `seedcheck index`",
+        "Fixed 1 file. Found 1 error in 1 file.",
+    ]
+    assert result.out.startswith(f"fixed seeds/{FIRST}: ")
+    assert (seeds / "INDEX.md").read_bytes() == index

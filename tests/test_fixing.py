@@ -18,11 +18,13 @@ from seedcheck.fixing import (
     add_final_newline,
     fix_text,
     plan_fixes,
-    remove_byte_order_marks,
+    reading_change,
+    remove_byte_order_mark,
     strip_line_ends,
     why_not_fixable,
 )
 from seedcheck.index_block import rewrite_index
+from seedcheck.seed_file import SeedFile, parse_seed
 from seedcheck.seed_model import build_model
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
@@ -40,17 +42,32 @@ CLEAN = f"---\ntitle: Harbour Council Approves Floodwall\nbyline: Marta Ilić\n-
 
 
 @pytest.mark.parametrize(
-    ("text", "expected", "marks"),
+    ("text", "expected", "removed"),
     [
-        ("\ufeffTitle\n", "Title\n", 1),
-        ("\ufeff\ufeffTitle\n", "Title\n", 2),
-        ("Title\n", "Title\n", 0),
-        ("Title \ufeff inside\n", "Title \ufeff inside\n", 0),
-        ("\ufeff", "", 1),
+        ("\ufeffTitle\n", "Title\n", True),
+        # The second mark is a character of the first line: a person decides.
+        ("\ufeff\ufeffTitle\n", "\ufeffTitle\n", True),
+        ("Title\n", "Title\n", False),
+        ("Title \ufeff inside\n", "Title \ufeff inside\n", False),
+        ("\ufeff", "", True),
     ],
 )
-def test_remove_byte_order_marks(text: str, expected: str, marks: int) -> None:
-    assert remove_byte_order_marks(text) == (expected, marks)
+def test_remove_byte_order_mark(text: str, expected: str, removed: bool) -> None:
+    assert remove_byte_order_mark(text) == (expected, removed)
+
+
+def test_a_double_byte_order_mark_is_left_for_a_person(tmp_path: Path) -> None:
+    # Read, the file's title is "\ufeffLibrary …"; without one mark, it would be "Library …".
+    text = "\ufeff\ufeffLibrary Hours Extended\n\nBy Dana Whitlock\n\nThe library opens late.\n"
+    (tmp_path / SEED).write_text(text, encoding="utf-8")
+
+    plan = _plan(tmp_path)
+
+    assert plan.fixes == ()
+    assert [r for _, r in plan.left_alone] == [
+        "fixing it would change what it says: title '\\ufeffLibrary Hours Extended' would "
+        "become 'Library Hours Extended'; fix it by hand"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -267,3 +284,74 @@ def test_empty_index_block_is_filled(tmp_path: Path) -> None:
 
     assert [f.path.name for f in plan.fixes] == ["INDEX.md"]
     assert plan.fixes[0].new.decode().startswith(head + "<!-- seedcheck:index:begin -->\n\n| No.")
+
+
+# A YAML escaped space at the end of a line: stripping it as a trailing blank turns
+# "\ " + newline into an escaped line break, and "Harbor Council" into "HarborCouncil".
+ESCAPED_SPACE = (
+    '---\ntitle: "Harbor\\ \n  Council Approves Floodwall"\nbyline: Jane Doe\n---\n'
+    "The council voted.  \n"
+)
+
+
+def test_a_fix_that_would_change_a_field_is_not_applied(tmp_path: Path) -> None:
+    (tmp_path / SEED).write_text(ESCAPED_SPACE, encoding="utf-8")
+    _indexed(tmp_path)
+
+    plan = _plan(tmp_path)
+
+    assert plan.fixes == ()
+    assert [(p.name, r) for p, r in plan.left_alone] == [
+        (
+            SEED,
+            "fixing it would change what it says: title 'Harbor  Council Approves "
+            "Floodwall' would become 'HarborCouncil Approves Floodwall'; fix it by hand",
+        )
+    ]
+    assert plan.fixed.seeds[0].data == ESCAPED_SPACE.encode()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [
+        # Edge whitespace of a value is not a change a reader sees.
+        ("---\ntitle: 'Harbor  '\n---\nBody.\n", "---\ntitle: 'Harbor'\n---\nBody.\n", None),
+        (ESCAPED_SPACE, ESCAPED_SPACE.replace("\\ \n", "\\\n"), "title 'Harbor  Council"),
+        (
+            "---\ntitle: T\n---\nBody.\n",
+            "---\ntitle: T\ntags: [a]\n---\nBody.\n",
+            "'tags' would appear",
+        ),
+        ("---\ntitle: T\n---\nBody.\n", "---\ntitle: T\n---\nBody two.\n", "the body's words"),
+        ("---\ntitle: T\n---\nBody.\n", "Title\n\nBody.\n", "the layout"),
+        ("Title  \n\nBody.\n", "Title\n\nBody.\n", None),
+    ],
+)
+def test_reading_change(before: str, after: str, change: str | None, tmp_path: Path) -> None:
+    def seed(text: str) -> SeedFile:
+        return parse_seed(
+            tmp_path / SEED,
+            text.encode(),
+            number="000",
+            seed_id=None,
+            layout="auto",
+            model=build_model([], {}),
+        )
+
+    found = reading_change(seed(before), seed(after))
+    if change is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.startswith(change)
+
+
+def test_a_fix_that_would_lose_an_empty_field_is_not_applied(tmp_path: Path) -> None:
+    # A CR then a tab break the YAML (no fields); without them it reads the key ":".
+    text = "---\n::\r\t\n---\nThe council voted.\n"
+    (tmp_path / SEED).write_text(text, encoding="utf-8", newline="")
+    plan = _plan(tmp_path)
+    assert [f.path.name for f in plan.fixes] == []
+    assert [r for _, r in plan.left_alone] == [
+        "fixing it would change what it says: ':' would appear; fix it by hand"
+    ]

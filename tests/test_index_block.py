@@ -6,7 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from markdown_it.token import Token
 
+from seedcheck import corpus as corpus_module
+from seedcheck import index_file
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
@@ -287,3 +290,142 @@ def test_a_malformed_row_is_not_also_a_missing_entry(isolated: Path, run_cli: Ru
         "'001_a9c2e4f6b1d30785.txt' has 6 cells; the header has 7\n"
     )
     assert result.code == 1
+
+
+# Characters that str.splitlines() takes for line breaks but Markdown does not.
+ODD_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("odd", ODD_BREAKS)
+def test_an_odd_break_in_html_before_the_end_marker_keeps_the_text_after(
+    odd: str, tmp_path: Path
+) -> None:
+    # The marker's HTML block starts on the <details> line: its lines must be counted
+    # as Markdown counts them, or the end marker is placed a line too late.
+    before = "# Index\n\n"
+    stale = STALE.replace(
+        END_MARKER, f"<details><summary>About{odd}this table</summary></details>\n{END_MARKER}"
+    )
+    after = "KEEP ME: my precious notes\n"
+    document = parse_index(tmp_path / "INDEX.md", (before + stale + after).encode("utf-8"))
+    assert document.markers_ok
+    assert rewrite_index(document, _seeds(tmp_path)) == before + BLOCK + after
+
+
+@pytest.mark.parametrize("odd", ODD_BREAKS)
+def test_an_odd_break_in_html_just_before_the_begin_marker(odd: str, tmp_path: Path) -> None:
+    before = f"# Index\n\n<details><summary>About{odd}this table</summary></details>\n"
+    after = "KEEP ME\n"
+    data = (before + STALE + after).encode("utf-8")
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert (document.begin_lines, document.end_lines) == ((4,), (10,))
+    assert rewrite_index(document, _seeds(tmp_path)) == before + BLOCK + after
+
+
+def test_text_after_the_last_marker_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markdown reads a line from those above it: a huge table after the block is skipped."""
+    parsed: list[str] = []
+    make_parser = index_file.markdown_parser
+
+    class Recording:
+        def parse(self, text: str) -> list[Token]:
+            parsed.append(text)
+            return make_parser().parse(text)
+
+    monkeypatch.setattr(index_file, "markdown_parser", Recording)
+    after = "\n## Notes\n\n| x | y |\n| - | - |\n" + "| x | y |\n" * 1000
+    data = ("# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n") + after).encode()
+    document = parse_index(tmp_path / "INDEX.md", data)
+    assert parsed == ["# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n")]
+    assert [row.file for row in document.rows] == [FM_NAME, PLAIN_NAME]
+    assert rewrite_index(document, _seeds(tmp_path)) == data.decode()
+
+
+def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    corpus = _write_corpus(isolated)
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    limit = corpus_module.index_size_limit(1024 * 1024, 2)
+    assert limit == 1024 * 1024 + 2 * 4096
+    with index.open("a", encoding="utf-8") as notes:
+        notes.write("| x | y |\n" * (limit // 10))
+    size = index.stat().st_size
+    assert size > limit
+
+    validate = run_cli(["validate", "--select", "SC1,SC5", "--quiet", "corpus"])
+    assert validate.out == (
+        f"corpus/INDEX.md:1:1: SC107 [file-too-large] file is {size} bytes, over "
+        "max-file-size (1048576 bytes); it was not checked further\n"
+    )
+    written = run_cli(["index", "corpus"])
+    assert written.code == 2
+    assert written.err == (
+        "seedcheck: error: corpus/INDEX.md is too large to be an index; "
+        "fix it by hand, then run again\n"
+    )
+
+
+def test_index_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: RunCli) -> None:
+    """The row may hold the only copy of a byline: it stays, verbatim, in its place."""
+    (isolated / "seedcheck.toml").write_text(
+        "body-min-words = 0\nmax-file-size = 1000\n", encoding="utf-8"
+    )
+    corpus = _write_corpus(isolated)
+    extra = "002_0b5c7e9a1d3f4628.txt"
+    (corpus / extra).write_text("Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats.\n", "utf-8")
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    lines = index.read_text(encoding="utf-8").split("\n")
+    first = next(line for line in lines if line.startswith("| 000 "))
+    # A hand-edited byline, and the seed grows past max-file-size.
+    edited = first.replace("Tomasz Nowak", "Tomasz Nowak (photos: A. Ruiz)")
+    index.write_text("\n".join(lines).replace(first, edited), encoding="utf-8")
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+        seed.write("More text. " * 100)
+    (corpus / extra).write_text("Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats run.\n")
+
+    result = run_cli(["index", "corpus"])
+
+    assert result.out == "Updated corpus/INDEX.md (2 seeds).\n", result.err
+    assert result.err == (
+        "kept the row of 000_4e1a7c3b9d0f2856.txt, which could not be read: it is larger "
+        "than max-file-size (1000 bytes)\n"
+    )
+    assert result.code == 0
+    new = index.read_text(encoding="utf-8").split("\n")
+    rows = [line for line in new if line.startswith("| 00")]
+    assert rows[0] == edited
+    assert [row[:6] for row in rows] == ["| 000 ", "| 001 ", "| 002 "]
+    # Up to date now, for index --check and for validate alike.
+    check = run_cli(["index", "--check", "corpus"])
+    assert (check.out, check.code) == ("corpus/INDEX.md is up to date (2 seeds).\n", 0)
+    assert check.err == result.err
+    validate = run_cli(["validate", "--select", "SC5", "--quiet", "corpus"])
+    assert (validate.out, validate.code) == ("", 0)
+
+
+def test_fix_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: RunCli) -> None:
+    (isolated / "seedcheck.toml").write_text(
+        "body-min-words = 0\nmax-file-size = 1000\n", encoding="utf-8"
+    )
+    corpus = _write_corpus(isolated)
+    assert run_cli(["index", "corpus"]).code == 0
+    index = corpus / "INDEX.md"
+    before = index.read_bytes()
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+        seed.write("More text. " * 100)
+    with (corpus / "001_a9c2e4f6b1d30785.txt").open("a", encoding="utf-8") as seed:
+        seed.write("Trailing blanks.  \n")
+
+    result = run_cli(["fix", "corpus"])
+
+    assert result.code == 1
+    after = index.read_text(encoding="utf-8")
+    row = next(line for line in before.decode().split("\n") if line.startswith("| 000 "))
+    assert row in after.split("\n")
+    assert "| 001 " in after
+    assert after != before.decode()

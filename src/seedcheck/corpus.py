@@ -22,6 +22,9 @@ README_NAME = "README.md"
 DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
 SEED_SUFFIXES = (".txt", ".md")
 INDEX_MAX_SIZE = 64 * 1024 * 1024
+# An index row takes a line of about 150 bytes; notes around the table get a megabyte.
+INDEX_BASE_SIZE = 1024 * 1024
+INDEX_SIZE_PER_SEED = 4 * 1024
 
 EntryKind = Literal[
     "seed", "index", "readme", "dotfile", "unexpected", "not-regular", "unreadable", "too-large"
@@ -60,6 +63,17 @@ class Corpus:
         return self.root / INDEX_NAME
 
 
+def index_size_limit(max_file_size: int, seed_names: int) -> int:
+    """The most of INDEX.md that is read, for a folder with ``seed_names`` seeds.
+
+    INDEX.md grows with the corpus (a row per seed), so ``max-file-size``, which is for
+    one seed, does not bound it. Parsing it costs memory many times its size, so it is
+    bounded by what the corpus could need, within ``INDEX_MAX_SIZE``.
+    """
+    needed = INDEX_BASE_SIZE + INDEX_SIZE_PER_SEED * seed_names
+    return max(max_file_size, min(needed, INDEX_MAX_SIZE))
+
+
 def load_corpus(
     root: Path,
     *,
@@ -73,7 +87,9 @@ def load_corpus(
     entries: list[Entry] = []
     seeds: list[SeedFile] = []
     index: IndexDocument | None = None
-    for name in sorted(os.listdir(root)):
+    names = sorted(os.listdir(root))
+    index_limit = index_size_limit(max_file_size, sum(bool(pattern.fullmatch(n)) for n in names))
+    for name in names:
         path = root / name
         match = pattern.fullmatch(name)
         is_candidate = (
@@ -103,8 +119,7 @@ def load_corpus(
         if name == README_NAME:
             entries.append(Entry(path, name, "readme"))
             continue
-        # INDEX.md grows with the corpus (a row per seed); max-file-size is for seeds.
-        limit = max(max_file_size, INDEX_MAX_SIZE) if name == INDEX_NAME else max_file_size
+        limit = index_limit if name == INDEX_NAME else max_file_size
         result = read_limited(path, limit)
         if result.not_regular:  # replaced between listing and opening
             entries.append(Entry(path, name, "not-regular", result.not_regular))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
@@ -53,13 +54,37 @@ def indexed_seeds(seeds: Sequence[SeedFile]) -> list[SeedFile]:
     return sorted(named, key=lambda s: (int(s.number or 0), s.name))
 
 
-def render_block(seeds: Sequence[SeedFile], newline: str = "\n") -> str:
-    """The whole generated block, markers included, ending with ``newline``."""
+@dataclass(frozen=True)
+class KeptRow:
+    """A row kept verbatim: that of a seed that exists but could not be read.
+
+    Regenerating would drop it, and it may hold the only copy of a byline.
+    """
+
+    number: int
+    name: str
+    line: str
+
+
+def render_block(
+    seeds: Sequence[SeedFile], newline: str = "\n", kept: Sequence[KeptRow] = ()
+) -> str:
+    """The whole generated block, markers included, ending with ``newline``.
+
+    ``kept`` rows go in number order among the seeds' rows, as they are.
+    """
     out = [BEGIN_MARKER, ""]
     out.append("| " + " | ".join(COLUMNS) + " |")
     out.append("| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |")
-    for seed in indexed_seeds(seeds):
-        row = expected_row(seed)
+    ordered: list[tuple[int, str, SeedFile | str]] = [
+        (int(seed.number or 0), seed.name, seed) for seed in indexed_seeds(seeds)
+    ]
+    ordered += [(row.number, row.name, row.line) for row in kept]
+    for _, _, item in sorted(ordered, key=lambda entry: entry[:2]):
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        row = expected_row(item)
         cells = []
         for column in COLUMNS:
             if column == "File":
@@ -77,7 +102,9 @@ def _link_target(name: str) -> str:
     return name.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
 
 
-def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> str:
+def rewrite_index(
+    document: IndexDocument | None, seeds: Sequence[SeedFile], kept: Sequence[KeptRow] = ()
+) -> str:
     """INDEX.md's new text: the block replaced in place, or added to a new file.
 
     Text outside the markers is preserved byte for byte. Broken markers are not
@@ -96,7 +123,7 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
     if not document.begin_lines and not document.end_lines:
         text = document.text
         separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
-        return text + separator + render_block(seeds)
+        return text + separator + render_block(seeds, kept=kept)
     if not document.markers_ok:
         raise SeedcheckError(
             f"{display_path(str(document.path))}: the index markers are broken "
@@ -104,10 +131,10 @@ def rewrite_index(document: IndexDocument | None, seeds: Sequence[SeedFile]) -> 
             f"end on line(s) {_lines(document.end_lines)}); leave exactly one "
             f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"
         )
-    kept = split_lines(document.text)
+    lines = split_lines(document.text)
     begin, end = document.begin_lines[0], document.end_lines[0]
-    block = render_block(seeds, block_newline(document))
-    return "".join(kept[: begin - 1]) + block + "".join(kept[end:])
+    block = render_block(seeds, block_newline(document), kept)
+    return "".join(lines[: begin - 1]) + block + "".join(lines[end:])
 
 
 def block_newline(document: IndexDocument) -> str:

@@ -86,6 +86,7 @@ class IndexDocument:
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 _BREAK = re.compile(rb"\r\n?|\n")
+_TEXT_BREAK = re.compile(r"\r\n?|\n")
 
 
 def split_lines(text: str) -> list[str]:
@@ -113,7 +114,7 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     except UnicodeDecodeError as exc:
         bad_line = len(_BREAK.findall(data[: exc.start])) + 1
     lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
-    tokens = markdown_parser().parse(text)
+    tokens = markdown_parser().parse(_through_last_marker(text))
     begins, ends = _marker_lines(tokens)
     doc = IndexDocument(
         path, raw, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line, data=data
@@ -137,16 +138,36 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     return replace(doc, has_table=usable, rows=tuple(rows), table_problems=tuple(problems))
 
 
+def _through_last_marker(text: str) -> str:
+    """``text`` up to the end of the last line that could be a marker ("" if none).
+
+    Everything seedcheck reads of INDEX.md (markers, the table between them) lies
+    before that line's end, and Markdown decides what a line is from the lines above
+    it, never from those below: parsing the rest would give the same markers and
+    table. It is skipped because it is the user's, of any length, and markdown-it
+    holds tokens for every cell of it (gigabytes for a 20 MB table after the block).
+    """
+    # The last occurrence of either marker, anywhere in a line, is at or after the
+    # last marker line: cutting after its line keeps at least what is needed.
+    last = max(text.rfind(BEGIN_MARKER), text.rfind(END_MARKER))
+    if last < 0:
+        return ""
+    line_break = _TEXT_BREAK.search(text, last)
+    return text[: line_break.end()] if line_break else text
+
+
 def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     begins: list[int] = []
     ends: list[int] = []
     for token in tokens:
         if token.type != "html_block" or not token.map:
             continue
-        for offset, raw in enumerate(token.content.splitlines()):
-            if raw.strip() == BEGIN_MARKER:
+        # split_lines, not str.splitlines: a form feed or U+2028 in the block is not
+        # a line break for Markdown, and counting it as one misplaces the markers.
+        for offset, raw in enumerate(split_lines(token.content)):
+            if raw.strip(" \t\r\n") == BEGIN_MARKER:
                 begins.append(token.map[0] + offset + 1)
-            elif raw.strip() == END_MARKER:
+            elif raw.strip(" \t\r\n") == END_MARKER:
                 ends.append(token.map[0] + offset + 1)
     return tuple(begins), tuple(ends)
 

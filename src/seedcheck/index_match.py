@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seedcheck.corpus import Corpus
-from seedcheck.index_block import indexed_seeds
+from seedcheck.corpus import Corpus, Entry
+from seedcheck.index_block import KeptRow, indexed_seeds
 from seedcheck.index_file import IndexDocument, IndexRow
 from seedcheck.seed_file import SeedFile
+
+# Entries that exist but were not read: their rows can be neither checked nor rebuilt.
+UNREAD_KINDS = ("too-large", "unreadable", "not-regular")
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,40 @@ def match_index(corpus: Corpus) -> IndexMatch | None:
     seeds = {seed.name: seed for seed in indexed_seeds(corpus.seeds)}
     # Files that exist but were not read (too large, unreadable) are neither
     # missing from the index nor orphans of it.
-    skipped = frozenset(
-        e.name for e in corpus.entries if e.kind in ("too-large", "unreadable", "not-regular")
-    )
+    skipped = frozenset(e.name for e in corpus.entries if e.kind in UNREAD_KINDS)
     return IndexMatch(document, rows, tuple(duplicates), seeds, skipped)
+
+
+def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:
+    """The index rows of seeds that could not be read, each with why it could not.
+
+    ``seedcheck index`` and ``fix`` keep these rows as they are, rather than drop them.
+    """
+    document = corpus.index
+    if document is None or not document.markers_ok:
+        return []
+    # A malformed row is still that seed's row: its source line is kept as it is.
+    lines = {row_file(row): row.line for row in document.rows}
+    for problem in document.table_problems:
+        if problem.file is not None:
+            lines.setdefault(problem.file, problem.line)
+    pattern = re.compile(corpus.pattern)
+    kept: list[tuple[KeptRow, str]] = []
+    for entry in corpus.entries:
+        match = pattern.fullmatch(entry.name)
+        line = lines.get(entry.name)
+        if entry.kind not in UNREAD_KINDS or match is None or line is None:
+            continue
+        number = match.group("number")
+        order = int(number) if number.isascii() and number.isdigit() else 0
+        row = KeptRow(order, entry.name, document.lines[line - 1])
+        kept.append((row, _why_unread(entry, corpus.max_file_size)))
+    return kept
+
+
+def _why_unread(entry: Entry, max_file_size: int) -> str:
+    if entry.kind == "too-large":
+        return f"it is larger than max-file-size ({max_file_size} bytes)"
+    if entry.kind == "not-regular":
+        return f"it is {entry.detail}, not a regular file"
+    return entry.detail or "unknown error"

@@ -32,13 +32,14 @@ from seedcheck.targets import load_target, resolve_targets
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _NO_NEWLINE = "\\ No newline at end of file"
+MAX_DIFF_LINE = 500
 
 
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "fix",
         help="apply safe fixes (whitespace, line endings, BOM, the INDEX.md block)",
-        description="Apply only fixes that cannot change a word: remove byte-order marks, "
+        description="Apply only fixes that cannot change a word: remove a byte-order mark, "
         "turn CRLF into LF, strip trailing whitespace, add a final newline, rewrite the "
         "INDEX.md block. Then report the findings that have no safe fix. Each PATH is a "
         "corpus folder or files inside one; with none, the configured corpus.",
@@ -101,6 +102,18 @@ def _lines(data: bytes) -> list[str]:
     return _LINE.findall(data.decode("utf-8"))
 
 
+def _printable(line: str) -> str:
+    """A diff line as printed: control characters escaped (a seed may hold terminal
+    escapes), and cut after ``MAX_DIFF_LINE`` characters, saying how long it is.
+
+    Only the display: what ``fix`` writes is never cut or escaped.
+    """
+    if len(line) <= MAX_DIFF_LINE:
+        return escape(line)
+    # The first character is the diff's own (" ", "-" or "+"): the count is the line's.
+    return f"{escape(line[: MAX_DIFF_LINE + 1])}… ({len(line) - 1} characters)"
+
+
 def _show(plan: CorpusFixes) -> int:
     """Print the diff of every planned fix; how many files would change."""
     for fix in plan.fixes:
@@ -109,7 +122,10 @@ def _show(plan: CorpusFixes) -> int:
             _lines(fix.old), _lines(fix.new), f"{shown} (current)", f"{shown} (fixed)"
         ):
             # As in git: a last line without a newline is marked, not glued to the next.
-            sys.stdout.write(line if line.endswith("\n") else f"{line}\n{_NO_NEWLINE}\n")
+            ended = line.endswith("\n")
+            sys.stdout.write(_printable(line.removesuffix("\n")) + "\n")
+            if not ended:
+                sys.stdout.write(f"{_NO_NEWLINE}\n")
     for fix in plan.fixes:
         print(f"would fix {_shown(fix.path)}: {', '.join(fix.applied)}")
     return len(plan.fixes)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
+from seedcheck.excerpt import escape
 from seedcheck.index_block import indexed_seeds, rewrite_index
+from seedcheck.index_match import unread_seed_rows
 from seedcheck.targets import Target, load_target, resolve_targets
 
 
@@ -53,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
             "too-large": "is too large to be an index",
         }.get(entry.kind, "cannot be read")
         raise SeedcheckError(f"{display_path(str(path))} {why}; fix it by hand, then run again")
-    new = rewrite_index(corpus.index, corpus.seeds)
+    unread = unread_seed_rows(corpus)
+    for row, why in unread:
+        print(
+            f"kept the row of {escape(row.name)}, which could not be read: {why}", file=sys.stderr
+        )
+    new = rewrite_index(corpus.index, corpus.seeds, [row for row, _ in unread])
     shown = display_path(str(path))
     count = len(indexed_seeds(corpus.seeds))
     seeds = f"{count} seed{'' if count == 1 else 's'}"
