@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,7 @@ import yaml
 
 from seedcheck import front_matter
 from seedcheck.reading import ReadResult, read_limited
+from seedcheck.yaml_problems import YamlProblem
 from tests.conftest import RunCli
 
 SEED = "000_0123456789abcdef.txt"
@@ -152,29 +156,93 @@ def test_non_string_keys(isolated: Path, run_cli: RunCli) -> None:
     ]
 
 
-@pytest.mark.parametrize("brackets", ["[]", "{}"])
+# Run in a child process: libyaml's composer recurses in C, so nesting it ever composed
+# would kill the interpreter (a segfault), not raise an exception pytest could report.
+_DEEP_NESTING_RUN = """
+import sys
+import yaml
+from seedcheck import front_matter
+from seedcheck.cli import main
+if sys.argv[1] == "pure-python":
+    front_matter._Loader = yaml.SafeLoader
+sys.exit(main(["validate", "--quiet", "c"]))
+"""
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
-def test_ten_thousand_levels_of_flow_nesting(
-    brackets: str,
-    loader: str,
-    isolated: Path,
-    run_cli: RunCli,
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_hundred_thousand_levels_of_flow_nesting(
+    opening: str, loader: str, isolated: Path
 ) -> None:
-    """libyaml stops at its own depth limit; PyYAML's pure-Python composer recurses once
-    per level and runs into Python's recursion limit, which is caught."""
+    """The event stream is walked (iteratively, in both loaders) and given up at depth 33,
+    before either composer, which recurses once per level, ever sees the nesting."""
+    if loader == "libyaml" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    closing = "]" if opening == "[" else "}"
+    levels = 100_000
+    (isolated / "seedcheck.toml").write_text(CONFIG, encoding="utf-8")
+    (isolated / "c").mkdir()
+    header = f"title: {opening * levels}{closing * levels}\nbyline: Jane Doe\n"
+    (isolated / "c" / SEED).write_text(f"---\n{header}---\nBody text.\n", encoding="utf-8")
+
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", _DEEP_NESTING_RUN, loader],
+        cwd=isolated,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert time.monotonic() - started < HANG_GUARD_SECONDS
+    assert (result.returncode, result.stderr) == (1, "")
+    assert _seed_lines(result.stdout) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("loader", "levels"),
+    # libyaml refuses 1,000 levels itself, before the first event; stay under that.
+    [("libyaml", 900), ("pure-python", 500_000)],
+)
+def test_depth_walk_stops_at_the_limit(
+    loader: str, levels: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk reads no further than the first event past the limit, whatever follows."""
     if loader == "pure-python":
         monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):
         pytest.skip("PyYAML built without libyaml")
-    opening, closing = ("[", "]") if brackets == "[]" else ("{a: ", "}")
-    nested = opening * 10_000 + closing * 10_000
-    text, _ = _validate(run_cli, isolated, f"title: {nested}\nbyline: Jane Doe\n")
+    events: list[object] = []
+    real_parse = yaml.parse
 
-    lines = _seed_lines(text)
-    assert len(lines) == 1
-    assert " SC203 [yaml-syntax] " in lines[0]
-    assert "nest" in lines[0]
+    def counting_parse(*args: object, **kwargs: object) -> Iterator[yaml.Event]:
+        for event in real_parse(*args, **kwargs):  # type: ignore[arg-type]
+            events.append(event)
+            yield event
+
+    monkeypatch.setattr(yaml, "parse", counting_parse)
+    source = "title: " + "[" * levels + "]" * levels
+
+    parsed = front_matter.parse_front_matter(["---", source, "---"], 0)
+
+    assert parsed.yaml_problem == YamlProblem(
+        2, 1, "front matter is nested more than 32 levels deep"
+    )
+    # stream, document, mapping, the title key, then 32 sequences to reach depth 33
+    assert len(events) == 4 + front_matter.MAX_DEPTH
+
+
+@pytest.mark.parametrize("levels", [31, 32])
+def test_nesting_up_to_the_limit_is_read(levels: int, isolated: Path, run_cli: RunCli) -> None:
+    """The header mapping is level 1: 31 lists inside it are read, 32 are refused."""
+    nested = "[" * levels + "]" * levels
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\nx: {nested}\n")
+
+    too_deep = f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    assert (too_deep in _seed_lines(text)) == (levels == 32)
+    assert any(" SC206 [unknown-field] " in line for line in _seed_lines(text)) == (levels == 31)
 
 
 def test_block_nesting_deeper_than_the_limit(isolated: Path, run_cli: RunCli) -> None:

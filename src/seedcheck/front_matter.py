@@ -36,6 +36,7 @@ FENCE = "---"
 MAX_EXPANDED_NODES = 10_000
 # Deeper than any honest header; the safe constructor recurses once per level.
 MAX_DEPTH = 32
+_TOO_DEEP = f"front matter is nested more than {MAX_DEPTH} levels deep"
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
 # A header that lost its place keeps its title or byline; Markdown around a note does not.
 _HEADER_KEY = re.compile(r"^(?:title|byline)\s*:(?:\s|$)")
@@ -137,6 +138,8 @@ def _near_fence(lines: Sequence[str], start: int) -> int | None:
 
 def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatter:
     try:
+        if _nested_too_deep(source):
+            return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, _TOO_DEEP))
         root = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return FrontMatter(start, end, yaml_problem=marked_problem(exc, first_line, source))
@@ -144,9 +147,6 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
         return FrontMatter(start, end, yaml_problem=reader_problem(exc, source, first_line))
     except yaml.YAMLError as exc:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, str(exc)))
-    except RecursionError:
-        too_deep = YamlProblem(first_line, 1, "front matter is nested too deeply")
-        return FrontMatter(start, end, yaml_problem=too_deep)
     if root is None:
         return FrontMatter(start, end, root_kind="empty")
     if not isinstance(root, yaml.MappingNode):
@@ -160,6 +160,37 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
     if too_big is not None:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, too_big))
     return _read_mapping(root, start, end, first_line, source.split("\n"))
+
+
+def _nested_too_deep(source: str) -> bool:
+    """Whether lists and mappings nest more than ``MAX_DEPTH`` levels in ``source``.
+
+    Both composers recurse once per level, libyaml's in C, where 40,000 ``[`` overflow
+    the stack and kill the process: no exception to catch. The parsers that feed them
+    are iterative, so the event stream is walked first, and only as far as the first
+    collection past the limit. Raises what the parser raises on other invalid YAML.
+    """
+    # Each list or mapping starts at an indicator of its own (`[`, `{`, `- `, `? ` or the
+    # `:` of its first key): with no more of these than the limit, nothing is too deep,
+    # and most headers skip the second parse.
+    if sum(source.count(indicator) for indicator in "[{-?:") <= MAX_DEPTH:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5+ refuses 1,000 levels itself, and its scanner reads a line of
+        # brackets that far ahead before the first event: the same defect, one message.
+        if "maximum nesting depth" in str(exc.problem):
+            return True
+        raise
+    return False
 
 
 def _read_mapping(
@@ -237,7 +268,7 @@ def _too_big(root: yaml.Node) -> str | None:
                 "through anchors and aliases; write the values out"
             )
         if depth > MAX_DEPTH:
-            return f"front matter is nested more than {MAX_DEPTH} levels deep"
+            return _TOO_DEEP
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
