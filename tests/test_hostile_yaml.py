@@ -287,3 +287,25 @@ def test_character_device_named_like_a_seed_is_never_opened(
     assert result.code == 1
     assert device not in opened
     assert seeds / "001_fedcba9876543210.txt" in opened  # the spy does see reads
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("x: !!bool maybe", "!!bool 'maybe' is not a valid bool"),
+        ("published: !!timestamp nope", "!!timestamp 'nope' is not a valid timestamp"),
+        ('x: !!int ""', "!!int '' is not a valid int"),
+        ('x: !!float ""', "!!float '' is not a valid float"),
+        ("source: !!int +", "!!int '+' is not a valid int"),
+    ],
+)
+def test_standard_tag_on_a_value_it_cannot_take_is_no_internal_error(
+    field: str, expected: str, isolated: Path, run_cli: RunCli
+) -> None:
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\n{field}\n")
+
+    column = field.index("!") + 1
+    assert _seed_lines(text) == [
+        f"c/{SEED}:4:{column}: SC203 [yaml-syntax] invalid YAML: {expected}; "
+        "correct the value or remove the tag"
+    ]

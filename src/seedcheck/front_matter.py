@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import yaml
 from yaml.constructor import SafeConstructor
 
-from seedcheck.excerpt import excerpt
 from seedcheck.located import LocatedValue
 from seedcheck.yaml_problems import (
     YamlProblem,
     bad_key_message,
     comment_cut,
+    construction_problem,
     marked_problem,
     reader_problem,
     tag_problem,
@@ -31,6 +31,7 @@ try:  # the C loader is several times faster; fall back where libyaml is missing
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+_RESOLVER = yaml.resolver.Resolver()
 FENCE = "---"
 # More nodes than any honest header has; a bigger expansion is an alias bomb.
 MAX_EXPANDED_NODES = 10_000
@@ -214,12 +215,14 @@ def _read_mapping(
         except yaml.MarkedYAMLError as exc:
             problem = marked_problem(exc, first_line, "\n".join(source_lines))
             return FrontMatter(start, end, yaml_problem=problem)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            if not isinstance(value_node, yaml.ScalarNode) or isinstance(exc, yaml.YAMLError):
-                problem = YamlProblem(
-                    value_node.start_mark.line + first_line,
-                    value_node.start_mark.column + 1,
-                    f"value of {excerpt(key, 40)} cannot be read: {exc}",
+        # PyYAML's scalar constructors index, look up and parse the text unchecked, so a
+        # value its tag does not fit (`!!bool maybe`, `!!int ""`) raises KeyError,
+        # IndexError, AttributeError…: whatever it raises is a problem of the value.
+        except Exception as exc:
+            if not _implicitly_typed(value_node):
+                culprit = _unbuildable_scalar(value_node)
+                problem = construction_problem(
+                    key, culprit or value_node, _implicitly_typed(culprit), exc, first_line
                 )
                 return FrontMatter(start, end, yaml_problem=problem)
             # An impossible date (2024-02-30) looks like a timestamp to the resolver;
@@ -248,6 +251,37 @@ def _read_mapping(
         bad_keys=tuple(bad_keys),
         comment_cuts=tuple(comment_cuts),
     )
+
+
+def _unbuildable_scalar(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar in ``node`` that cannot be built on its own, to point at.
+
+    Aliases make this a graph, walked as far as ``_too_big`` allowed (it ran first).
+    """
+    stack: list[yaml.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                SafeConstructor().construct_object(current)
+            except Exception:  # see _read_mapping: any exception means this value
+                return current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(child for pair in reversed(current.value) for child in reversed(pair))
+    return None
+
+
+def _implicitly_typed(node: yaml.Node | None) -> bool:
+    """Whether the resolver, not a tag, gave this scalar its type: the text looks like one."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    # (True, False): resolved as a plain scalar, the way the parser read this one.
+    resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]  # untyped in the stubs
+        yaml.ScalarNode, node.value, (True, False)
+    )
+    return bool(resolved == node.tag)
 
 
 def _too_big(root: yaml.Node) -> str | None:

@@ -119,6 +119,28 @@ def bad_key_message(node: yaml.Node) -> str:
     return f"field name {shown} is read as {kind}, not a string; quote it or rename the field"
 
 
+def construction_problem(
+    key: str, node: yaml.Node, implicit: bool, exc: Exception, first_line: int
+) -> YamlProblem:
+    """Why a value the parser accepted could not be built, at the value (or its tag).
+
+    ``node`` is the scalar at fault where one is, ``implicit`` whether its type comes
+    from how it looks (``2024-02-30``) rather than from a tag (``!!bool maybe``).
+    """
+    tag = node.tag.removeprefix(_STANDARD_TAG)
+    if isinstance(node, yaml.ScalarNode) and implicit:
+        shown = excerpt(str(node.value), 40)
+        message = f"{shown} is read as a {tag}, but is not a valid one; correct it or quote it"
+    elif isinstance(node, yaml.ScalarNode):
+        shown = excerpt(str(node.value), 40)
+        message = f"!!{tag} {shown} is not a valid {tag}; correct the value or remove the tag"
+    else:
+        reason = excerpt(str(exc) or type(exc).__name__, 80)
+        message = f"value of {excerpt(key, 40)} cannot be read: {reason}"
+    mark = node.start_mark
+    return YamlProblem(mark.line + first_line, mark.column + 1, f"invalid YAML: {message}")
+
+
 def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "") -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
