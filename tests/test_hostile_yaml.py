@@ -309,3 +309,45 @@ def test_standard_tag_on_a_value_it_cannot_take_is_no_internal_error(
         f"c/{SEED}:4:{column}: SC203 [yaml-syntax] invalid YAML: {expected}; "
         "correct the value or remove the tag"
     ]
+
+
+HOSTILE_HEADERS = {
+    "binary-number-title": "title: 0b" + "1" * 100_000 + "\nbyline: Jane Doe\n",
+    "float-title": "title: 1." + "5" * 100_000 + "\nbyline: Jane Doe\n",
+    "integer-byline": "title: T\nbyline: " + "7" * 4000 + "\n",
+    "set-title": "title: !!set {" + ", ".join(f"k{i}" for i in range(3000)) + "}\n",
+    "binary-title": "title: !!binary " + "QUFB" * 20_000 + "\nbyline: Jane Doe\n",
+    "timestamp-title": "title: 2024-01-01 10:00:00" + "0" * 50_000 + "\nbyline: J\n",
+    "long-key": "title: T\nbyline: Jane Doe\n" + "k" * 50_000 + ": v\n",
+    "long-tag": "title: !" + "t" * 50_000 + " x\nbyline: Jane Doe\n",
+    "long-bad-tagged-value": "title: T\nx: !!int " + "9" * 50_000 + "z\n",
+    "long-list-item": "title: T\nbyline: Jane Doe\ntags: [" + "w" * 50_000 + ", 1]\n",
+    "long-date": "title: T\nbyline: Jane Doe\npublished: " + "2" * 50_000 + "\n",
+    "long-url": "title: T\nbyline: Jane Doe\nurl: " + "h" * 50_000 + "\n",
+    "long-undefined-alias": "title: *" + "a" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-tag-handle": "title: !" + "h" * 30_000 + "!x y\nbyline: Jane Doe\n",
+    "long-directive": "%" + "D" * 50_000 + " x\n---\ntitle: T\n",
+    "long-quoted-hint": "title: [" + "u" * 50_000 + "] x\nbyline: Jane Doe\n",
+    "long-comment-cut": "title: a #" + "c" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-mapping-value": "title: a: " + "m" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-unknown-field": "title: T\nbyline: Jane Doe\n" + "u" * 50_000 + ":\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_HEADERS))
+def test_every_output_line_is_short(name: str, isolated: Path, run_cli: RunCli) -> None:
+    """Whatever the header holds, a message quotes a short excerpt: no line of the text
+    or JSON output reaches 300 characters (``_validate`` checks both)."""
+    text, findings = _validate(run_cli, isolated, HOSTILE_HEADERS[name])
+
+    assert _seed_lines(text)
+    assert all(len(str(f["message"])) < MAX_LINE for f in findings)
+
+
+def test_a_long_number_as_title_is_quoted_as_an_excerpt(isolated: Path, run_cli: RunCli) -> None:
+    text, _ = _validate(run_cli, isolated, HOSTILE_HEADERS["binary-number-title"])
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:8: SC302 [title-invalid] title is read as a number, not text "
+        f"('0b{'1' * 38}'…); put it in quotes"
+    ]

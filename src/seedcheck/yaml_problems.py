@@ -28,7 +28,7 @@ _VALUE_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+(?P<value
 # Characters that YAML reads as syntax at the start of a value; such text must be quoted.
 _QUOTE_FIRST = "\"'[{`@%*|>"
 # Where a hint quotes a value as written, it shows no more than this.
-_SHOWN_VALUE = 80
+_SHOWN_VALUE = 60
 _KEY_NAME = re.compile(r"[A-Za-z_][\w-]*")
 
 
@@ -192,7 +192,7 @@ def _short_tag(tag: str) -> str:
 
 def tag_problem(tag: str, mark: yaml.Mark, first_line: int, text: str = "") -> YamlProblem:
     message = (
-        f"tag {excerpt(_short_tag(tag), 60)} is not allowed: only YAML's standard tags are read; "
+        f"tag {excerpt(_short_tag(tag), 40)} is not allowed: only YAML's standard tags are read; "
         "remove the tag"
     )
     # `title: !Bang start` is a headline, not a tag: a local tag on a field's value.
