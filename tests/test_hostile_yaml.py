@@ -351,3 +351,15 @@ def test_a_long_number_as_title_is_quoted_as_an_excerpt(isolated: Path, run_cli:
         f"c/{SEED}:2:8: SC302 [title-invalid] title is read as a number, not text "
         f"('0b{'1' * 38}'…); put it in quotes"
     ]
+
+
+def test_a_huge_header_without_aliases_is_not_called_an_alias_bomb(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    items = ", ".join(["1"] * 200_000)
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\ntags: [{items}]\n")
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter has more than 10000 values; "
+        "a seed header should be short"
+    ]

@@ -285,7 +285,7 @@ def _implicitly_typed(node: yaml.Node | None) -> bool:
 
 
 def _too_big(root: yaml.Node) -> str | None:
-    """Why the tree is too large once aliases are expanded, or None.
+    """Why the tree is too large (once aliases are expanded) or too deep, or None.
 
     Walks the expansion iteratively and stops at the first limit, so a billion-laughs
     bomb or a recursive alias costs at most ``MAX_EXPANDED_NODES`` steps, and deep
@@ -293,13 +293,23 @@ def _too_big(root: yaml.Node) -> str | None:
     """
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     seen = 0
+    # An alias is a node met a second time: a long list of plain values is no bomb.
+    met: set[int] = set()
+    aliased = False
     while stack:
         node, depth = stack.pop()
         seen += 1
-        if seen > MAX_EXPANDED_NODES:
+        aliased = aliased or id(node) in met
+        met.add(id(node))
+        if seen > MAX_EXPANDED_NODES and aliased:
             return (
                 f"front matter expands to more than {MAX_EXPANDED_NODES} values "
                 "through anchors and aliases; write the values out"
+            )
+        if seen > MAX_EXPANDED_NODES:
+            return (
+                f"front matter has more than {MAX_EXPANDED_NODES} values; "
+                "a seed header should be short"
             )
         if depth > MAX_DEPTH:
             return _TOO_DEEP
