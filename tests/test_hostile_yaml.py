@@ -363,3 +363,15 @@ def test_a_huge_header_without_aliases_is_not_called_an_alias_bomb(
         f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter has more than 10000 values; "
         "a seed header should be short"
     ]
+
+
+def test_a_set_as_title_is_named_without_its_members(isolated: Path, run_cli: RunCli) -> None:
+    """A set's members print in hash order, which changes from run to run."""
+    text, _ = _validate(run_cli, isolated, HOSTILE_HEADERS["set-title"])
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:1:1: SC303 [missing-byline] missing required field 'byline'; "
+        "add `byline: Name` to the front matter",
+        f"c/{SEED}:2:8: SC302 [title-invalid] title is a YAML set, not text; "
+        "write it as a single line",
+    ]

@@ -122,8 +122,9 @@ def not_text_problem(field: LocatedValue) -> str | None:
     if value is None or isinstance(value, str):
         return None
     name = field.key
-    if isinstance(value, (list, dict)):
-        kind = "list" if isinstance(value, list) else "mapping"
+    if isinstance(value, (list, dict, set)):
+        # A set is named, not shown: its members print in an order that changes per run.
+        kind = "list" if isinstance(value, list) else "set" if isinstance(value, set) else "mapping"
         return f"{name} is a YAML {kind}, not text; write it as a single line"
     if isinstance(value, bool):
         kind = "true/false value"
