@@ -335,9 +335,14 @@ HOSTILE_HEADERS = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_HEADERS))
-def test_every_output_line_is_short(name: str, isolated: Path, run_cli: RunCli) -> None:
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_every_output_line_is_short(
+    name: str, loader: str, isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Whatever the header holds, a message quotes a short excerpt: no line of the text
     or JSON output reaches 300 characters (``_validate`` checks both)."""
+    if loader == "pure-python":
+        monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
     text, findings = _validate(run_cli, isolated, HOSTILE_HEADERS[name])
 
     assert _seed_lines(text)
@@ -375,3 +380,20 @@ def test_a_set_as_title_is_named_without_its_members(isolated: Path, run_cli: Ru
         f"c/{SEED}:2:8: SC302 [title-invalid] title is a YAML set, not text; "
         "write it as a single line",
     ]
+
+
+@pytest.mark.parametrize("name", ["long-undefined-alias", "long-duplicate-anchor"])
+def test_pure_python_loader_messages_are_short(
+    name: str, isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML's own loader (used where libyaml is missing) quotes an alias or anchor name
+    whole in its message: a 50,000-character name made a 50,000-character line."""
+    monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
+    anchor = "a" * 50_000
+    headers = {
+        "long-undefined-alias": f"title: *{anchor}\nbyline: Jane Doe\n",
+        "long-duplicate-anchor": f"title: &{anchor} T\nbyline: &{anchor} J\n",
+    }
+    text, _ = _validate(run_cli, isolated, headers[name])
+
+    assert f"'{'a' * 40}'…" in text

@@ -30,6 +30,8 @@ _QUOTE_FIRST = "\"'[{`@%*|>"
 # Where a hint quotes a value as written, it shows no more than this.
 _SHOWN_VALUE = 60
 _KEY_NAME = re.compile(r"[A-Za-z_][\w-]*")
+# A quote in PyYAML's message longer than a message should show of the input.
+_LONG_QUOTE = re.compile(r"'(?P<quoted>[^'\n]{41,})'")
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,13 @@ def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "")
     hint = _quote_hint(text, mark.column, exc.problem or "") if mark else None
     if hint is not None:
         # "while parsing a block mapping started on line 2" says nothing useful here.
-        return YamlProblem(line, column, f"invalid YAML: {exc.problem} ({hint})")
-    context = exc.context
+        return YamlProblem(line, column, f"invalid YAML: {_bounded(exc.problem)} ({hint})")
+    context = _bounded(exc.context)
     where = exc.context_mark
     if context and where and mark and (where.line, where.column) != (mark.line, mark.column):
         # Where the parser stopped can be far from what it was reading (an unclosed quote).
         context += f" started on line {where.line + first_line}, column {where.column + 1}"
-    parts = [p for p in (context, exc.problem) if p]
+    parts = [p for p in (context, _bounded(exc.problem)) if p]
     message = "; ".join(parts) if parts else "invalid YAML"
     if "mapping values are not allowed" in message:
         key = text[: mark.column].strip() if mark else ""
@@ -172,6 +174,17 @@ def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "")
     elif mark and "tab" not in message and text[mark.column : mark.column + 1] == "\t":
         message += " (a tab; indent YAML with spaces)"
     return YamlProblem(line, column, f"invalid YAML: {message}")
+
+
+def _bounded(text: str | None) -> str | None:
+    """PyYAML's words, with what they quote of the input cut to an excerpt.
+
+    The pure-Python loader quotes an alias or anchor name whole (``found undefined
+    alias 'aaa…'``), however long it is.
+    """
+    if text is None:
+        return None
+    return _LONG_QUOTE.sub(lambda match: excerpt(match.group("quoted"), 40), text)
 
 
 def reader_problem(exc: yaml.reader.ReaderError, source: str, first_line: int) -> YamlProblem:
