@@ -16,6 +16,13 @@ _YAML_TOKENS = [
     "[", "]", "{", "}", ",", "#", "|", ">", "'", '"', "\\", "%YAML 1.1", "\t", "  ", "\n",
     "\r", "\r\n", "\x00", "\ufeff", "title", "byline", "published", "tags", "2024-02-30",
     "null", "~", "true", "0x1F", "1e999", "é",
+    # YAML's standard tags, each on a value it takes and on one it cannot: PyYAML's
+    # constructors raise KeyError, IndexError or AttributeError on the latter.
+    "!!bool yes", "!!bool maybe", "!!int 0x1F", "!!int +", '!!int ""', "!!float 1.5",
+    '!!float ""', "!!timestamp 2024-01-01", "!!timestamp nope", "!!str 1984", "!!str [a]",
+    "!!null ~", "!!null x", "!!binary aGk=", "!!binary é", "!!set {a, b}", "!!set [a]",
+    "!!omap [a: 1]", "!!omap {a: 1}", "!!pairs [a: 1]", "!!pairs x", "!!seq [a]", "!!seq x",
+    "!!map {a: 1}", "!!map [a]", "!!bool ", "!!int ", "!!timestamp ",
 ]  # fmt: skip
 _TABLE_TOKENS = [
     "|", "\\", "\\|", "<!--", "-->", "\n", "\r\n", "\r", "\t", "`", "``", "*", "_", "[", "]",

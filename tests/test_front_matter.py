@@ -15,6 +15,8 @@ Decisions recorded here:
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import yaml
 
@@ -231,3 +233,101 @@ def test_an_unclosed_header_names_the_line_meant_to_close_it(text: str, line: in
 def test_a_rule_below_body_text_is_not_meant_as_the_fence() -> None:
     fm = _parse("---\ntitle: T\nThe council voted.\n\n----\n\nMore text.")
     assert (fm.end, fm.near_fence) == (None, None)
+
+
+# ---------------------------------------------------------------- explicit standard tags
+
+# PyYAML's constructors index, look up and parse the text without checking it first:
+# these raised KeyError, AttributeError and IndexError out of the validator.
+BAD_TAGGED_SCALARS = {
+    "!!bool maybe": "!!bool 'maybe' is not a valid bool",
+    '!!bool ""': "!!bool '' is not a valid bool",
+    "!!timestamp nope": "!!timestamp 'nope' is not a valid timestamp",
+    '!!int ""': "!!int '' is not a valid int",
+    '!!float ""': "!!float '' is not a valid float",
+    "!!int +": "!!int '+' is not a valid int",
+    # These were kept as text without a word, though the tag asks for a number.
+    "!!int 0x": "!!int '0x' is not a valid int",
+    "!!float 1.5e": "!!float '1.5e' is not a valid float",
+    "!!int 1e999999": "!!int '1e999999' is not a valid int",
+}
+
+
+@pytest.mark.parametrize("value", sorted(BAD_TAGGED_SCALARS))
+def test_a_standard_tag_on_a_value_it_cannot_take(value: str) -> None:
+    problem = _problem(f"---\ntitle: T\nsource: {value}\n---\n")
+
+    assert problem == YamlProblem(
+        3,
+        9,
+        f"invalid YAML: {BAD_TAGGED_SCALARS[value]}; correct the value or remove the tag",
+    )
+
+
+def test_a_bad_tagged_value_is_quoted_short() -> None:
+    problem = _problem(f"---\nx: !!bool {'y' * 5000}\n---\n")
+
+    assert problem.message == (
+        f"invalid YAML: !!bool '{'y' * 40}'… is not a valid bool; "
+        "correct the value or remove the tag"
+    )
+
+
+GOOD_TAGGED_VALUES = {
+    "!!bool yes": True,
+    "!!int 0x1F": 31,
+    "!!int 1_000": 1000,
+    "!!float 1.5": 1.5,
+    "!!float 1": 1.0,
+    "!!str 1984": "1984",
+    "!!null ''": None,
+    "!!timestamp 2024-03-05": datetime.date(2024, 3, 5),
+    "!!binary aGk=": b"hi",
+    "!!set {a}": {"a"},
+    "!!omap [a: 1, b: 2]": [("a", 1), ("b", 2)],
+    "!!pairs [a: 1, a: 2]": [("a", 1), ("a", 2)],
+    "!!seq [a]": ["a"],
+    "!!map {a: 1}": {"a": 1},
+}
+
+
+@pytest.mark.parametrize("value", sorted(GOOD_TAGGED_VALUES))
+def test_a_standard_tag_on_a_value_it_takes(value: str) -> None:
+    parsed = _parse(f"---\nx: {value}\n---\n")
+
+    assert parsed.yaml_problem is None
+    assert [(f.key, f.value) for f in parsed.fields] == [("x", GOOD_TAGGED_VALUES[value])]
+
+
+def test_an_impossible_date_without_a_tag_is_kept_as_text() -> None:
+    """The resolver reads 2024-02-30 as a date: the schema reports it at the field."""
+    parsed = _parse("---\npublished: 2024-02-30\n---\n")
+
+    assert parsed.yaml_problem is None
+    assert [(f.key, f.value) for f in parsed.fields] == [("published", "2024-02-30")]
+
+
+def test_a_set_that_cannot_be_built_is_reported_at_the_member() -> None:
+    """An unhashable set member is refused by the constructor, not by Python."""
+    problem = _problem("---\ntitle: T\nx: !!set {[a]: b}\n---\n")
+
+    assert (problem.line, problem.column) == (3, 11)
+    assert problem.message.endswith("found unhashable key")
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "message"),
+    [
+        ("[a, [!!bool maybe]]", 12, "!!bool 'maybe' is not a valid bool; correct the value or "),
+        ('{a: !!int ""}', 11, "!!int '' is not a valid int; correct the value or "),
+        ("[2024-02-30]", 8, "'2024-02-30' is read as a timestamp, but is not a valid one; "),
+    ],
+)
+def test_a_value_inside_a_list_or_mapping_that_cannot_be_built(
+    value: str, column: int, message: str
+) -> None:
+    """The message points at the item at fault, not at the list that holds it."""
+    problem = _problem(f"---\ntags: {value}\n---\n")
+
+    assert (problem.line, problem.column) == (2, column)
+    assert problem.message.startswith(f"invalid YAML: {message}")

@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,7 @@ import yaml
 
 from seedcheck import front_matter
 from seedcheck.reading import ReadResult, read_limited
+from seedcheck.yaml_problems import YamlProblem
 from tests.conftest import RunCli
 
 SEED = "000_0123456789abcdef.txt"
@@ -152,29 +156,93 @@ def test_non_string_keys(isolated: Path, run_cli: RunCli) -> None:
     ]
 
 
-@pytest.mark.parametrize("brackets", ["[]", "{}"])
+# Run in a child process: libyaml's composer recurses in C, so nesting it ever composed
+# would kill the interpreter (a segfault), not raise an exception pytest could report.
+_DEEP_NESTING_RUN = """
+import sys
+import yaml
+from seedcheck import front_matter
+from seedcheck.cli import main
+if sys.argv[1] == "pure-python":
+    front_matter._Loader = yaml.SafeLoader
+sys.exit(main(["validate", "--quiet", "c"]))
+"""
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
-def test_ten_thousand_levels_of_flow_nesting(
-    brackets: str,
-    loader: str,
-    isolated: Path,
-    run_cli: RunCli,
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_hundred_thousand_levels_of_flow_nesting(
+    opening: str, loader: str, isolated: Path
 ) -> None:
-    """libyaml stops at its own depth limit; PyYAML's pure-Python composer recurses once
-    per level and runs into Python's recursion limit, which is caught."""
+    """The event stream is walked (iteratively, in both loaders) and given up at depth 33,
+    before either composer, which recurses once per level, ever sees the nesting."""
+    if loader == "libyaml" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    closing = "]" if opening == "[" else "}"
+    levels = 100_000
+    (isolated / "seedcheck.toml").write_text(CONFIG, encoding="utf-8")
+    (isolated / "c").mkdir()
+    header = f"title: {opening * levels}{closing * levels}\nbyline: Jane Doe\n"
+    (isolated / "c" / SEED).write_text(f"---\n{header}---\nBody text.\n", encoding="utf-8")
+
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", _DEEP_NESTING_RUN, loader],
+        cwd=isolated,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert time.monotonic() - started < HANG_GUARD_SECONDS
+    assert (result.returncode, result.stderr) == (1, "")
+    assert _seed_lines(result.stdout) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("loader", "levels"),
+    # libyaml refuses 1,000 levels itself, before the first event; stay under that.
+    [("libyaml", 900), ("pure-python", 500_000)],
+)
+def test_depth_walk_stops_at_the_limit(
+    loader: str, levels: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk reads no further than the first event past the limit, whatever follows."""
     if loader == "pure-python":
         monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):
         pytest.skip("PyYAML built without libyaml")
-    opening, closing = ("[", "]") if brackets == "[]" else ("{a: ", "}")
-    nested = opening * 10_000 + closing * 10_000
-    text, _ = _validate(run_cli, isolated, f"title: {nested}\nbyline: Jane Doe\n")
+    events: list[object] = []
+    real_parse = yaml.parse
 
-    lines = _seed_lines(text)
-    assert len(lines) == 1
-    assert " SC203 [yaml-syntax] " in lines[0]
-    assert "nest" in lines[0]
+    def counting_parse(*args: object, **kwargs: object) -> Iterator[yaml.Event]:
+        for event in real_parse(*args, **kwargs):  # type: ignore[arg-type]
+            events.append(event)
+            yield event
+
+    monkeypatch.setattr(yaml, "parse", counting_parse)
+    source = "title: " + "[" * levels + "]" * levels
+
+    parsed = front_matter.parse_front_matter(["---", source, "---"], 0)
+
+    assert parsed.yaml_problem == YamlProblem(
+        2, 1, "front matter is nested more than 32 levels deep"
+    )
+    # stream, document, mapping, the title key, then 32 sequences to reach depth 33
+    assert len(events) == 4 + front_matter.MAX_DEPTH
+
+
+@pytest.mark.parametrize("levels", [31, 32])
+def test_nesting_up_to_the_limit_is_read(levels: int, isolated: Path, run_cli: RunCli) -> None:
+    """The header mapping is level 1: 31 lists inside it are read, 32 are refused."""
+    nested = "[" * levels + "]" * levels
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\nx: {nested}\n")
+
+    too_deep = f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter is nested more than 32 levels deep"
+    assert (too_deep in _seed_lines(text)) == (levels == 32)
+    assert any(" SC206 [unknown-field] " in line for line in _seed_lines(text)) == (levels == 31)
 
 
 def test_block_nesting_deeper_than_the_limit(isolated: Path, run_cli: RunCli) -> None:
@@ -219,3 +287,113 @@ def test_character_device_named_like_a_seed_is_never_opened(
     assert result.code == 1
     assert device not in opened
     assert seeds / "001_fedcba9876543210.txt" in opened  # the spy does see reads
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("x: !!bool maybe", "!!bool 'maybe' is not a valid bool"),
+        ("published: !!timestamp nope", "!!timestamp 'nope' is not a valid timestamp"),
+        ('x: !!int ""', "!!int '' is not a valid int"),
+        ('x: !!float ""', "!!float '' is not a valid float"),
+        ("source: !!int +", "!!int '+' is not a valid int"),
+    ],
+)
+def test_standard_tag_on_a_value_it_cannot_take_is_no_internal_error(
+    field: str, expected: str, isolated: Path, run_cli: RunCli
+) -> None:
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\n{field}\n")
+
+    column = field.index("!") + 1
+    assert _seed_lines(text) == [
+        f"c/{SEED}:4:{column}: SC203 [yaml-syntax] invalid YAML: {expected}; "
+        "correct the value or remove the tag"
+    ]
+
+
+HOSTILE_HEADERS = {
+    "binary-number-title": "title: 0b" + "1" * 100_000 + "\nbyline: Jane Doe\n",
+    "float-title": "title: 1." + "5" * 100_000 + "\nbyline: Jane Doe\n",
+    "integer-byline": "title: T\nbyline: " + "7" * 4000 + "\n",
+    "set-title": "title: !!set {" + ", ".join(f"k{i}" for i in range(3000)) + "}\n",
+    "binary-title": "title: !!binary " + "QUFB" * 20_000 + "\nbyline: Jane Doe\n",
+    "timestamp-title": "title: 2024-01-01 10:00:00" + "0" * 50_000 + "\nbyline: J\n",
+    "long-key": "title: T\nbyline: Jane Doe\n" + "k" * 50_000 + ": v\n",
+    "long-tag": "title: !" + "t" * 50_000 + " x\nbyline: Jane Doe\n",
+    "long-bad-tagged-value": "title: T\nx: !!int " + "9" * 50_000 + "z\n",
+    "long-list-item": "title: T\nbyline: Jane Doe\ntags: [" + "w" * 50_000 + ", 1]\n",
+    "long-date": "title: T\nbyline: Jane Doe\npublished: " + "2" * 50_000 + "\n",
+    "long-url": "title: T\nbyline: Jane Doe\nurl: " + "h" * 50_000 + "\n",
+    "long-undefined-alias": "title: *" + "a" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-tag-handle": "title: !" + "h" * 30_000 + "!x y\nbyline: Jane Doe\n",
+    "long-directive": "%" + "D" * 50_000 + " x\n---\ntitle: T\n",
+    "long-quoted-hint": "title: [" + "u" * 50_000 + "] x\nbyline: Jane Doe\n",
+    "long-comment-cut": "title: a #" + "c" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-mapping-value": "title: a: " + "m" * 50_000 + "\nbyline: Jane Doe\n",
+    "long-unknown-field": "title: T\nbyline: Jane Doe\n" + "u" * 50_000 + ":\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_HEADERS))
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_every_output_line_is_short(
+    name: str, loader: str, isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the header holds, a message quotes a short excerpt: no line of the text
+    or JSON output reaches 300 characters (``_validate`` checks both)."""
+    if loader == "pure-python":
+        monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
+    text, findings = _validate(run_cli, isolated, HOSTILE_HEADERS[name])
+
+    assert _seed_lines(text)
+    assert all(len(str(f["message"])) < MAX_LINE for f in findings)
+
+
+def test_a_long_number_as_title_is_quoted_as_an_excerpt(isolated: Path, run_cli: RunCli) -> None:
+    text, _ = _validate(run_cli, isolated, HOSTILE_HEADERS["binary-number-title"])
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:8: SC302 [title-invalid] title is read as a number, not text "
+        f"('0b{'1' * 38}'…); put it in quotes"
+    ]
+
+
+def test_a_huge_header_without_aliases_is_not_called_an_alias_bomb(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    items = ", ".join(["1"] * 200_000)
+    text, _ = _validate(run_cli, isolated, f"title: T\nbyline: Jane Doe\ntags: [{items}]\n")
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:2:1: SC203 [yaml-syntax] front matter has more than 10000 values; "
+        "a seed header should be short"
+    ]
+
+
+def test_a_set_as_title_is_named_without_its_members(isolated: Path, run_cli: RunCli) -> None:
+    """A set's members print in hash order, which changes from run to run."""
+    text, _ = _validate(run_cli, isolated, HOSTILE_HEADERS["set-title"])
+
+    assert _seed_lines(text) == [
+        f"c/{SEED}:1:1: SC303 [missing-byline] missing required field 'byline'; "
+        "add `byline: Name` to the front matter",
+        f"c/{SEED}:2:8: SC302 [title-invalid] title is a YAML set, not text; "
+        "write it as a single line",
+    ]
+
+
+@pytest.mark.parametrize("name", ["long-undefined-alias", "long-duplicate-anchor"])
+def test_pure_python_loader_messages_are_short(
+    name: str, isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML's own loader (used where libyaml is missing) quotes an alias or anchor name
+    whole in its message: a 50,000-character name made a 50,000-character line."""
+    monkeypatch.setattr(front_matter, "_Loader", yaml.SafeLoader)
+    anchor = "a" * 50_000
+    headers = {
+        "long-undefined-alias": f"title: *{anchor}\nbyline: Jane Doe\n",
+        "long-duplicate-anchor": f"title: &{anchor} T\nbyline: &{anchor} J\n",
+    }
+    text, _ = _validate(run_cli, isolated, headers[name])
+
+    assert f"'{'a' * 40}'…" in text

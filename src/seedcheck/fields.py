@@ -27,6 +27,8 @@ _BIO_CLAUSE = re.compile(
 )
 # How much of a bio clause a message quotes: enough to find it, not the whole bio.
 _BIO_SHOWN = 40
+# Where a hint shows the value as written, it shows no more than this.
+_SHOWN_VALUE = 60
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # The lookbehind starts a match only where an address can start: without it a long run
 # of letters is tried from every position, which takes minutes on a scraped 1 MB line.
@@ -120,8 +122,9 @@ def not_text_problem(field: LocatedValue) -> str | None:
     if value is None or isinstance(value, str):
         return None
     name = field.key
-    if isinstance(value, (list, dict)):
-        kind = "list" if isinstance(value, list) else "mapping"
+    if isinstance(value, (list, dict, set)):
+        # A set is named, not shown: its members print in an order that changes per run.
+        kind = "list" if isinstance(value, list) else "set" if isinstance(value, set) else "mapping"
         return f"{name} is a YAML {kind}, not text; write it as a single line"
     if isinstance(value, bool):
         kind = "true/false value"
@@ -133,4 +136,7 @@ def not_text_problem(field: LocatedValue) -> str | None:
         kind = type(value).__name__
     node = field.node
     shown = node.value if isinstance(node, yaml.ScalarNode) else str(value)
-    return f'{name} is read as a {kind}, not text; put it in quotes: {name}: "{shown}"'
+    if len(shown) <= _SHOWN_VALUE and shown.isprintable() and '"' not in shown:
+        return f'{name} is read as a {kind}, not text; put it in quotes: {name}: "{shown}"'
+    # Too long or too odd to show as a line to copy (0b and 100,000 digits, a !!set).
+    return f"{name} is read as a {kind}, not text ({excerpt(shown, 40)}); put it in quotes"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import yaml
 from yaml.constructor import SafeConstructor
 
-from seedcheck.excerpt import excerpt
 from seedcheck.located import LocatedValue
 from seedcheck.yaml_problems import (
     YamlProblem,
     bad_key_message,
     comment_cut,
+    construction_problem,
     marked_problem,
     reader_problem,
     tag_problem,
@@ -31,11 +31,13 @@ try:  # the C loader is several times faster; fall back where libyaml is missing
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+_RESOLVER = yaml.resolver.Resolver()
 FENCE = "---"
 # More nodes than any honest header has; a bigger expansion is an alias bomb.
 MAX_EXPANDED_NODES = 10_000
 # Deeper than any honest header; the safe constructor recurses once per level.
 MAX_DEPTH = 32
+_TOO_DEEP = f"front matter is nested more than {MAX_DEPTH} levels deep"
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")
 # A header that lost its place keeps its title or byline; Markdown around a note does not.
 _HEADER_KEY = re.compile(r"^(?:title|byline)\s*:(?:\s|$)")
@@ -137,6 +139,8 @@ def _near_fence(lines: Sequence[str], start: int) -> int | None:
 
 def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatter:
     try:
+        if _nested_too_deep(source):
+            return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, _TOO_DEEP))
         root = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return FrontMatter(start, end, yaml_problem=marked_problem(exc, first_line, source))
@@ -144,9 +148,6 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
         return FrontMatter(start, end, yaml_problem=reader_problem(exc, source, first_line))
     except yaml.YAMLError as exc:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, str(exc)))
-    except RecursionError:
-        too_deep = YamlProblem(first_line, 1, "front matter is nested too deeply")
-        return FrontMatter(start, end, yaml_problem=too_deep)
     if root is None:
         return FrontMatter(start, end, root_kind="empty")
     if not isinstance(root, yaml.MappingNode):
@@ -160,6 +161,37 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
     if too_big is not None:
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, too_big))
     return _read_mapping(root, start, end, first_line, source.split("\n"))
+
+
+def _nested_too_deep(source: str) -> bool:
+    """Whether lists and mappings nest more than ``MAX_DEPTH`` levels in ``source``.
+
+    Both composers recurse once per level, libyaml's in C, where 40,000 ``[`` overflow
+    the stack and kill the process: no exception to catch. The parsers that feed them
+    are iterative, so the event stream is walked first, and only as far as the first
+    collection past the limit. Raises what the parser raises on other invalid YAML.
+    """
+    # Each list or mapping starts at an indicator of its own (`[`, `{`, `- `, `? ` or the
+    # `:` of its first key): with no more of these than the limit, nothing is too deep,
+    # and most headers skip the second parse.
+    if sum(source.count(indicator) for indicator in "[{-?:") <= MAX_DEPTH:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5+ refuses 1,000 levels itself, and its scanner reads a line of
+        # brackets that far ahead before the first event: the same defect, one message.
+        if "maximum nesting depth" in str(exc.problem):
+            return True
+        raise
+    return False
 
 
 def _read_mapping(
@@ -183,12 +215,14 @@ def _read_mapping(
         except yaml.MarkedYAMLError as exc:
             problem = marked_problem(exc, first_line, "\n".join(source_lines))
             return FrontMatter(start, end, yaml_problem=problem)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            if not isinstance(value_node, yaml.ScalarNode) or isinstance(exc, yaml.YAMLError):
-                problem = YamlProblem(
-                    value_node.start_mark.line + first_line,
-                    value_node.start_mark.column + 1,
-                    f"value of {excerpt(key, 40)} cannot be read: {exc}",
+        # PyYAML's scalar constructors index, look up and parse the text unchecked, so a
+        # value its tag does not fit (`!!bool maybe`, `!!int ""`) raises KeyError,
+        # IndexError, AttributeError…: whatever it raises is a problem of the value.
+        except Exception as exc:
+            if not _implicitly_typed(value_node):
+                culprit = _unbuildable_scalar(value_node)
+                problem = construction_problem(
+                    key, culprit or value_node, _implicitly_typed(culprit), exc, first_line
                 )
                 return FrontMatter(start, end, yaml_problem=problem)
             # An impossible date (2024-02-30) looks like a timestamp to the resolver;
@@ -219,8 +253,39 @@ def _read_mapping(
     )
 
 
+def _unbuildable_scalar(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar in ``node`` that cannot be built on its own, to point at.
+
+    Aliases make this a graph, walked as far as ``_too_big`` allowed (it ran first).
+    """
+    stack: list[yaml.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                SafeConstructor().construct_object(current)
+            except Exception:  # see _read_mapping: any exception means this value
+                return current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(child for pair in reversed(current.value) for child in reversed(pair))
+    return None
+
+
+def _implicitly_typed(node: yaml.Node | None) -> bool:
+    """Whether the resolver, not a tag, gave this scalar its type: the text looks like one."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    # (True, False): resolved as a plain scalar, the way the parser read this one.
+    resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]  # untyped in the stubs
+        yaml.ScalarNode, node.value, (True, False)
+    )
+    return bool(resolved == node.tag)
+
+
 def _too_big(root: yaml.Node) -> str | None:
-    """Why the tree is too large once aliases are expanded, or None.
+    """Why the tree is too large (once aliases are expanded) or too deep, or None.
 
     Walks the expansion iteratively and stops at the first limit, so a billion-laughs
     bomb or a recursive alias costs at most ``MAX_EXPANDED_NODES`` steps, and deep
@@ -228,16 +293,26 @@ def _too_big(root: yaml.Node) -> str | None:
     """
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     seen = 0
+    # An alias is a node met a second time: a long list of plain values is no bomb.
+    met: set[int] = set()
+    aliased = False
     while stack:
         node, depth = stack.pop()
         seen += 1
-        if seen > MAX_EXPANDED_NODES:
+        aliased = aliased or id(node) in met
+        met.add(id(node))
+        if seen > MAX_EXPANDED_NODES and aliased:
             return (
                 f"front matter expands to more than {MAX_EXPANDED_NODES} values "
                 "through anchors and aliases; write the values out"
             )
+        if seen > MAX_EXPANDED_NODES:
+            return (
+                f"front matter has more than {MAX_EXPANDED_NODES} values; "
+                "a seed header should be short"
+            )
         if depth > MAX_DEPTH:
-            return f"front matter is nested more than {MAX_DEPTH} levels deep"
+            return _TOO_DEEP
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):

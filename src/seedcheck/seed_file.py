@@ -29,7 +29,8 @@ class SeedFile:
     line-ending rules can see it). ``body_start`` is the 0-based index of the first body
     line. ``misplaced_at`` is the 1-based line of a header found below line 1, and
     ``missing_front_matter`` is set when the configuration demands the front-matter layout
-    and the file has no header at all.
+    and the file has no header at all. ``utf8`` is False when ``data`` is not valid UTF-8
+    (``text`` then holds U+FFFD for the invalid bytes).
     """
 
     path: Path
@@ -46,6 +47,7 @@ class SeedFile:
     body_start: int
     misplaced_at: int | None = None
     missing_front_matter: bool = False
+    utf8: bool = True
 
     @property
     def digest(self) -> str:
@@ -92,9 +94,14 @@ def parse_seed(
     model: type[SeedMetadata],
 ) -> SeedFile:
     """Parse a seed's bytes into a :class:`SeedFile` (never raises on bad input)."""
-    # Invalid bytes become U+FFFD so that the rest of the file is still checked;
-    # invalid-utf8 reports the bytes themselves.
-    text = data.decode("utf-8", errors="replace")
+    try:
+        text = data.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        # Invalid bytes become U+FFFD so that the rest of the file is still checked;
+        # invalid-utf8 reports the bytes themselves.
+        text = data.decode("utf-8", errors="replace")
+        utf8 = False
     if text.startswith(BOM):
         text = text[1:]
     lines = tuple(text.split("\n"))
@@ -120,6 +127,7 @@ def parse_seed(
         data=data,
         text=text,
         lines=lines,
+        utf8=utf8,
     )
     if start is not None:
         fm = parse_front_matter(lines, start)

@@ -28,8 +28,10 @@ _VALUE_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+(?P<value
 # Characters that YAML reads as syntax at the start of a value; such text must be quoted.
 _QUOTE_FIRST = "\"'[{`@%*|>"
 # Where a hint quotes a value as written, it shows no more than this.
-_SHOWN_VALUE = 80
+_SHOWN_VALUE = 60
 _KEY_NAME = re.compile(r"[A-Za-z_][\w-]*")
+# A quote in PyYAML's message longer than a message should show of the input.
+_LONG_QUOTE = re.compile(r"'(?P<quoted>[^'\n]{41,})'")
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,28 @@ def bad_key_message(node: yaml.Node) -> str:
     return f"field name {shown} is read as {kind}, not a string; quote it or rename the field"
 
 
+def construction_problem(
+    key: str, node: yaml.Node, implicit: bool, exc: Exception, first_line: int
+) -> YamlProblem:
+    """Why a value the parser accepted could not be built, at the value (or its tag).
+
+    ``node`` is the scalar at fault where one is, ``implicit`` whether its type comes
+    from how it looks (``2024-02-30``) rather than from a tag (``!!bool maybe``).
+    """
+    tag = node.tag.removeprefix(_STANDARD_TAG)
+    if isinstance(node, yaml.ScalarNode) and implicit:
+        shown = excerpt(str(node.value), 40)
+        message = f"{shown} is read as a {tag}, but is not a valid one; correct it or quote it"
+    elif isinstance(node, yaml.ScalarNode):
+        shown = excerpt(str(node.value), 40)
+        message = f"!!{tag} {shown} is not a valid {tag}; correct the value or remove the tag"
+    else:
+        reason = excerpt(str(exc) or type(exc).__name__, 80)
+        message = f"value of {excerpt(key, 40)} cannot be read: {reason}"
+    mark = node.start_mark
+    return YamlProblem(mark.line + first_line, mark.column + 1, f"invalid YAML: {message}")
+
+
 def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "") -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
@@ -132,13 +156,13 @@ def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "")
     hint = _quote_hint(text, mark.column, exc.problem or "") if mark else None
     if hint is not None:
         # "while parsing a block mapping started on line 2" says nothing useful here.
-        return YamlProblem(line, column, f"invalid YAML: {exc.problem} ({hint})")
-    context = exc.context
+        return YamlProblem(line, column, f"invalid YAML: {_bounded(exc.problem)} ({hint})")
+    context = _bounded(exc.context)
     where = exc.context_mark
     if context and where and mark and (where.line, where.column) != (mark.line, mark.column):
         # Where the parser stopped can be far from what it was reading (an unclosed quote).
         context += f" started on line {where.line + first_line}, column {where.column + 1}"
-    parts = [p for p in (context, exc.problem) if p]
+    parts = [p for p in (context, _bounded(exc.problem)) if p]
     message = "; ".join(parts) if parts else "invalid YAML"
     if "mapping values are not allowed" in message:
         key = text[: mark.column].strip() if mark else ""
@@ -150,6 +174,17 @@ def marked_problem(exc: yaml.MarkedYAMLError, first_line: int, source: str = "")
     elif mark and "tab" not in message and text[mark.column : mark.column + 1] == "\t":
         message += " (a tab; indent YAML with spaces)"
     return YamlProblem(line, column, f"invalid YAML: {message}")
+
+
+def _bounded(text: str | None) -> str | None:
+    """PyYAML's words, with what they quote of the input cut to an excerpt.
+
+    The pure-Python loader quotes an alias or anchor name whole (``found undefined
+    alias 'aaa…'``), however long it is.
+    """
+    if text is None:
+        return None
+    return _LONG_QUOTE.sub(lambda match: excerpt(match.group("quoted"), 40), text)
 
 
 def reader_problem(exc: yaml.reader.ReaderError, source: str, first_line: int) -> YamlProblem:
@@ -170,7 +205,7 @@ def _short_tag(tag: str) -> str:
 
 def tag_problem(tag: str, mark: yaml.Mark, first_line: int, text: str = "") -> YamlProblem:
     message = (
-        f"tag {excerpt(_short_tag(tag), 60)} is not allowed: only YAML's standard tags are read; "
+        f"tag {excerpt(_short_tag(tag), 40)} is not allowed: only YAML's standard tags are read; "
         "remove the tag"
     )
     # `title: !Bang start` is a headline, not a tag: a local tag on a field's value.

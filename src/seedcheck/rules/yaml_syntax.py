@@ -2,7 +2,9 @@
 
 Why: a header that does not parse loses every field in it. Only YAML's standard tags
 are read; ``!!python/object`` and other application tags are refused, never built, and
-a header that anchors and aliases expand into thousands of nodes is refused too.
+a header of more than 10,000 values, written out or expanded from anchors and aliases,
+is refused too. A standard tag on a value it cannot take (``!!bool maybe``, ``!!int
+""``) is reported at the tag, and so is nesting deeper than 32 levels.
 
 Example::
 
