@@ -359,7 +359,8 @@ def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
     validate = run_cli(["validate", "--select", "SC1,SC5", "--quiet", "corpus"])
     assert validate.out == (
         f"corpus/INDEX.md:1:1: SC107 [file-too-large] file is {size} bytes, over "
-        "max-file-size (1048576 bytes); it was not checked further\n"
+        f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed); it was not checked "
+        "further\n"
     )
     written = run_cli(["index", "corpus"])
     assert written.code == 2

@@ -126,7 +126,15 @@ def load_corpus(
         elif result.error is not None or result.data is None:
             entries.append(Entry(path, name, "unreadable", result.error or "unknown error"))
         elif result.too_large:
-            entries.append(Entry(path, name, "too-large", size=result.size, number=number))
+            # detail names the limit that applied, for the message.
+            limit_name = (
+                f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
+                if name == INDEX_NAME
+                else f"max-file-size ({limit} bytes)"
+            )
+            entries.append(
+                Entry(path, name, "too-large", limit_name, size=result.size, number=number)
+            )
         elif name == INDEX_NAME:
             entries.append(Entry(path, name, "index", size=result.size))
             index = parse_index(path, result.data)

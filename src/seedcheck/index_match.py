@@ -87,13 +87,13 @@ def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:
         number = match.group("number")
         order = int(number) if number.isascii() and number.isdigit() else 0
         row = KeptRow(order, entry.name, document.lines[line - 1])
-        kept.append((row, _why_unread(entry, corpus.max_file_size)))
+        kept.append((row, _why_unread(entry)))
     return kept
 
 
-def _why_unread(entry: Entry, max_file_size: int) -> str:
+def _why_unread(entry: Entry) -> str:
     if entry.kind == "too-large":
-        return f"it is larger than max-file-size ({max_file_size} bytes)"
+        return f"it is larger than {entry.detail}"
     if entry.kind == "not-regular":
         return f"it is {entry.detail}, not a regular file"
     return entry.detail or "unknown error"
