@@ -120,6 +120,18 @@ def test_index_check_stale_prints_a_diff_and_writes_nothing(corpus: Path, run_cl
     assert index.read_text(encoding="utf-8") == old
 
 
+def test_index_check_diff_shows_control_characters_escaped(corpus: Path, run_cli: RunCli) -> None:
+    # A terminal escape and a form feed next to the block: printed raw, the first would
+    # retitle the terminal and the second would split the line in two.
+    index = corpus / "INDEX.md"
+    stale = HEAD + _block(_row_1()).replace(ROW_2, "")  # the last row missing
+    index.write_text(stale + "\x1b]0;PWNED\x07 and \x0c here\n", encoding="utf-8")
+    result = run_cli(["index", "--check"])
+    assert result.code == 1
+    assert "\x1b" not in result.out and "\x0c" not in result.out
+    assert result.out.splitlines()[-2] == " \\x1b]0;PWNED\\x07 and \\x0c here"
+
+
 def test_index_check_missing_file(corpus: Path, run_cli: RunCli) -> None:
     result = run_cli(["index", "--check"])
     expected = HEAD + _block(_row_1())

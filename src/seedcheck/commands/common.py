@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from pathlib import Path
 
 from seedcheck.config import LoadedConfig, load_config, load_config_file
+from seedcheck.excerpt import escape
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -25,13 +27,35 @@ def config_from(args: argparse.Namespace) -> LoadedConfig:
     return load_config(Path.cwd())
 
 
-def print_diff(old: str | None, new: str, shown: str) -> None:
-    """A unified diff from a file's current text (None: absent) to what it should be."""
-    sys.stdout.writelines(
-        difflib.unified_diff(
-            (old or "").splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            fromfile=f"{shown} (current)" if old is not None else "/dev/null",
-            tofile=f"{shown} (expected)",
-        )
-    )
+# Split at LF only: a CR (or a form feed, or U+2028) is part of the line it is in, as in
+# a patch; str.splitlines would cut there and show lines the file does not have.
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_NO_NEWLINE = "\\ No newline at end of file"
+MAX_DIFF_LINE = 500
+
+
+def print_diff(old: str | None, new: str, shown: str, new_label: str = "expected") -> None:
+    """A unified diff from a file's current text (None: absent) to its new text.
+
+    Only what is printed is made safe: control characters are escaped (a file may hold
+    terminal escapes) and a line is cut after ``MAX_DIFF_LINE`` characters, saying how
+    long it is. What a command writes is never cut or escaped.
+    """
+    for line in difflib.unified_diff(
+        _LINE.findall(old or ""),
+        _LINE.findall(new),
+        fromfile=f"{shown} (current)" if old is not None else "/dev/null",
+        tofile=f"{shown} ({new_label})",
+    ):
+        # As in git: a last line without a newline is marked, not glued to the next.
+        ended = line.endswith("\n")
+        sys.stdout.write(_printable(line.removesuffix("\n")) + "\n")
+        if not ended:
+            sys.stdout.write(f"{_NO_NEWLINE}\n")
+
+
+def _printable(line: str) -> str:
+    if len(line) <= MAX_DIFF_LINE:
+        return escape(line)
+    # The first character is the diff's own (" ", "-" or "+"): the count is the line's.
+    return f"{escape(line[: MAX_DIFF_LINE + 1])}… ({len(line) - 1} characters)"

@@ -10,14 +10,12 @@ seedcheck was working on it.
 from __future__ import annotations
 
 import argparse
-import difflib
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from seedcheck.atomic_write import replace_bytes
-from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
@@ -30,9 +28,6 @@ from seedcheck.selection import Selection
 from seedcheck.targets import load_target, resolve_targets
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
-_NO_NEWLINE = "\\ No newline at end of file"
-MAX_DIFF_LINE = 500
 
 
 def add_parser(sub: Any) -> None:
@@ -97,35 +92,11 @@ def _shown(path: Path) -> str:
     return escape(display_path(str(path)))
 
 
-def _lines(data: bytes) -> list[str]:
-    # Split at LF only: a CR is part of the line it ends, as in a patch.
-    return _LINE.findall(data.decode("utf-8"))
-
-
-def _printable(line: str) -> str:
-    """A diff line as printed: control characters escaped (a seed may hold terminal
-    escapes), and cut after ``MAX_DIFF_LINE`` characters, saying how long it is.
-
-    Only the display: what ``fix`` writes is never cut or escaped.
-    """
-    if len(line) <= MAX_DIFF_LINE:
-        return escape(line)
-    # The first character is the diff's own (" ", "-" or "+"): the count is the line's.
-    return f"{escape(line[: MAX_DIFF_LINE + 1])}… ({len(line) - 1} characters)"
-
-
 def _show(plan: CorpusFixes) -> int:
     """Print the diff of every planned fix; how many files would change."""
     for fix in plan.fixes:
         shown = display_path(str(fix.path))
-        for line in difflib.unified_diff(
-            _lines(fix.old), _lines(fix.new), f"{shown} (current)", f"{shown} (fixed)"
-        ):
-            # As in git: a last line without a newline is marked, not glued to the next.
-            ended = line.endswith("\n")
-            sys.stdout.write(_printable(line.removesuffix("\n")) + "\n")
-            if not ended:
-                sys.stdout.write(f"{_NO_NEWLINE}\n")
+        print_diff(fix.old.decode("utf-8"), fix.new.decode("utf-8"), shown, "fixed")
     for fix in plan.fixes:
         print(f"would fix {_shown(fix.path)}: {', '.join(fix.applied)}")
     return len(plan.fixes)
