@@ -193,6 +193,18 @@ class LoadedConfig(BaseModel):
     def corpus_path(self) -> Path:
         return self.root / self.settings.corpus
 
+    def selection(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Selection:
+        """The rules this configuration enables; command-line ``select`` replaces the
+        configured one and ``ignore`` adds to it, as in ruff."""
+        settings = self.settings
+        return Selection(
+            select=tuple(select or settings.select),
+            ignore=(*settings.ignore, *ignore),
+            per_file_ignores=settings.per_file_ignores,
+            severity=settings.severity,
+            root=self.root,
+        )
+
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest config file from ``start`` upward, with its seedcheck table."""

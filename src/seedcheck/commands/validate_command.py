@@ -15,7 +15,7 @@ from seedcheck.config import rule_list
 from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS, Reporter, ReporterOptions
-from seedcheck.selection import Selection, check_selectors
+from seedcheck.selection import check_selectors
 from seedcheck.targets import load_target, resolve_targets
 
 
@@ -139,17 +139,10 @@ def _write_output(path: Path, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    settings = config.settings
     select, ignore = rule_list(args.select), rule_list(args.ignore)
     check_selectors(select, "--select")
     check_selectors(ignore, "--ignore")
-    selection = Selection(
-        select=tuple(select or settings.select),
-        ignore=tuple(settings.ignore + ignore),
-        per_file_ignores=settings.per_file_ignores,
-        severity=settings.severity,
-        root=config.root,
-    )
+    selection = config.selection(select, ignore)
     if args.output == "-":
         args.output = None
     reporter = _reporter(args)
