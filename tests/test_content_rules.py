@@ -238,6 +238,16 @@ def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: Run
             "duplicate-shingle-words = 1",
             "duplicate-shingle-words: Input should be greater than or equal to 2",
         ),
+        (
+            'boilerplate-patterns = ["x?"]',
+            "boilerplate-patterns: 'x?' matches an empty line, so it would match every line",
+        ),
+        ("body-min-words = true", "body-min-words: Input should be a valid integer"),
+        ("near-duplicate-bands = true", "near-duplicate-bands: Input should be a valid integer"),
+        (
+            "near-duplicate-threshold = true",
+            "near-duplicate-threshold: Input should be a valid number",
+        ),
     ],
 )
 def test_bad_content_options_are_config_errors(
