@@ -10,6 +10,7 @@ import difflib
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Literal
 
@@ -305,16 +306,7 @@ def rule_list(values: Sequence[str]) -> list[str]:
 
 
 def options_from(settings: Settings) -> RuleOptions:
-    """The rule options the settings call for."""
-    return RuleOptions(
-        body_min_words=settings.body_min_words,
-        duplicate_shingle_words=settings.duplicate_shingle_words,
-        duplicate_min_words=settings.duplicate_min_words,
-        doubled_line_min_chars=settings.doubled_line_min_chars,
-        repeated_line_min_chars=settings.repeated_line_min_chars,
-        boilerplate_patterns=tuple(settings.boilerplate_patterns),
-        near_duplicate_threshold=settings.near_duplicate_threshold,
-        near_duplicate_permutations=settings.near_duplicate_permutations,
-        near_duplicate_bands=settings.near_duplicate_bands,
-        near_duplicate_min_shingles=settings.near_duplicate_min_shingles,
-    )
+    """The rule options the settings call for: each option is the setting of its name."""
+    values = {field.name: getattr(settings, field.name) for field in fields(RuleOptions)}
+    values["boilerplate_patterns"] = tuple(settings.boilerplate_patterns)
+    return RuleOptions(**values)
