@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from seedcheck import __version__
+from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
 from seedcheck.engine import build_report
@@ -130,11 +131,9 @@ def _utf8_stdout() -> None:
 
 
 def _write_output(path: Path, text: str) -> None:
-    try:
-        with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise SeedcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+    # Through a temporary file, as every file seedcheck writes: a run that fails half-way
+    # must not leave a truncated SARIF or JUnit file for CI to upload.
+    write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
 
 
 def run(args: argparse.Namespace) -> int:
