@@ -519,3 +519,18 @@ def test_every_rule_option_is_a_setting_with_the_same_default() -> None:
 
 def tuple_if_list(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
+
+
+@pytest.mark.parametrize("name", ["Ana dos Santos", "Ana da Santos", "Jan van der Berg"])
+def test_author_bio_reads_names_with_the_bylines_particles(
+    isolated: Path, run_cli: RunCli, name: str
+) -> None:
+    # The byline parser and author-bio share one list of name particles.
+    _seed(
+        isolated,
+        PROSE + f"\n\n{name} is a professor of marine biology at Wendbury University.\n",
+        header=f"title: Ferry Returns\nbyline: {name}\n",
+    )
+    (finding,) = _validate(run_cli, "author-bio")
+    assert finding.startswith(f"seeds/{NAME}:")
+    assert "SC407 [author-bio]" in finding

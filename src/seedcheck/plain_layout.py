@@ -45,9 +45,10 @@ _CREDIT_END = re.compile(
 _BIO_START = re.compile(r"(?:a|an|the|who|is|was)\s")
 _CONTACT_START = re.compile(r"(?:https?://|www\.|@\w|[\w.+-]+@[\w-]+\.)")
 # Name particles and joiners, written in lower case inside names and credits.
-_CONNECTOR_WORDS = (
-    "and & with the de van von der den da di del della dos das du la le bin ibn al y e d l"
-)
+# Lower-case words inside a personal name ("Ana dos Santos", "Ludwig van Beethoven");
+# author-bio reads names with the same list.
+NAME_PARTICLES = "de van von der den da di del della dos das du la le bin ibn al"
+_CONNECTOR_WORDS = f"and & with the {NAME_PARTICLES} y e d l"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
 # "By Friday", "By New Year's Eve": a time, not a name, when the credit is nothing else.
 _TIME_WORD_LIST = """

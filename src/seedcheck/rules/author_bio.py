@@ -43,6 +43,7 @@ from seedcheck.byline_names import credited_names
 from seedcheck.diagnostic import Severity
 from seedcheck.excerpt import excerpt
 from seedcheck.fields import byline_problems
+from seedcheck.plain_layout import NAME_PARTICLES
 from seedcheck.rules.base import Finding, file_rule
 from seedcheck.seed_file import SeedFile
 from seedcheck.text_normal import normalize, words
@@ -63,7 +64,7 @@ _ROLES = (
 _ROLE = rf"(?i:{_ROLES})s?\b"
 # A name: capitalised words (particles allowed), not a sentence's subject like "The mayor".
 _NAME_WORD = r"[A-Z][\w'\u2019.-]*"
-_PARTICLE = r"de|van|von|der|den|al|bin|da|di|del|la|le"
+_PARTICLE = "|".join(NAME_PARTICLES.split())
 _NAME = (
     r"(?!(?:The|This|That|These|Those|He|She|It|They|We|I|A|An|Our|His|Her|Their|Its|But|And)\b)"
     rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|{_PARTICLE})){{0,4}}"
