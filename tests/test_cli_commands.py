@@ -252,8 +252,8 @@ def test_schema_default_folder_is_in_the_project_root(corpus: Path, run_cli: Run
     result = run_cli(["schema"], cwd=corpus)
     assert result == Result(
         0,
-        f"Wrote {corpus.parent / 'schemas' / 'seed.schema.json'}.\n"
-        f"Wrote {corpus.parent / 'schemas' / 'config.schema.json'}.\n",
+        f"Wrote {(corpus.parent / 'schemas' / 'seed.schema.json').as_posix()}.\n"
+        f"Wrote {(corpus.parent / 'schemas' / 'config.schema.json').as_posix()}.\n",
         "",
     )
 

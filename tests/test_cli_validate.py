@@ -425,8 +425,9 @@ def test_missing_configured_corpus(isolated: Path, run_cli: RunCli) -> None:
     assert result.code == 2
     assert result.out == ""
     assert result.err == (
-        f"seedcheck: error: the configured corpus folder {isolated / 'seeds'} does not exist; "
-        f"pass a corpus folder or set `corpus` in {isolated / 'seedcheck.toml'}\n"
+        f"seedcheck: error: the configured corpus folder {(isolated / 'seeds').as_posix()} does "
+        "not exist; pass a corpus folder or set `corpus` in "
+        f"{(isolated / 'seedcheck.toml').as_posix()}\n"
     )
 
 

@@ -120,7 +120,7 @@ def test_configuration_error_is_one_line(project: Path, config: str, message: st
     assert (result.returncode, result.stdout) == (2, "")
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"seedcheck: error: {path}: {message}")
+    assert result.stderr.startswith(f"seedcheck: error: {path.as_posix()}: {message}")
 
 
 def test_usage_error(project: Path) -> None:

@@ -173,7 +173,7 @@ def test_broken_markers_are_refused(text: str, where: str, tmp_path: Path) -> No
     with pytest.raises(SeedcheckError) as error:
         rewrite_index(document, _seeds(tmp_path))
     assert str(error.value) == (
-        f"{path}: the index markers are broken ({where}); leave exactly one "
+        f"{path.as_posix()}: the index markers are broken ({where}); leave exactly one "
         f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"
     )
 
@@ -187,7 +187,7 @@ def test_an_index_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SeedcheckError) as error:
         rewrite_index(document, _seeds(tmp_path))
     assert str(error.value) == (
-        f"{path}: line 3 is not valid UTF-8; rewriting the file would change your text "
+        f"{path.as_posix()}: line 3 is not valid UTF-8; rewriting the file would change your text "
         "there; save INDEX.md as UTF-8, then run seedcheck index again"
     )
 

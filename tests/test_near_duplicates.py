@@ -236,7 +236,7 @@ def test_bands_must_divide_permutations(isolated: Path, run_cli: RunCli) -> None
     result = run_cli(["validate"])
     assert result.code == 2
     assert result.err == (
-        f"seedcheck: error: {isolated / 'seedcheck.toml'}: invalid configuration: "
+        f"seedcheck: error: {(isolated / 'seedcheck.toml').as_posix()}: invalid configuration: "
         "near-duplicate-bands (32) must divide near-duplicate-permutations (100), so that "
         "every band has as many rows\n"
     )

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     write_plan(plan, corpus.index_path)
     for planned in plan.seeds:
-        print(f"Imported {planned.source} as {display_path(str(planned.path))}.")
+        print(f"Imported {planned.source.as_posix()} as {display_path(str(planned.path))}.")
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
     print(f"{verb} {display_path(str(corpus.index_path))} ({count} seeds).")

@@ -134,7 +134,9 @@ def _write_output(path: Path, text: str) -> None:
         with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
-        raise SeedcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        raise SeedcheckError(
+            f"{path.as_posix()}: cannot write the report: {exc.strerror or exc}"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
