@@ -247,6 +247,19 @@ def test_symlink_swapped_in_after_listing(tmp_path: Path) -> None:
     assert result.not_regular == "a symbolic link"
 
 
+def test_directory_that_cannot_be_opened_is_still_a_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to open a directory (PermissionError): that is no read error."""
+    folder = tmp_path / SPECIAL
+    folder.mkdir()
+    monkeypatch.setattr(reading, "os", FaultyOs(folder, fail_open=errno.EACCES))
+
+    result = reading.read_limited(folder, 1024)
+
+    assert (result.data, result.error, result.not_regular) == (None, None, "a directory")
+
+
 # ---------------------------------------------------------------- unreadable-file
 
 
