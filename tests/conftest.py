@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,36 @@ CASES = Path(__file__).parent / "cases"
 settings.register_profile("normal", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=2_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "normal"))
+
+
+@functools.cache
+def can_symlink() -> bool:
+    """Whether this process may create symbolic links.
+
+    Windows lets only privileged users (or developer mode) create them; os.symlink then
+    raises OSError. POSIX systems always can.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            (Path(folder) / "link").symlink_to("target")
+        except (OSError, NotImplementedError):
+            return False
+    return True
+
+
+needs_symlinks = pytest.mark.skipif(
+    not can_symlink(), reason="this system does not let the tests create symbolic links"
+)
+
+
+def case_insensitive(folder: Path) -> bool:
+    """Whether names in ``folder`` ignore case, as on macOS and Windows by default."""
+    probe = folder / "case-probe"
+    probe.write_text("", encoding="utf-8")
+    try:
+        return (folder / "CASE-PROBE").exists()
+    finally:
+        probe.unlink()
 
 
 @pytest.fixture(autouse=True)
