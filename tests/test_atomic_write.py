@@ -25,6 +25,7 @@ from seedcheck.errors import SeedcheckError
 FIRST = "000_4c8e2a6f0b1d3579.txt"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_replaces_content_and_keeps_permission_bits(tmp_path: Path) -> None:
     path = tmp_path / FIRST
     path.write_bytes(b"Title  \n")
@@ -90,6 +91,7 @@ def test_removed_file_is_not_recreated(tmp_path: Path) -> None:
     assert not (tmp_path / FIRST).exists()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits and umask")
 def test_write_atomically_creates_with_umask_mode_and_keeps_existing_mode(tmp_path: Path) -> None:
     new = tmp_path / "INDEX.md"
     old_umask = os.umask(0o027)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,8 @@ def test_word_hashes_are_the_same_in_another_process() -> None:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONHASHSEED": "123"},
+        # The rest of the environment is kept: Windows needs SYSTEMROOT to start Python.
+        env={**os.environ, "PYTHONHASHSEED": "123"},
     )
     assert json.loads(there.stdout) == here
     assert here[0] == here[4] != here[1]
