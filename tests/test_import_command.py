@@ -292,7 +292,8 @@ def test_unusable_sources_are_refused(corpus: Path, run_cli: RunCli) -> None:
 
 def test_broken_index_markers_stop_the_import(corpus: Path, run_cli: RunCli) -> None:
     index = corpus / "INDEX.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("index:end", "index:ended"))
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("index:end", "index:ended"), encoding="utf-8")
     before = _snapshot(corpus)
     result = run_cli(["import", "ferry.txt"])
     assert result.err.startswith("seedcheck: error: seeds/INDEX.md: the index markers are broken")
