@@ -53,6 +53,20 @@ def case_insensitive(folder: Path) -> bool:
         probe.unlink()
 
 
+def ignore_case_of(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make ``os.path.lexists`` find ``name`` when only its lower-case twin exists.
+
+    What a file system that ignores case (macOS, Windows) does for that one name.
+    """
+    real = os.path.lexists
+
+    def lexists(path: str | os.PathLike[str]) -> bool:
+        candidate = Path(path)
+        return real(path) or (candidate.name == name and real(candidate.with_name(name.lower())))
+
+    monkeypatch.setattr(os.path, "lexists", lexists)
+
+
 @pytest.fixture(autouse=True)
 def _lf_when_tests_write_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Test corpora are written with LF line endings on every platform.

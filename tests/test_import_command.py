@@ -14,7 +14,7 @@ from seedcheck.fields import title_problems
 from seedcheck.importing import front_matter
 from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
-from tests.conftest import RunCli, needs_symlinks
+from tests.conftest import RunCli, ignore_case_of, needs_symlinks
 
 FERRY = """\
 The Wendbury ferry will run every twenty minutes from next month, the harbour authority \
@@ -287,6 +287,25 @@ def test_unusable_sources_are_refused(corpus: Path, run_cli: RunCli) -> None:
         "seedcheck: error: onlytitle.txt: no article text besides the title and byline\n"
         "seedcheck: nothing was imported\n"
     )
+    assert _snapshot(corpus) == before
+
+
+def test_import_never_overwrites_index_md_where_case_is_ignored(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus / "INDEX.md").rename(corpus / "index.md")
+    ignore_case_of(monkeypatch, "INDEX.md")
+    before = _snapshot(corpus)
+
+    result = run_cli(["import", "ferry.txt"])
+
+    assert result.err == (
+        "seedcheck: error: seeds/index.md is not INDEX.md, but this file system ignores "
+        "case, so writing INDEX.md would replace it; rename index.md (or make it the index "
+        "by renaming it INDEX.md), then run again\n"
+        "seedcheck: nothing was imported\n"
+    )
+    assert (result.out, result.code) == ("", 2)
     assert _snapshot(corpus) == before
 
 
