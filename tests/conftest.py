@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
+import sysconfig
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,18 @@ CASES = Path(__file__).parent / "cases"
 settings.register_profile("normal", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=2_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "normal"))
+
+
+def console_script(name: str) -> Path:
+    """Where pip installed the console script ``name`` for the Python running the tests.
+
+    Not always beside the interpreter: a Windows Python outside a virtual environment
+    keeps python.exe in its prefix and the scripts (``name.exe``) in ``Scripts``.
+    """
+    file_name = f"{name}.exe" if os.name == "nt" else name
+    folders = (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent)
+    candidates = [folder / file_name for folder in folders]
+    return next((path for path in candidates if path.is_file()), candidates[0])
 
 
 @functools.cache

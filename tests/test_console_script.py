@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from seedcheck import __version__
+from tests.conftest import console_script
 
-SCRIPT = Path(sys.executable).parent / ("seedcheck.exe" if os.name == "nt" else "seedcheck")
+SCRIPT = console_script("seedcheck")
 
 pytestmark = pytest.mark.skipif(
     not SCRIPT.is_file(), reason=f"console script not installed at {SCRIPT}"
