@@ -38,12 +38,38 @@ def test_output_file_is_never_coloured(corpus: Path, run_cli: RunCli) -> None:
     assert "\033" not in (corpus.parent / "report.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("target", ["missing/report.txt", "seeds"])
-def test_unwritable_output_is_a_one_line_error(corpus: Path, run_cli: RunCli, target: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("missing/report.txt", "missing/report.txt: cannot write: No such file or directory"),
+        ("seeds", "seeds is a directory, not a regular file; it was not written"),
+    ],
+)
+def test_unwritable_output_is_a_one_line_error(
+    corpus: Path, run_cli: RunCli, target: str, message: str
+) -> None:
     result = run_cli(["validate", "--output", target])
-    assert (result.code, result.out) == (2, "")
-    assert result.err.startswith(f"seedcheck: error: {target}: cannot write the report: ")
-    assert result.err.count("\n") == 1
+    assert result == Result(2, "", f"seedcheck: error: {message}\n")
+
+
+def test_a_failed_report_write_leaves_the_old_report_whole(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = corpus.parent / "report.sarif"
+    report.write_text("the previous report\n", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    result = run_cli(["validate", "--format", "sarif", "-o", "report.sarif"])
+    assert result.code == 2
+    assert result.err == (
+        "seedcheck: error: report.sarif: cannot write: No space left on device; "
+        "the file was left as it was\n"
+    )
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in corpus.parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_statistics(corpus: Path, run_cli: RunCli) -> None:

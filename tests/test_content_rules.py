@@ -7,6 +7,7 @@ and that ftfy is not loaded for an ASCII corpus.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from seedcheck.body_lines import body_paragraphs
+from seedcheck.config import Settings, options_from
+from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
 from tests.conftest import RunCli
@@ -237,6 +240,16 @@ def test_mojibake_copyright_sign_is_not_boilerplate(isolated: Path, run_cli: Run
         (
             "duplicate-shingle-words = 1",
             "duplicate-shingle-words: Input should be greater than or equal to 2",
+        ),
+        (
+            'boilerplate-patterns = ["x?"]',
+            "boilerplate-patterns: 'x?' matches an empty line, so it would match every line",
+        ),
+        ("body-min-words = true", "body-min-words: Input should be a valid integer"),
+        ("near-duplicate-bands = true", "near-duplicate-bands: Input should be a valid integer"),
+        (
+            "near-duplicate-threshold = true",
+            "near-duplicate-threshold: Input should be a valid number",
         ),
     ],
 )
@@ -488,3 +501,22 @@ def test_a_teaser_of_other_words_after_a_dateline_is_not_a_teaser(
     _seed(isolated, f"{teaser}\n\nWENDBURY \u2014 {TEASER_STORY}\n\n{PROSE}\n")
     _config(isolated, "")
     assert _validate(run_cli, "teaser-duplicate") == []
+
+
+def test_every_rule_option_is_a_setting_with_the_same_default() -> None:
+    # RuleOptions is what rules see; Settings is what users write. A default that
+    # drifted between the two would make a rule behave differently in unit tests.
+    defaults = RuleOptions()
+    settings = Settings()
+    for option in dataclasses.fields(RuleOptions):
+        assert option.name in Settings.model_fields, option.name
+        assert tuple_if_list(getattr(settings, option.name)) == getattr(defaults, option.name)
+    assert options_from(settings) == defaults
+    changed = Settings.model_validate({"body-min-words": 7, "boilerplate-patterns": ["^Ad$"]})
+    assert options_from(changed) == dataclasses.replace(
+        defaults, body_min_words=7, boilerplate_patterns=("^Ad$",)
+    )
+
+
+def tuple_if_list(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value

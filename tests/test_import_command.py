@@ -489,3 +489,33 @@ def test_a_link_the_user_names_is_followed(corpus: Path, run_cli: RunCli) -> Non
     result = run_cli(["import", "ferry-link.txt"])
     assert result.err == ""
     assert len(list(corpus.glob("001_*.txt"))) == 1
+
+
+def test_the_row_of_a_seed_that_cannot_be_read_is_kept(corpus: Path, run_cli: RunCli) -> None:
+    # As `seedcheck index` does: the row may hold the only copy of that seed's byline.
+    big = corpus / "001_0f1e2d3c4b5a6978.txt"
+    big.write_text(
+        "---\ntitle: A Long Report\nbyline: Ada Long\n---\n"
+        + LIBRARY.replace("Sundays", "Fridays") * 6,
+        encoding="utf-8",
+    )
+    assert run_cli(["index"]).code == 0
+    (row,) = [
+        line for line in (corpus / "INDEX.md").read_text("utf-8").splitlines() if "| 001 |" in line
+    ]
+    Path("seedcheck.toml").write_text(
+        f"body-min-words = 0\nmax-file-size = {big.stat().st_size - 1}\n", encoding="utf-8"
+    )
+    result = run_cli(["import", "ferry.txt"])
+    assert result.out.splitlines()[:2] == [
+        f"Imported ferry.txt as seeds/002_{_ferry_id()}.txt.",
+        "Updated seeds/INDEX.md (2 seeds).",
+    ]
+    assert row in (corpus / "INDEX.md").read_text("utf-8").splitlines()
+
+
+def test_a_new_index_counts_one_seed_as_one(isolated: Path, run_cli: RunCli) -> None:
+    Path("seeds").mkdir()
+    Path("ferry.txt").write_bytes(RAW_FERRY.encode("utf-8"))
+    result = run_cli(["import", "ferry.txt"])
+    assert result.out.splitlines()[1] == "Created seeds/INDEX.md (1 seed)."

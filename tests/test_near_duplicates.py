@@ -209,10 +209,22 @@ def test_the_most_similar_earlier_file_is_named(isolated: Path, run_cli: RunCli)
 
 
 def test_short_bodies_are_skipped(isolated: Path, run_cli: RunCli) -> None:
-    short = "The harbour council voted seven to two on Tuesday to build a floodwall.\n"
-    _corpus(isolated, [short, short.replace("seven", "six")])
+    # 23 words: 19 word 5-grams, one under the default minimum of 20. The two differ in
+    # their last word only, a Jaccard of 18/20 = 0.9, so only the minimum keeps them apart.
+    short = (
+        "The harbour council voted seven to two on Tuesday to build a floodwall along the "
+        "eastern quay before the autumn storms arrive again.\n"
+    )
+    other = short.replace("again.", "soon.")
+    assert _true_jaccard(short, other) == 0.9
+    _corpus(isolated, [short, other])
     result = run_cli(["validate", "--select", "SC414", "corpus"])
     assert result.out == "All checks passed (2 files checked).\n"
+    (isolated / "seedcheck.toml").write_text("near-duplicate-min-shingles = 19\n", "utf-8")
+    result = run_cli(["validate", "--select", "SC414", "--quiet", "corpus"])
+    assert result.out.endswith(
+        "near-duplicate of 000_0000000000000000.txt (Jaccard 0.90 on word 5-grams)\n"
+    )
 
 
 def test_threshold_is_configurable(isolated: Path, run_cli: RunCli) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from seedcheck.shingles import Repeat, find_repeats, located_words, shingles, word_span
+from seedcheck.shingles import Repeat, find_repeats, located_words, word_span
 from seedcheck.text_normal import ascii_word_spans, words
 
 PASSAGE = (
@@ -23,12 +23,6 @@ def test_located_words_are_the_words_of_the_whole_text() -> None:
     assert list(located.words) == words("Small ports \u2014 written\noff, for \u201cdecades\u201d.")
     assert located.lines == (3, 3, 3, 4, 4, 4)
     assert located.index_in_line(4) == 1
-
-
-def test_shingles() -> None:
-    assert shingles(["a", "b", "c"], 2) == ["a b", "b c"]
-    assert shingles(["a", "b"], 5) == ["a b"]
-    assert shingles([], 5) == []
 
 
 def test_a_copy_with_other_quotes_and_breaks_is_one_repeat() -> None:

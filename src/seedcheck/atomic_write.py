@@ -96,17 +96,22 @@ def write_atomically(path: Path, data: bytes) -> None:
     For files seedcheck generates (INDEX.md, imported seeds). A replaced file keeps its
     permission bits; a new one gets what the umask allows, as ``open`` would give it.
     """
+    existed = True
     try:
         mode = stat.S_IMODE(_regular(path).st_mode)
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        mode, existed = 0o666 & ~_umask(), False
     except OSError as exc:
         raise SeedcheckError(f"{display_path(str(path))}: cannot write: {exc.strerror}") from None
-    _write_via_temporary(path, data, mode, lambda: None)
+    _write_via_temporary(path, data, mode, lambda: None, existed)
 
 
 def _write_via_temporary(
-    path: Path, data: bytes, mode: int, before_rename: Callable[[], None]
+    path: Path,
+    data: bytes,
+    mode: int,
+    before_rename: Callable[[], None],
+    existed: bool = True,
 ) -> None:
     shown = display_path(str(path))
     temporary: Path | None = None
@@ -124,9 +129,8 @@ def _write_via_temporary(
         temporary.replace(path)
         temporary = None
     except OSError as exc:
-        raise SeedcheckError(
-            f"{shown}: cannot write: {exc.strerror or exc}; the file was left as it was"
-        ) from None
+        kept = "; the file was left as it was" if existed else ""
+        raise SeedcheckError(f"{shown}: cannot write: {exc.strerror or exc}{kept}") from None
     finally:
         if temporary is not None:
             _remove(temporary)

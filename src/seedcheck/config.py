@@ -10,6 +10,7 @@ import difflib
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Literal
 
@@ -76,28 +77,38 @@ class Settings(BaseModel):
         default_factory=dict, description="Rule (name or code) to severity."
     )
     max_file_size: int = Field(
-        default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
+        strict=True, default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
     )
     body_min_words: int = Field(
-        default=50, ge=0, description="body-too-short: fewest words a body may have."
+        strict=True, default=50, ge=0, description="body-too-short: fewest words a body may have."
     )
     duplicate_shingle_words: int = Field(
-        default=8, ge=2, description="duplicated-text: words per shingle compared."
+        strict=True, default=8, ge=2, description="duplicated-text: words per shingle compared."
     )
     duplicate_min_words: int = Field(
-        default=20, ge=2, description="duplicated-text: fewest words of a reported repeat."
+        strict=True,
+        default=20,
+        ge=2,
+        description="duplicated-text: fewest words of a reported repeat.",
     )
     doubled_line_min_chars: int = Field(
-        default=20, ge=1, description="duplicate-line: shortest line reported when doubled."
+        strict=True,
+        default=20,
+        ge=1,
+        description="duplicate-line: shortest line reported when doubled.",
     )
     repeated_line_min_chars: int = Field(
-        default=40, ge=1, description="duplicate-line: shortest line reported when repeated."
+        strict=True,
+        default=40,
+        ge=1,
+        description="duplicate-line: shortest line reported when repeated.",
     )
     boilerplate_patterns: list[str] = Field(
         default_factory=list,
         description="boilerplate: extra regular expressions for site furniture lines.",
     )
     near_duplicate_threshold: float = Field(
+        strict=True,
         default=0.8,
         gt=0,
         le=1,
@@ -105,18 +116,21 @@ class Settings(BaseModel):
         "reported.",
     )
     near_duplicate_permutations: int = Field(
+        strict=True,
         default=128,
         ge=1,
         le=4096,
         description="near-duplicate-document: MinHash permutations per seed.",
     )
     near_duplicate_bands: int = Field(
+        strict=True,
         default=32,
         ge=1,
         description="near-duplicate-document: LSH bands the signature is cut into; must "
         "divide near-duplicate-permutations. More bands find pairs of lower similarity.",
     )
     near_duplicate_min_shingles: int = Field(
+        strict=True,
         default=20,
         ge=1,
         description="near-duplicate-document: bodies with fewer distinct word 5-grams are skipped.",
@@ -141,9 +155,12 @@ class Settings(BaseModel):
     def _patterns_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
             try:
-                re.compile(pattern)
+                compiled = re.compile(pattern)
             except re.error as exc:
                 raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+            if compiled.search(""):
+                # "", "^" or "x?" would flag the first line of every paragraph.
+                raise ValueError(f"{pattern!r} matches an empty line, so it would match every line")
         return value
 
     @model_validator(mode="after")
@@ -192,6 +209,18 @@ class LoadedConfig(BaseModel):
     @property
     def corpus_path(self) -> Path:
         return self.root / self.settings.corpus
+
+    def selection(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Selection:
+        """The rules this configuration enables; command-line ``select`` replaces the
+        configured one and ``ignore`` adds to it, as in ruff."""
+        settings = self.settings
+        return Selection(
+            select=tuple(select or settings.select),
+            ignore=(*settings.ignore, *ignore),
+            per_file_ignores=settings.per_file_ignores,
+            severity=settings.severity,
+            root=self.root,
+        )
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -280,16 +309,7 @@ def rule_list(values: Sequence[str]) -> list[str]:
 
 
 def options_from(settings: Settings) -> RuleOptions:
-    """The rule options the settings call for."""
-    return RuleOptions(
-        body_min_words=settings.body_min_words,
-        duplicate_shingle_words=settings.duplicate_shingle_words,
-        duplicate_min_words=settings.duplicate_min_words,
-        doubled_line_min_chars=settings.doubled_line_min_chars,
-        repeated_line_min_chars=settings.repeated_line_min_chars,
-        boilerplate_patterns=tuple(settings.boilerplate_patterns),
-        near_duplicate_threshold=settings.near_duplicate_threshold,
-        near_duplicate_permutations=settings.near_duplicate_permutations,
-        near_duplicate_bands=settings.near_duplicate_bands,
-        near_duplicate_min_shingles=settings.near_duplicate_min_shingles,
-    )
+    """The rule options the settings call for: each option is the setting of its name."""
+    values = {field.name: getattr(settings, field.name) for field in fields(RuleOptions)}
+    values["boilerplate_patterns"] = tuple(settings.boilerplate_patterns)
+    return RuleOptions(**values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from seedcheck.corpus import Corpus
@@ -27,10 +27,19 @@ def _stamp(rule: Rule, finding: Finding) -> Diagnostic:
     )
 
 
-def check_corpus(corpus: Corpus, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
-    """Every finding of ``rules`` on ``corpus``, per-file rules first."""
+def check_corpus(
+    corpus: Corpus, rules: Iterable[Rule], wanted: Collection[str] | None = None
+) -> Iterator[Diagnostic]:
+    """Every finding of ``rules`` on ``corpus``, per-file rules first.
+
+    Per-file rules run only on the ``wanted`` seeds (None: all): what they find is in
+    that seed alone, so on a pre-commit hook's one staged file the rest of the corpus
+    costs only its parse and the corpus rules, which do need every seed.
+    """
     rules = tuple(rules)
     for seed in corpus.seeds:
+        if wanted is not None and str(seed.path) not in wanted:
+            continue
         for rule in rules:
             if rule.check_file is not None:
                 for finding in rule.check_file(seed, corpus.options):
@@ -61,7 +70,7 @@ def build_report(
         else:
             checked += [str(seed.path) for seed in corpus.seeds]
             checked += [str(corpus.index.path)] if corpus.index is not None else []
-        for diagnostic in check_corpus(corpus, rules):
+        for diagnostic in check_corpus(corpus, rules, wanted):
             if (
                 wanted is None
                 or diagnostic.path in wanted

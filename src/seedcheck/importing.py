@@ -38,6 +38,7 @@ from seedcheck.fields import title_problems
 from seedcheck.front_matter import is_fence
 from seedcheck.index_block import rewrite_index
 from seedcheck.index_file import INDEX_NAME
+from seedcheck.index_match import unread_seed_rows
 from seedcheck.plain_layout import is_rule_line, split_plain
 from seedcheck.reading import read_limited
 from seedcheck.seed_file import BOM, SeedFile, parse_seed
@@ -214,7 +215,10 @@ def plan_import(
     if clash is not None:
         raise ImportRefused([clash])
     try:
-        index_text = rewrite_index(corpus.index, [*corpus.seeds, *(p.seed for p in planned)])
+        # Rows of seeds that could not be read stay, as `seedcheck index` keeps them.
+        kept = [row for row, _ in unread_seed_rows(corpus)]
+        seeds = [*corpus.seeds, *(p.seed for p in planned)]
+        index_text = rewrite_index(corpus.index, seeds, kept)
     except SeedcheckError as exc:
         raise ImportRefused([str(exc)]) from None
     return Plan(tuple(planned), index_text)

@@ -66,6 +66,11 @@ class KeptRow:
     line: str
 
 
+def seed_count(count: int) -> str:
+    """``1 seed``, ``2 seeds``: how many seeds an index lists, as commands report it."""
+    return f"{count} seed{'' if count == 1 else 's'}"
+
+
 def render_block(
     seeds: Sequence[SeedFile], newline: str = "\n", kept: Sequence[KeptRow] = ()
 ) -> str:

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-SHINGLE_WORDS = 5
+from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
+
+SHINGLE_WORDS = DOCUMENT_SHINGLE_WORDS
 # Seeds of the random permutations: fixed, so that signatures are the same in every run.
 _PERMUTATION_SEED = 0x5EED_C4EC
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)

@@ -22,6 +22,9 @@ from seedcheck.text_normal import ascii_word_spans, words
 
 _TOKEN = re.compile(r"\S+")
 
+# Words per shingle when whole documents are compared (near-duplicate-document).
+DOCUMENT_SHINGLE_WORDS = 5
+
 
 @dataclass(frozen=True)
 class LocatedWords:
@@ -75,16 +78,6 @@ def located_words(lines: Iterable[tuple[int, str]]) -> LocatedWords:
     return LocatedWords(tuple(all_words), tuple(numbers))
 
 
-def shingles(word_list: Sequence[str], n: int) -> list[str]:
-    """The ``n``-word shingles of ``word_list`` in order, words joined by one space.
-
-    A text shorter than ``n`` words has one shingle, the whole text (none if empty).
-    """
-    if len(word_list) <= n:
-        return [" ".join(word_list)] if word_list else []
-    return [" ".join(word_list[i : i + n]) for i in range(len(word_list) - n + 1)]
-
-
 def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repeat]:
     """Passages of at least ``min_words`` words that repeat earlier words of the list.
 
@@ -99,7 +92,7 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     """
     if len(word_list) < max(n, min_words, 1):
         return []
-    # Tuples, not the joined strings of shingles(): zip builds them without a Python loop.
+    # Tuples, not joined strings: zip builds them without a Python loop.
     keys = list(zip(*(word_list[k:] for k in range(n)), strict=False))
     first_seen: dict[tuple[str, ...], int] = {}
     runs: list[Repeat] = []

@@ -24,7 +24,6 @@ from seedcheck.fixing import CorpusFixes, plan_fixes
 from seedcheck.reporters import REPORTERS, ReporterOptions
 from seedcheck.reporters.text import summary
 from seedcheck.seed_model import build_model
-from seedcheck.selection import Selection
 from seedcheck.targets import load_target, resolve_targets
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -73,13 +72,7 @@ def run(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
-    selection = Selection(
-        select=tuple(settings.select),
-        ignore=tuple(settings.ignore),
-        per_file_ignores=settings.per_file_ignores,
-        severity=settings.severity,
-        root=config.root,
-    )
+    selection = config.selection()
     report = build_report(((plan.fixed, only) for plan, only in plans), selection)
     REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
     files = f"{changed} file{'' if changed == 1 else 's'}"

@@ -12,11 +12,11 @@ from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.display import display_path
 from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
+from seedcheck.excerpt import escape
 from seedcheck.importing import ImportRefused, Metadata, parse_published, plan_import, write_plan
-from seedcheck.index_block import indexed_seeds
+from seedcheck.index_block import indexed_seeds, seed_count
 from seedcheck.reporters import REPORTERS, ReporterOptions
 from seedcheck.seed_model import build_model
-from seedcheck.selection import Selection
 from seedcheck.targets import Target, load_target, resolve_targets
 
 
@@ -80,18 +80,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     write_plan(plan, corpus.index_path)
     for planned in plan.seeds:
-        print(f"Imported {planned.source.as_posix()} as {display_path(str(planned.path))}.")
+        source, seed = escape(display_path(str(planned.source))), display_path(str(planned.path))
+        print(f"Imported {source} as {escape(seed)}.")
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
-    print(f"{verb} {display_path(str(corpus.index_path))} ({count} seeds).")
+    print(f"{verb} {escape(display_path(str(corpus.index_path)))} ({seed_count(count)}).")
     # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
-    selection = Selection(
-        select=tuple(settings.select),
-        ignore=tuple(settings.ignore),
-        per_file_ignores=settings.per_file_ignores,
-        severity=settings.severity,
-        root=config.root,
-    )
+    selection = config.selection()
     imported = frozenset(planned.path for planned in plan.seeds)
     report = build_report([(load_target(Target(target.root, None), config), imported)], selection)
     REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)

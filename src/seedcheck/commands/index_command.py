@@ -12,7 +12,7 @@ from seedcheck.corpus import index_name_clash
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
-from seedcheck.index_block import indexed_seeds, rewrite_index
+from seedcheck.index_block import indexed_seeds, rewrite_index, seed_count
 from seedcheck.index_match import unread_seed_rows
 from seedcheck.targets import Target, load_target, resolve_targets
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     new = rewrite_index(corpus.index, corpus.seeds, [row for row, _ in unread])
     shown = display_path(str(path))
     count = len(indexed_seeds(corpus.seeds))
-    seeds = f"{count} seed{'' if count == 1 else 's'}"
+    seeds = seed_count(count)
     if args.check:
         if new == old:
             print(f"{shown} is up to date ({seeds}).")

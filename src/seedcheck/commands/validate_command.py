@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from seedcheck import __version__
+from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
 from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS, Reporter, ReporterOptions
-from seedcheck.selection import Selection, check_selectors
+from seedcheck.selection import check_selectors
 from seedcheck.targets import load_target, resolve_targets
 
 
@@ -130,28 +131,17 @@ def _utf8_stdout() -> None:
 
 
 def _write_output(path: Path, text: str) -> None:
-    try:
-        with Path(path).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise SeedcheckError(
-            f"{path.as_posix()}: cannot write the report: {exc.strerror or exc}"
-        ) from None
+    # Through a temporary file, as every file seedcheck writes: a run that fails half-way
+    # must not leave a truncated SARIF or JUnit file for CI to upload.
+    write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
 
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    settings = config.settings
     select, ignore = rule_list(args.select), rule_list(args.ignore)
     check_selectors(select, "--select")
     check_selectors(ignore, "--ignore")
-    selection = Selection(
-        select=tuple(select or settings.select),
-        ignore=tuple(settings.ignore + ignore),
-        per_file_ignores=settings.per_file_ignores,
-        severity=settings.severity,
-        root=config.root,
-    )
+    selection = config.selection(select, ignore)
     if args.output == "-":
         args.output = None
     reporter = _reporter(args)

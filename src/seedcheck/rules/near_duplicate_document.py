@@ -44,9 +44,8 @@ from seedcheck.corpus import Corpus
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
 from seedcheck.seed_file import SeedFile
+from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 from seedcheck.text_normal import words
-
-SHINGLE_WORDS = 5  # as in near_duplicates.py, which is not imported until needed
 
 
 def shown(similarity: float) -> str:
@@ -58,7 +57,7 @@ def shown(similarity: float) -> str:
 def _long_enough(corpus: Corpus, options: RuleOptions) -> Iterator[tuple[SeedFile, list[str]]]:
     for seed in corpus.seeds:
         seed_words = words(seed.body)
-        if len(seed_words) - SHINGLE_WORDS + 1 >= options.near_duplicate_min_shingles:
+        if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 >= options.near_duplicate_min_shingles:
             yield seed, seed_words
 
 
