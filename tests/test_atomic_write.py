@@ -21,6 +21,7 @@ from seedcheck.atomic_write import (
     write_atomically,
 )
 from seedcheck.errors import SeedcheckError
+from tests.conftest import needs_symlinks
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"
 
@@ -72,7 +73,7 @@ def test_file_replaced_by_another_is_refused(
     assert path.read_bytes() == b"Title  \n"
 
 
-@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@needs_symlinks
 def test_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     target = tmp_path / "outside.txt"
     target.write_bytes(b"Secret  \n")
