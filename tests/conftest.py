@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
+import sysconfig
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,62 @@ CASES = Path(__file__).parent / "cases"
 settings.register_profile("normal", max_examples=60, deadline=None)
 settings.register_profile("long", max_examples=2_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "normal"))
+
+
+def console_script(name: str) -> Path:
+    """Where pip installed the console script ``name`` for the Python running the tests.
+
+    Not always beside the interpreter: a Windows Python outside a virtual environment
+    keeps python.exe in its prefix and the scripts (``name.exe``) in ``Scripts``.
+    """
+    file_name = f"{name}.exe" if os.name == "nt" else name
+    folders = (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent)
+    candidates = [folder / file_name for folder in folders]
+    return next((path for path in candidates if path.is_file()), candidates[0])
+
+
+@functools.cache
+def can_symlink() -> bool:
+    """Whether this process may create symbolic links.
+
+    Windows lets only privileged users (or developer mode) create them; os.symlink then
+    raises OSError. POSIX systems always can.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            (Path(folder) / "link").symlink_to("target")
+        except (OSError, NotImplementedError):
+            return False
+    return True
+
+
+needs_symlinks = pytest.mark.skipif(
+    not can_symlink(), reason="this system does not let the tests create symbolic links"
+)
+
+
+def case_insensitive(folder: Path) -> bool:
+    """Whether names in ``folder`` ignore case, as on macOS and Windows by default."""
+    probe = folder / "case-probe"
+    probe.write_text("", encoding="utf-8")
+    try:
+        return (folder / "CASE-PROBE").exists()
+    finally:
+        probe.unlink()
+
+
+def ignore_case_of(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make ``os.path.lexists`` find ``name`` when only its lower-case twin exists.
+
+    What a file system that ignores case (macOS, Windows) does for that one name.
+    """
+    real = os.path.lexists
+
+    def lexists(path: str | os.PathLike[str]) -> bool:
+        candidate = Path(path)
+        return real(path) or (candidate.name == name and real(candidate.with_name(name.lower())))
+
+    monkeypatch.setattr(os.path, "lexists", lexists)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ removed file, and the file's permission bits and content after a good write.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -19,10 +20,13 @@ from seedcheck.atomic_write import (
     replace_bytes,
     write_atomically,
 )
+from seedcheck.errors import SeedcheckError
+from tests.conftest import needs_symlinks
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_replaces_content_and_keeps_permission_bits(tmp_path: Path) -> None:
     path = tmp_path / FIRST
     path.write_bytes(b"Title  \n")
@@ -69,7 +73,7 @@ def test_file_replaced_by_another_is_refused(
     assert path.read_bytes() == b"Title  \n"
 
 
-@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@needs_symlinks
 def test_never_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     target = tmp_path / "outside.txt"
     target.write_bytes(b"Secret  \n")
@@ -88,6 +92,7 @@ def test_removed_file_is_not_recreated(tmp_path: Path) -> None:
     assert not (tmp_path / FIRST).exists()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits and umask")
 def test_write_atomically_creates_with_umask_mode_and_keeps_existing_mode(tmp_path: Path) -> None:
     new = tmp_path / "INDEX.md"
     old_umask = os.umask(0o027)
@@ -102,3 +107,38 @@ def test_write_atomically_creates_with_umask_mode_and_keeps_existing_mode(tmp_pa
     assert new.read_bytes() == b"replaced\n"
     assert stat.S_IMODE(new.stat().st_mode) == 0o604
     assert sorted(p.name for p in tmp_path.iterdir()) == ["INDEX.md"]
+
+
+def test_a_failed_write_over_a_read_only_file_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on Windows: a read-only file can be neither replaced nor deleted.
+
+    The temporary copy gets the original's read-only bit before the rename; when the
+    rename fails, the copy must still be removed.
+    """
+    path = tmp_path / "INDEX.md"
+    path.write_bytes(b"old\n")
+    path.chmod(0o444)
+    real_unlink, real_replace = Path.unlink, Path.replace
+
+    def refuse_read_only(target: Path) -> None:
+        if not target.stat().st_mode & stat.S_IWUSR:
+            raise PermissionError(errno.EACCES, "Access is denied", str(target))
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        refuse_read_only(self)
+        real_unlink(self, missing_ok)
+
+    def replace(self: Path, target: Path) -> Path:
+        refuse_read_only(Path(target))
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(Path, "replace", replace)
+
+    with pytest.raises(SeedcheckError, match="cannot write: Access is denied"):
+        write_atomically(path, b"new\n")
+    assert path.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["INDEX.md"]
+    path.chmod(0o644)

@@ -12,7 +12,7 @@ import pytest
 
 from seedcheck import __version__
 from seedcheck.rules import RULES
-from tests.conftest import Result, RunCli
+from tests.conftest import Result, RunCli, case_insensitive, ignore_case_of
 
 SEED_1 = "001_aaaaaaaaaaaaaaaa.txt"
 SEED_2 = "002_bbbbbbbbbbbbbbbb.txt"
@@ -80,6 +80,38 @@ def test_index_creates_then_reports_up_to_date(corpus: Path, run_cli: RunCli) ->
     assert run_cli(["validate", "--strict"]) == Result(
         0, "All checks passed (3 files checked).\n", ""
     )
+
+
+CLASH = (
+    "seedcheck: error: seeds/index.md is not INDEX.md, but this file system ignores case, "
+    "so writing INDEX.md would replace it; rename index.md (or make it the index by "
+    "renaming it INDEX.md), then run again\n"
+)
+
+
+def test_index_never_overwrites_index_md_where_case_is_ignored(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = corpus / "index.md"
+    notes.write_text("# My reading notes\n", encoding="utf-8")
+    ignore_case_of(monkeypatch, "INDEX.md")
+
+    assert run_cli(["index"]) == Result(2, "", CLASH)
+    assert notes.read_text(encoding="utf-8") == "# My reading notes\n"
+    assert sorted(p.name for p in corpus.iterdir()) == [SEED_1, SEED_2, "index.md"]
+    # --check writes nothing, so it only says that INDEX.md is missing.
+    assert run_cli(["index", "--check"]).out.endswith(
+        "seeds/INDEX.md is missing; run `seedcheck index` to create it.\n"
+    )
+
+
+def test_index_md_is_kept_beside_index_where_case_matters(corpus: Path, run_cli: RunCli) -> None:
+    if case_insensitive(corpus):
+        pytest.skip("the file system ignores case: index.md and INDEX.md are one file")
+    (corpus / "index.md").write_text("# My reading notes\n", encoding="utf-8")
+
+    assert run_cli(["index"]) == Result(0, "Created seeds/INDEX.md (2 seeds).\n", "")
+    assert (corpus / "index.md").read_text(encoding="utf-8") == "# My reading notes\n"
 
 
 def test_index_with_corpus_argument(corpus: Path, run_cli: RunCli) -> None:
@@ -252,8 +284,8 @@ def test_schema_default_folder_is_in_the_project_root(corpus: Path, run_cli: Run
     result = run_cli(["schema"], cwd=corpus)
     assert result == Result(
         0,
-        f"Wrote {corpus.parent / 'schemas' / 'seed.schema.json'}.\n"
-        f"Wrote {corpus.parent / 'schemas' / 'config.schema.json'}.\n",
+        f"Wrote {(corpus.parent / 'schemas' / 'seed.schema.json').as_posix()}.\n"
+        f"Wrote {(corpus.parent / 'schemas' / 'config.schema.json').as_posix()}.\n",
         "",
     )
 

@@ -311,7 +311,9 @@ def test_invalid_configuration(
 ) -> None:
     path = _write(project / "seedcheck.toml", config + "\n")
     result = run_cli([command, "--check"] if command != "validate" else [command])
-    assert result == Result(2, "", f"seedcheck: error: {path}: invalid configuration: {message}\n")
+    assert result == Result(
+        2, "", f"seedcheck: error: {path.as_posix()}: invalid configuration: {message}\n"
+    )
 
 
 def test_unknown_key_in_pyproject(isolated: Path, run_cli: RunCli) -> None:
@@ -321,7 +323,7 @@ def test_unknown_key_in_pyproject(isolated: Path, run_cli: RunCli) -> None:
     assert result == Result(
         2,
         "",
-        f"seedcheck: error: {path}: invalid configuration: "
+        f"seedcheck: error: {path.as_posix()}: invalid configuration: "
         "unknown key 'corpuss' in [tool.seedcheck] (did you mean 'corpus'?)\n",
     )
 
@@ -333,7 +335,9 @@ def test_invalid_toml(isolated: Path, run_cli: RunCli, name: str) -> None:
     path = _write(isolated / name, 'corpus = "seeds\n')
     result = run_cli(["validate"])
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith(f"seedcheck: error: {path}: cannot read configuration: ")
+    assert result.err.startswith(
+        f"seedcheck: error: {path.as_posix()}: cannot read configuration: "
+    )
     assert result.err.count("\n") == 1
     assert "line 1" in result.err
 
@@ -343,7 +347,9 @@ def test_invalid_toml_in_a_parent_folder(isolated: Path, run_cli: RunCli) -> Non
     (isolated / "sub").mkdir()
     result = run_cli(["validate"], cwd=isolated / "sub")
     assert result.code == 2
-    assert result.err.startswith(f"seedcheck: error: {path}: cannot read configuration: ")
+    assert result.err.startswith(
+        f"seedcheck: error: {path.as_posix()}: cannot read configuration: "
+    )
 
 
 def test_config_option_with_any_file_name(project: Path, run_cli: RunCli) -> None:

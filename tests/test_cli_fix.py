@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from seedcheck import atomic_write
-from tests.conftest import RunCli
+from tests.conftest import RunCli, needs_symlinks
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"
 SECOND = "001_9a1f5d3b7e0c2468.txt"
@@ -319,7 +319,7 @@ def test_file_changed_since_it_was_read_is_not_overwritten(
     assert _leftovers(seeds) == []
 
 
-@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@needs_symlinks
 def test_linked_seed_is_reported_not_fixed(isolated: Path, run_cli: RunCli) -> None:
     seeds = _corpus(isolated, CLEAN_FIRST)
     outside = isolated / "drafts.txt"

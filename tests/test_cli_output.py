@@ -130,7 +130,7 @@ def test_index_fixer_exits_1_when_it_wrote(corpus: Path, run_cli: RunCli) -> Non
     assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
         0, "seeds/INDEX.md is up to date (2 seeds).\n", ""
     )
-    with (corpus / SEED_1).open("a", encoding="utf-8") as fh:
+    with (corpus / SEED_1).open("a", encoding="utf-8", newline="\n") as fh:
         fh.write("One more sentence.\n")
     assert run_cli(["index", "--exit-non-zero-on-fix"]) == Result(
         1, "Updated seeds/INDEX.md (2 seeds).\n", ""

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from seedcheck import __version__
+from tests.conftest import console_script
 
-SCRIPT = Path(sys.executable).parent / ("seedcheck.exe" if os.name == "nt" else "seedcheck")
+SCRIPT = console_script("seedcheck")
 
 pytestmark = pytest.mark.skipif(
     not SCRIPT.is_file(), reason=f"console script not installed at {SCRIPT}"
@@ -120,7 +121,7 @@ def test_configuration_error_is_one_line(project: Path, config: str, message: st
     assert (result.returncode, result.stdout) == (2, "")
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"seedcheck: error: {path}: {message}")
+    assert result.stderr.startswith(f"seedcheck: error: {path.as_posix()}: {message}")
 
 
 def test_usage_error(project: Path) -> None:

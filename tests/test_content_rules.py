@@ -261,7 +261,8 @@ def test_bad_content_options_are_config_errors(
     result = run_cli(["validate"])
     assert result.code == 2
     assert result.err == (
-        f"seedcheck: error: {isolated / 'seedcheck.toml'}: invalid configuration: {message}\n"
+        f"seedcheck: error: {(isolated / 'seedcheck.toml').as_posix()}: invalid configuration: "
+        f"{message}\n"
     )
 
 

@@ -14,7 +14,7 @@ from seedcheck.fields import title_problems
 from seedcheck.importing import front_matter
 from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
-from tests.conftest import RunCli
+from tests.conftest import RunCli, ignore_case_of, needs_symlinks
 
 FERRY = """\
 The Wendbury ferry will run every twenty minutes from next month, the harbour authority \
@@ -290,9 +290,29 @@ def test_unusable_sources_are_refused(corpus: Path, run_cli: RunCli) -> None:
     assert _snapshot(corpus) == before
 
 
+def test_import_never_overwrites_index_md_where_case_is_ignored(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (corpus / "INDEX.md").rename(corpus / "index.md")
+    ignore_case_of(monkeypatch, "INDEX.md")
+    before = _snapshot(corpus)
+
+    result = run_cli(["import", "ferry.txt"])
+
+    assert result.err == (
+        "seedcheck: error: seeds/index.md is not INDEX.md, but this file system ignores "
+        "case, so writing INDEX.md would replace it; rename index.md (or make it the index "
+        "by renaming it INDEX.md), then run again\n"
+        "seedcheck: nothing was imported\n"
+    )
+    assert (result.out, result.code) == ("", 2)
+    assert _snapshot(corpus) == before
+
+
 def test_broken_index_markers_stop_the_import(corpus: Path, run_cli: RunCli) -> None:
     index = corpus / "INDEX.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("index:end", "index:ended"))
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("index:end", "index:ended"), encoding="utf-8")
     before = _snapshot(corpus)
     result = run_cli(["import", "ferry.txt"])
     assert result.err.startswith("seedcheck: error: seeds/INDEX.md: the index markers are broken")
@@ -460,10 +480,12 @@ def test_a_huge_file_is_read_only_up_to_the_limit(
     assert sum(reads) == 1024 * 1024 + 1
 
 
+@needs_symlinks
 def test_a_link_the_user_names_is_followed(corpus: Path, run_cli: RunCli) -> None:
     Path("articles").mkdir()
     Path("ferry.txt").rename("articles/ferry.txt")
-    Path("ferry-link.txt").symlink_to("articles/ferry.txt")
+    # A Path, so that a Windows link target gets the separator Windows resolves.
+    Path("ferry-link.txt").symlink_to(Path("articles/ferry.txt"))
     result = run_cli(["import", "ferry-link.txt"])
     assert result.err == ""
     assert len(list(corpus.glob("001_*.txt"))) == 1

@@ -173,7 +173,7 @@ def test_broken_markers_are_refused(text: str, where: str, tmp_path: Path) -> No
     with pytest.raises(SeedcheckError) as error:
         rewrite_index(document, _seeds(tmp_path))
     assert str(error.value) == (
-        f"{path}: the index markers are broken ({where}); leave exactly one "
+        f"{path.as_posix()}: the index markers are broken ({where}); leave exactly one "
         f"{BEGIN_MARKER} before one {END_MARKER}, then run seedcheck index again"
     )
 
@@ -187,7 +187,7 @@ def test_an_index_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SeedcheckError) as error:
         rewrite_index(document, _seeds(tmp_path))
     assert str(error.value) == (
-        f"{path}: line 3 is not valid UTF-8; rewriting the file would change your text "
+        f"{path.as_posix()}: line 3 is not valid UTF-8; rewriting the file would change your text "
         "there; save INDEX.md as UTF-8, then run seedcheck index again"
     )
 
@@ -351,7 +351,7 @@ def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
     index = corpus / "INDEX.md"
     limit = corpus_module.index_size_limit(1024 * 1024, 2)
     assert limit == 1024 * 1024 + 2 * 4096
-    with index.open("a", encoding="utf-8") as notes:
+    with index.open("a", encoding="utf-8", newline="\n") as notes:
         notes.write("| x | y |\n" * (limit // 10))
     size = index.stat().st_size
     assert size > limit
@@ -385,9 +385,11 @@ def test_index_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli
     # A hand-edited byline, and the seed grows past max-file-size.
     edited = first.replace("Tomasz Nowak", "Tomasz Nowak (photos: A. Ruiz)")
     index.write_text("\n".join(lines).replace(first, edited), encoding="utf-8")
-    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8", newline="\n") as seed:
         seed.write("More text. " * 100)
-    (corpus / extra).write_text("Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats run.\n")
+    (corpus / extra).write_text(
+        "Ferry Timetable Changes\n\nBy Ines Duarte\n\nBoats run.\n", encoding="utf-8"
+    )
 
     result = run_cli(["index", "corpus"])
 
@@ -417,9 +419,9 @@ def test_fix_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: 
     assert run_cli(["index", "corpus"]).code == 0
     index = corpus / "INDEX.md"
     before = index.read_bytes()
-    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8") as seed:
+    with (corpus / "000_4e1a7c3b9d0f2856.txt").open("a", encoding="utf-8", newline="\n") as seed:
         seed.write("More text. " * 100)
-    with (corpus / "001_a9c2e4f6b1d30785.txt").open("a", encoding="utf-8") as seed:
+    with (corpus / "001_a9c2e4f6b1d30785.txt").open("a", encoding="utf-8", newline="\n") as seed:
         seed.write("Trailing blanks.  \n")
 
     result = run_cli(["fix", "corpus"])

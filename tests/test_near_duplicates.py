@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,8 @@ def test_word_hashes_are_the_same_in_another_process() -> None:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONHASHSEED": "123"},
+        # The rest of the environment is kept: Windows needs SYSTEMROOT to start Python.
+        env={**os.environ, "PYTHONHASHSEED": "123"},
     )
     assert json.loads(there.stdout) == here
     assert here[0] == here[4] != here[1]
@@ -248,7 +250,7 @@ def test_bands_must_divide_permutations(isolated: Path, run_cli: RunCli) -> None
     result = run_cli(["validate"])
     assert result.code == 2
     assert result.err == (
-        f"seedcheck: error: {isolated / 'seedcheck.toml'}: invalid configuration: "
+        f"seedcheck: error: {(isolated / 'seedcheck.toml').as_posix()}: invalid configuration: "
         "near-duplicate-bands (32) must divide near-duplicate-permutations (100), so that "
         "every band has as many rows\n"
     )

@@ -21,8 +21,10 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import console_script
+
 ROOT = Path(__file__).parent.parent
-PRE_COMMIT = Path(sys.executable).parent / ("pre-commit.exe" if os.name == "nt" else "pre-commit")
+PRE_COMMIT = console_script("pre-commit")
 BUNDLED = ROOT / "seeds"
 SEEDS = ("000_24f2796343eaebf7.txt", "001_7504a8ae9be89afb.md")
 

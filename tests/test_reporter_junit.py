@@ -91,7 +91,7 @@ def test_a_clean_file_is_a_passing_testcase(corpus: Path, run_cli: RunCli) -> No
 
 def test_a_named_seed_and_the_index_rows_about_it(corpus: Path, run_cli: RunCli) -> None:
     assert run_cli(["index"]).code == 0
-    with (corpus / SEED_3).open("a", encoding="utf-8") as fh:
+    with (corpus / SEED_3).open("a", encoding="utf-8", newline="\n") as fh:
         fh.write("A later paragraph was added after indexing.\n")
     root = ET.fromstring(run_cli(["validate", "--format", "junit", f"seeds/{SEED_3}"]).out)
     cases = list(root.iter("testcase"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,13 +23,11 @@ from seedcheck.report import Report
 from seedcheck.reporters import ReporterOptions
 from seedcheck.reporters.sarif import SarifReporter
 from seedcheck.rules import BY_CODE, RULES
-from tests.conftest import RunCli
+from tests.conftest import RunCli, console_script
 from tests.reporting_corpus import SEED_1, SEED_3, write_corpus
 
 ROOT = Path(__file__).parent.parent
-CHECK_JSONSCHEMA = Path(sys.executable).parent / (
-    "check-jsonschema.exe" if os.name == "nt" else "check-jsonschema"
-)
+CHECK_JSONSCHEMA = console_script("check-jsonschema")
 
 
 @pytest.fixture

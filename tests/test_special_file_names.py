@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunCli
+from tests.conftest import RunCli, needs_symlinks
 
 SEED = "000_0123456789abcdef.txt"
 
 
-@pytest.mark.skipif(os.name != "posix", reason="FIFOs and symbolic links")
+@needs_symlinks
 @pytest.mark.parametrize(
     ("name", "what"),
     [

@@ -20,7 +20,7 @@ from types import FrameType
 import pytest
 
 from seedcheck import reading
-from tests.conftest import RunCli
+from tests.conftest import RunCli, needs_symlinks
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
 SPECIAL = "001_9a1f5d3b7e0c2468.txt"
@@ -46,7 +46,13 @@ needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file typ
 
 @pytest.fixture
 def deadline() -> Iterator[None]:
-    """Fail the test instead of hanging it: opening a FIFO can block for ever."""
+    """Fail the test instead of hanging it: opening a FIFO can block for ever.
+
+    Windows has neither FIFOs nor SIGALRM: nothing there can block this way.
+    """
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
 
     def expire(signum: int, frame: FrameType | None) -> None:
         raise TimeoutError("seedcheck blocked on a corpus entry")
@@ -155,9 +161,15 @@ KINDS: dict[str, tuple[Callable[[Path, Path], None], str]] = {
 }
 
 
-@needs_posix
+# A directory can be made everywhere; links where the user may create them.
+KIND_NEEDS = {"fifo": [needs_posix], "socket": [needs_posix], "symlink": [needs_symlinks]}
+
+
 @pytest.mark.usefixtures("deadline")
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(k, marks=KIND_NEEDS.get(k.partition("-")[0], [])) for k in sorted(KINDS)],
+)
 def test_not_a_regular_file(kind: str, isolated: Path, run_cli: RunCli) -> None:
     seeds = make_corpus(isolated)
     secret = isolated / "private" / "notes.txt"
@@ -192,7 +204,7 @@ def test_fifo_named_on_the_command_line(isolated: Path, run_cli: RunCli) -> None
     assert result.code == 1
 
 
-@needs_posix
+@needs_symlinks
 @pytest.mark.usefixtures("deadline")
 @pytest.mark.parametrize("output", ["text", "json"])
 def test_symlink_target_never_shown(output: str, isolated: Path, run_cli: RunCli) -> None:
@@ -232,7 +244,10 @@ def test_fifo_swapped_in_after_listing(tmp_path: Path) -> None:
     assert result.not_regular == "a FIFO (named pipe)"
 
 
-@needs_posix
+@needs_symlinks
+@pytest.mark.skipif(
+    not hasattr(os, "O_NOFOLLOW"), reason="without O_NOFOLLOW (Windows) an open follows links"
+)
 def test_symlink_swapped_in_after_listing(tmp_path: Path) -> None:
     """A link opened by name is refused as a link, not as a read error, and not followed."""
     secret = tmp_path / "secret.txt"
@@ -245,6 +260,19 @@ def test_symlink_swapped_in_after_listing(tmp_path: Path) -> None:
     assert result.data is None
     assert result.error is None
     assert result.not_regular == "a symbolic link"
+
+
+def test_directory_that_cannot_be_opened_is_still_a_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to open a directory (PermissionError): that is no read error."""
+    folder = tmp_path / SPECIAL
+    folder.mkdir()
+    monkeypatch.setattr(reading, "os", FaultyOs(folder, fail_open=errno.EACCES))
+
+    result = reading.read_limited(folder, 1024)
+
+    assert (result.data, result.error, result.not_regular) == (None, None, "a directory")
 
 
 # ---------------------------------------------------------------- unreadable-file

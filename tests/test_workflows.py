@@ -13,14 +13,13 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import console_script
 from tests.reporting_corpus import SEED_1, TEXT_LINES, write_corpus
 
 ROOT = Path(__file__).parent.parent
 CI = ROOT / ".github" / "workflows" / "ci.yml"
 ACTION = ROOT / "action.yml"
-CHECK_JSONSCHEMA = Path(sys.executable).parent / (
-    "check-jsonschema.exe" if os.name == "nt" else "check-jsonschema"
-)
+CHECK_JSONSCHEMA = console_script("check-jsonschema")
 
 
 def _load(path: Path) -> dict[str, Any]:

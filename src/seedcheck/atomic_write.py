@@ -133,9 +133,17 @@ def _write_via_temporary(
         raise SeedcheckError(f"{shown}: cannot write: {exc.strerror or exc}{kept}") from None
     finally:
         if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+            _remove(temporary)
     _sync_folder(path.parent)
+
+
+def _remove(temporary: Path) -> None:
+    # The copy may have the original's read-only bit by now, and Windows refuses to
+    # delete a read-only file: make it writable first, or it is left in the corpus.
+    with contextlib.suppress(OSError):
+        temporary.chmod(stat.S_IREAD | stat.S_IWRITE)
+    with contextlib.suppress(OSError):
+        temporary.unlink()
 
 
 def _umask() -> int:

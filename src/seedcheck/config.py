@@ -241,7 +241,8 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         with path.open("rb") as fh:
             document: dict[str, Any] = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SeedcheckError(f"{path}: cannot read configuration: {exc}") from None
+        # Paths in messages use / on every system, as display_path shows them.
+        raise SeedcheckError(f"{path.as_posix()}: cannot read configuration: {exc}") from None
     if path.name != "pyproject.toml":  # seedcheck.toml, or any file given to --config
         return document
     tool = document.get("tool", {})
@@ -260,10 +261,10 @@ def load_config(start: Path) -> LoadedConfig:
 def load_config_file(path: Path) -> LoadedConfig:
     """The configuration in the file ``path`` (``--config``)."""
     if not path.is_file():
-        raise SeedcheckError(f"{path}: configuration file not found")
+        raise SeedcheckError(f"{path.as_posix()}: configuration file not found")
     table = _read_table(path.resolve())
     if table is None:
-        raise SeedcheckError(f"{path}: no [tool.seedcheck] table in this file")
+        raise SeedcheckError(f"{path.as_posix()}: no [tool.seedcheck] table in this file")
     return _validated(path.resolve(), table)
 
 
@@ -271,7 +272,9 @@ def _validated(source: Path, table: dict[str, Any]) -> LoadedConfig:
     try:
         settings = Settings.model_validate(table)
     except ValidationError as exc:
-        raise SeedcheckError(f"{source}: invalid configuration: {_describe(exc, source)}") from None
+        raise SeedcheckError(
+            f"{source.as_posix()}: invalid configuration: {_describe(exc, source)}"
+        ) from None
     try:  # rule names are checked here so that the message names the file
         Selection(
             select=tuple(settings.select),
@@ -280,7 +283,7 @@ def _validated(source: Path, table: dict[str, Any]) -> LoadedConfig:
             severity=settings.severity,
         )
     except SeedcheckError as exc:
-        raise SeedcheckError(f"{source}: invalid configuration: {exc}") from None
+        raise SeedcheckError(f"{source.as_posix()}: invalid configuration: {exc}") from None
     return LoadedConfig(settings=settings, root=source.parent, source=source)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from seedcheck.display import display_path
 from seedcheck.index_file import INDEX_NAME, IndexDocument, parse_index
 from seedcheck.reading import describe_mode, read_limited
 from seedcheck.rule_options import RuleOptions
@@ -61,6 +62,24 @@ class Corpus:
     @property
     def index_path(self) -> Path:
         return self.root / INDEX_NAME
+
+
+def index_name_clash(corpus: Corpus) -> str | None:
+    """Why INDEX.md cannot be created here, or None when it can.
+
+    On a file system that ignores case (macOS and Windows by default) ``index.md`` and
+    ``INDEX.md`` are one file: creating INDEX.md would overwrite the user's index.md.
+    """
+    if any(entry.name == INDEX_NAME for entry in corpus.entries):
+        return None
+    for entry in corpus.entries:
+        if entry.name.lower() == INDEX_NAME.lower() and os.path.lexists(corpus.index_path):
+            return (
+                f"{display_path(str(entry.path))} is not INDEX.md, but this file system "
+                f"ignores case, so writing INDEX.md would replace it; rename {entry.name} "
+                "(or make it the index by renaming it INDEX.md), then run again"
+            )
+    return None
 
 
 def index_size_limit(max_file_size: int, seed_names: int) -> int:

@@ -31,7 +31,7 @@ import yaml
 
 from seedcheck.atomic_write import write_atomically
 from seedcheck.body_digest import body_digest
-from seedcheck.corpus import Corpus
+from seedcheck.corpus import Corpus, index_name_clash
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.fields import title_problems
@@ -211,6 +211,9 @@ def plan_import(
         raise ImportRefused(
             [f"{display_path(str(corpus.index_path))} cannot be read; fix it, then import again"]
         )
+    clash = index_name_clash(corpus)
+    if clash is not None:
+        raise ImportRefused([clash])
     try:
         # Rows of seeds that could not be read stay, as `seedcheck index` keeps them.
         kept = [row for row, _ in unread_seed_rows(corpus)]

@@ -7,7 +7,6 @@ a limit, so that a huge file costs at most the limit in memory.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -48,7 +47,7 @@ def describe_mode(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _link_kind(path: Path) -> str | None:
+def _entry_kind(path: Path) -> str | None:
     try:
         return describe_mode(os.lstat(path).st_mode)
     except OSError:
@@ -60,11 +59,12 @@ def read_limited(path: Path, limit: int) -> ReadResult:
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.EMLINK):
-            # O_NOFOLLOW refuses a symbolic link this way (one swapped in after listing).
-            link = _link_kind(path)
-            if link is not None:
-                return ReadResult(None, 0, not_regular=link)
+        # O_NOFOLLOW refuses a symbolic link (one swapped in after listing) with ELOOP,
+        # and Windows refuses to open a directory at all (PermissionError): say what the
+        # entry is, not that it could not be read.
+        kind = _entry_kind(path)
+        if kind is not None:
+            return ReadResult(None, 0, not_regular=kind)
         return ReadResult(None, 0, error=exc.strerror or str(exc))
     try:
         info = os.fstat(fd)

@@ -77,9 +77,14 @@ def _belongs_to_corpus(path: Path, pattern: re.Pattern[str], config: LoadedConfi
 def _existing_corpus(config: LoadedConfig) -> Path:
     path = config.corpus_path
     if not path.is_dir():
-        where = config.source or "seedcheck.toml or [tool.seedcheck] in pyproject.toml"
+        # Paths in messages use / on every system, as display_path shows them.
+        where = (
+            config.source.as_posix()
+            if config.source is not None
+            else "seedcheck.toml or [tool.seedcheck] in pyproject.toml"
+        )
         raise SeedcheckError(
-            f"the configured corpus folder {path} does not exist; pass a corpus folder "
+            f"the configured corpus folder {path.as_posix()} does not exist; pass a corpus folder "
             f"or set `corpus` in {where}"
         )
     return Path(os.path.realpath(path))
@@ -99,5 +104,5 @@ def load_target(target: Target, config: LoadedConfig) -> Corpus:
         )
     except OSError as exc:
         raise SeedcheckError(
-            f"{target.root}: cannot read the corpus folder: {exc.strerror}"
+            f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
         ) from None

@@ -8,6 +8,7 @@ from typing import Any
 
 from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from, print_diff
+from seedcheck.corpus import index_name_clash
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
@@ -78,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
     if new == old:
         print(f"{shown} is up to date ({seeds}).")
         return 0
+    clash = index_name_clash(corpus)
+    if clash is not None:
+        raise SeedcheckError(clash)
     write_atomically(path, new.encode("utf-8"))
     print(f"{'Updated' if old is not None else 'Created'} {shown} ({seeds}).")
     return 1 if args.exit_non_zero_on_fix else 0
