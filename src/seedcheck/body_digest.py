@@ -19,16 +19,3 @@ def body_digest(seed: SeedFile) -> bytes | None:
     if not normal:
         return None
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).digest()
-
-
-def first_body_line(seed: SeedFile) -> int:
-    """The 1-based line where the body's text begins (its first non-blank line).
-
-    A plain-layout byline is not body text, as in :attr:`SeedFile.body`.
-    """
-    byline = seed.field("byline") if seed.layout == "plain" else None
-    skip = byline.line if byline is not None else 0
-    for index in range(seed.body_start, len(seed.lines)):
-        if seed.lines[index].strip() and index + 1 != skip:
-            return index + 1
-    return min(seed.body_start + 1, max(len(seed.lines), 1))

@@ -51,8 +51,7 @@ def body_lines(seed: SeedFile) -> tuple[BodyLine, ...]:
 
 def body_paragraphs(seed: SeedFile) -> tuple[Paragraph, ...]:
     """The body's paragraphs: runs of non-blank lines between blank lines."""
-    byline = seed.field("byline") if seed.layout == "plain" else None
-    skip = byline.line - 1 if byline is not None else -1
+    skip = seed.byline_index
     paragraphs: list[Paragraph] = []
     current: list[BodyLine] = []
     for index in range(seed.body_start, len(seed.lines)):
@@ -66,3 +65,10 @@ def body_paragraphs(seed: SeedFile) -> tuple[Paragraph, ...]:
     if current:
         paragraphs.append(Paragraph(tuple(current)))
     return tuple(paragraphs)
+
+
+def first_body_line(seed: SeedFile) -> int:
+    """The 1-based line where the body's text begins (its first non-blank line); where
+    it would begin when there is none."""
+    lines = body_lines(seed)
+    return lines[0].number if lines else min(seed.body_start + 1, max(len(seed.lines), 1))

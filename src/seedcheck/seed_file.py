@@ -69,10 +69,15 @@ class SeedFile:
         return next((f for f in self.fields if f.key == key), None)
 
     @property
+    def byline_index(self) -> int | None:
+        """The 0-based line of a plain-layout byline, which is not article text."""
+        byline = self.field("byline") if self.layout == "plain" else None
+        return byline.line - 1 if byline is not None else None
+
+    @property
     def body(self) -> str:
         """The article text: after the header or title, without a plain-layout byline."""
-        byline = self.field("byline") if self.layout == "plain" else None
-        skip = byline.line - 1 if byline is not None else -1
+        skip = self.byline_index
         return "\n".join(
             line.rstrip("\r")
             for index, line in enumerate(self.lines[self.body_start :], self.body_start)

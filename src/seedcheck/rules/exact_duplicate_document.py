@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_digest import body_digest, first_body_line
+from seedcheck.body_digest import body_digest
+from seedcheck.body_lines import first_body_line
 from seedcheck.corpus import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
 from seedcheck.seed_file import SeedFile

@@ -39,7 +39,8 @@ import itertools
 import math
 from collections.abc import Iterator
 
-from seedcheck.body_digest import body_digest, first_body_line
+from seedcheck.body_digest import body_digest
+from seedcheck.body_lines import first_body_line
 from seedcheck.corpus import Corpus
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
