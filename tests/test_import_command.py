@@ -415,27 +415,21 @@ def test_a_raw_file_inside_the_corpus_is_refused(corpus: Path, run_cli: RunCli) 
     assert _snapshot(corpus) == before
 
 
-@pytest.mark.parametrize("underline", ["---", "===", "=================="])
-def test_a_setext_underline_goes_with_the_title(
-    corpus: Path, run_cli: RunCli, underline: str
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A setext underline goes with the title.
+        "Wendbury Ferry to Run Every Twenty Minutes\n---\n\nBy Nora Quinn",
+        "Wendbury Ferry to Run Every Twenty Minutes\n===\n\nBy Nora Quinn",
+        "Wendbury Ferry to Run Every Twenty Minutes\n==================\n\nBy Nora Quinn",
+        # An emphasised byline is still the byline.
+        "Wendbury Ferry to Run Every Twenty Minutes\n\n*By Nora Quinn*",
+    ],
+)
+def test_title_and_byline_marked_up_as_in_markdown(
+    corpus: Path, run_cli: RunCli, head: str
 ) -> None:
-    Path("raw.txt").write_text(
-        f"Wendbury Ferry to Run Every Twenty Minutes\n{underline}\n\nBy Nora Quinn\n\n{FERRY}",
-        encoding="utf-8",
-    )
-    result = run_cli(["import", "raw.txt"])
-    assert (result.code, result.err) == (0, "")
-    (seed,) = corpus.glob("001_*.txt")
-    assert seed.read_text(encoding="utf-8") == (
-        "---\ntitle: Wendbury Ferry to Run Every Twenty Minutes\nbyline: Nora Quinn\n---\n" + FERRY
-    )
-
-
-def test_an_emphasised_byline_is_found(corpus: Path, run_cli: RunCli) -> None:
-    Path("raw.txt").write_text(
-        f"Wendbury Ferry to Run Every Twenty Minutes\n\n*By Nora Quinn*\n\n{FERRY}",
-        encoding="utf-8",
-    )
+    Path("raw.txt").write_text(f"{head}\n\n{FERRY}", encoding="utf-8")
     result = run_cli(["import", "raw.txt"])
     assert (result.code, result.err) == (0, "")
     (seed,) = corpus.glob("001_*.txt")
