@@ -13,8 +13,10 @@ from seedcheck import index_file
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
-from seedcheck.seed_file import SeedFile, parse_seed
+from seedcheck.rule_options import RuleOptions
+from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed_summary import SeedSummary, summarize
 from tests.conftest import RunCli
 
 FM_NAME = "000_5d0e2a7c91b4f368.txt"
@@ -40,9 +42,9 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _seed(root: Path, name: str, text: str) -> SeedFile:
+def _seed(root: Path, name: str, text: str) -> SeedSummary:
     number, _, rest = name.partition("_")
-    return parse_seed(
+    parsed = parse_seed(
         root / name,
         text.encode("utf-8"),
         number=number,
@@ -50,9 +52,10 @@ def _seed(root: Path, name: str, text: str) -> SeedFile:
         layout="auto",
         model=SeedMetadata,
     )
+    return summarize(parsed, RuleOptions())
 
 
-def _seeds(root: Path) -> list[SeedFile]:
+def _seeds(root: Path) -> list[SeedSummary]:
     # Out of order on purpose: the block is in number order.
     return [_seed(root, PLAIN_NAME, PLAIN_TEXT), _seed(root, FM_NAME, FM_TEXT)]
 

@@ -15,8 +15,10 @@ import yaml
 from seedcheck.index_block import render_block
 from seedcheck.index_cells import cell_starts, decode_cell, encode_cell
 from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, parse_index
+from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed_summary import summarize
 
 NASTY = [
     "Plain Title",
@@ -132,7 +134,7 @@ def test_round_trip_through_render_block(title: str, tmp_path: Path) -> None:
     title_field = seed.field("title")
     assert title_field is not None
     assert title_field.value == title  # the YAML round trip itself is sound
-    block = render_block([seed])
+    block = render_block([summarize(seed, RuleOptions())])
     document = parse_index(tmp_path / "INDEX.md", block.encode("utf-8"))
     assert document.markers_ok
     _, text, _ = _only_row(document)

@@ -6,6 +6,7 @@ on the :class:`Corpus` value it returns.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from seedcheck.reading import describe_mode, read_limited
 from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed_summary import SeedSummary, summarize
 
 README_NAME = "README.md"
 DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
@@ -49,19 +51,64 @@ class Entry:
 
 @dataclass(frozen=True)
 class Corpus:
-    """A corpus folder: its entries, its parsed seeds and its INDEX.md (None if absent)."""
+    """A corpus folder: its entries, its seeds and its INDEX.md (None if absent).
+
+    ``seeds`` are summaries, which is all the corpus rules read. ``files`` holds the
+    parsed seeds when the whole corpus was loaded into memory (``load_corpus``, for the
+    commands that rewrite files); a checking run keeps only the summaries, and
+    :meth:`seed_file` reads a seed again when a rule needs its text.
+    """
 
     root: Path
     entries: tuple[Entry, ...]
-    seeds: tuple[SeedFile, ...]
+    seeds: tuple[SeedSummary, ...]
     index: IndexDocument | None
     max_file_size: int
     pattern: str = ""
     options: RuleOptions = field(default_factory=RuleOptions)
+    files: tuple[SeedFile, ...] = ()
+    reader: SeedReader | None = None
 
     @property
     def index_path(self) -> Path:
         return self.root / INDEX_NAME
+
+    @functools.cached_property
+    def _files_by_path(self) -> dict[Path, SeedFile]:
+        return {parsed.path: parsed for parsed in self.files}
+
+    def seed_file(self, seed: SeedSummary) -> SeedFile | None:
+        """The parsed seed behind a summary, or None when it changed or cannot be read."""
+        parsed = self._files_by_path.get(seed.path)
+        if parsed is not None:
+            return parsed
+        if self.reader is None:
+            return None
+        return self.reader.read(seed)
+
+
+@dataclass(frozen=True)
+class SeedReader:
+    """Reads one seed again, parsed as the run parsed it (its text is not kept)."""
+
+    layout: Layout
+    model: type[SeedMetadata]
+    max_file_size: int
+
+    def read(self, seed: SeedSummary) -> SeedFile | None:
+        result = read_limited(seed.path, self.max_file_size)
+        if result.data is None or result.too_large or result.not_regular or result.error:
+            return None
+        parsed = parse_seed(
+            seed.path,
+            result.data,
+            number=seed.number,
+            seed_id=seed.seed_id,
+            layout=self.layout,
+            model=self.model,
+        )
+        # A file edited since it was summarised must not mix into this run's findings.
+        return parsed if parsed.digest == seed.digest else None
 
 
 def index_name_clash(corpus: Corpus) -> str | None:
@@ -93,19 +140,25 @@ def index_size_limit(max_file_size: int, seed_names: int) -> int:
     return max(max_file_size, min(needed, INDEX_MAX_SIZE))
 
 
-def load_corpus(
-    root: Path,
-    *,
-    pattern: re.Pattern[str],
-    layout: Layout,
-    model: type[SeedMetadata],
-    max_file_size: int,
-    options: RuleOptions | None = None,
-) -> Corpus:
-    """Read and parse every entry of the corpus folder ``root``."""
-    entries: list[Entry] = []
-    seeds: list[SeedFile] = []
-    index: IndexDocument | None = None
+@dataclass(frozen=True)
+class Candidate:
+    """A name that has to be read to know what it is: a seed or INDEX.md.
+
+    ``limit`` is the most that is read of it (``max-file-size``, or the INDEX.md limit).
+    """
+
+    path: Path
+    name: str
+    number: str | None
+    seed_id: str | None
+    limit: int
+
+
+def list_folder(
+    root: Path, pattern: re.Pattern[str], max_file_size: int
+) -> list[Entry | Candidate]:
+    """The names in ``root`` in order: entries known from name and type, and candidates."""
+    listed: list[Entry | Candidate] = []
     names = sorted(os.listdir(root))
     index_limit = index_size_limit(max_file_size, sum(bool(pattern.fullmatch(n)) for n in names))
     for name in names:
@@ -120,51 +173,84 @@ def load_corpus(
         if number is not None and not (number.isascii() and number.isdigit()):
             number = None  # a custom pattern let something else than 0-9 through
         if name.startswith("."):
-            entries.append(Entry(path, name, "dotfile"))
+            listed.append(Entry(path, name, "dotfile"))
             continue
         try:
             kind = describe_mode(path.lstat().st_mode)
         except OSError as exc:  # removed or made inaccessible since the listing
-            entries.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
+            listed.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
             continue
         if kind is not None:
-            entries.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
+            listed.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
             continue
         # "index.md" or "Readme.md" is a misspelt manifest, not a misnamed seed.
         misspelt = name.lower() in (INDEX_NAME.lower(), README_NAME.lower())
         if not is_candidate or (misspelt and name not in (INDEX_NAME, README_NAME)):
-            entries.append(Entry(path, name, "unexpected"))
-            continue
-        if name == README_NAME:
-            entries.append(Entry(path, name, "readme"))
-            continue
-        limit = index_limit if name == INDEX_NAME else max_file_size
-        result = read_limited(path, limit)
-        if result.not_regular:  # replaced between listing and opening
-            entries.append(Entry(path, name, "not-regular", result.not_regular))
-        elif result.error is not None or result.data is None:
-            entries.append(Entry(path, name, "unreadable", result.error or "unknown error"))
-        elif result.too_large:
-            # detail names the limit that applied, for the message.
-            limit_name = (
-                f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
-                if name == INDEX_NAME
-                else f"max-file-size ({limit} bytes)"
-            )
-            entries.append(
-                Entry(path, name, "too-large", limit_name, size=result.size, number=number)
-            )
-        elif name == INDEX_NAME:
-            entries.append(Entry(path, name, "index", size=result.size))
-            index = parse_index(path, result.data)
+            listed.append(Entry(path, name, "unexpected"))
+        elif name == README_NAME:
+            listed.append(Entry(path, name, "readme"))
         else:
-            entries.append(Entry(path, name, "seed", size=result.size, number=number))
-            seeds.append(
+            limit = index_limit if name == INDEX_NAME else max_file_size
+            seed_id = match.group("id") if match else None
+            listed.append(Candidate(path, name, number, seed_id, limit))
+    return listed
+
+
+def read_candidate(candidate: Candidate) -> tuple[Entry, bytes | None]:
+    """Read a candidate: its entry (a seed, the index, or why it was not read) and bytes.
+
+    The bytes are None unless the entry is a seed or the index.
+    """
+    path, name, number, limit = candidate.path, candidate.name, candidate.number, candidate.limit
+    result = read_limited(path, limit)
+    if result.not_regular:  # replaced between listing and opening
+        return Entry(path, name, "not-regular", result.not_regular), None
+    if result.error is not None or result.data is None:
+        return Entry(path, name, "unreadable", result.error or "unknown error"), None
+    if result.too_large:
+        # detail names the limit that applied, for the message.
+        limit_name = (
+            f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
+            if name == INDEX_NAME
+            else f"max-file-size ({limit} bytes)"
+        )
+        return Entry(path, name, "too-large", limit_name, size=result.size, number=number), None
+    if name == INDEX_NAME:
+        return Entry(path, name, "index", size=result.size), result.data
+    return Entry(path, name, "seed", size=result.size, number=number), result.data
+
+
+def load_corpus(
+    root: Path,
+    *,
+    pattern: re.Pattern[str],
+    layout: Layout,
+    model: type[SeedMetadata],
+    max_file_size: int,
+    options: RuleOptions | None = None,
+) -> Corpus:
+    """Read and parse every entry of the corpus folder ``root``, keeping every seed whole."""
+    options = options or RuleOptions()
+    entries: list[Entry] = []
+    files: list[SeedFile] = []
+    index: IndexDocument | None = None
+    for item in list_folder(root, pattern, max_file_size):
+        if isinstance(item, Entry):
+            entries.append(item)
+            continue
+        entry, data = read_candidate(item)
+        entries.append(entry)
+        if data is None:
+            continue
+        if entry.kind == "index":
+            index = parse_index(item.path, data)
+        else:
+            files.append(
                 parse_seed(
-                    path,
-                    result.data,
-                    number=number,
-                    seed_id=match.group("id") if match else None,
+                    item.path,
+                    data,
+                    number=item.number,
+                    seed_id=item.seed_id,
                     layout=layout,
                     model=model,
                 )
@@ -172,9 +258,11 @@ def load_corpus(
     return Corpus(
         root,
         tuple(entries),
-        tuple(seeds),
+        tuple(summarize(seed, options) for seed in files),
         index,
         max_file_size,
         pattern.pattern,
-        options or RuleOptions(),
+        options,
+        files=tuple(files),
+        reader=SeedReader(layout, model, max_file_size),
     )

@@ -40,6 +40,7 @@ from seedcheck.index_match import row_file, unread_seed_rows
 from seedcheck.rules.trailing_whitespace import BLANKS
 from seedcheck.seed_file import BOM, Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed_summary import SeedSummary, summarize
 
 # Index cells that a person may have written and no seed may still hold.
 HAND_WRITTEN = ("Title", "Byline", "Published")
@@ -204,8 +205,8 @@ def _shown_value(value: object) -> str:
 
 def _written_by_hand(
     document: IndexDocument,
-    before: Sequence[SeedFile],
-    after: Sequence[SeedFile],
+    before: Sequence[SeedSummary],
+    after: Sequence[SeedSummary],
     kept: Sequence[KeptRow],
 ) -> str | None:
     """What in the index block a rewrite would lose that no seed holds, or None.
@@ -241,8 +242,8 @@ def _written_by_hand(
 
 def _index_fix(
     document: IndexDocument | None,
-    before: Sequence[SeedFile],
-    seeds: Sequence[SeedFile],
+    before: Sequence[SeedSummary],
+    seeds: Sequence[SeedSummary],
     kept: Sequence[KeptRow],
 ) -> FileFix | str | None:
     """The rewrite of INDEX.md's block, or why INDEX.md is left alone, or None (current)."""
@@ -278,7 +279,7 @@ def plan_fixes(
     fixes: list[FileFix] = []
     left: list[tuple[Path, str]] = []
     seeds: list[SeedFile] = []
-    for seed in corpus.seeds:
+    for seed in corpus.files:
         if only is not None and seed.path not in only:
             seeds.append(seed)
             continue
@@ -305,13 +306,14 @@ def plan_fixes(
         fixes.append(FileFix(seed.path, seed.data, new, fixed.applied))
         seeds.append(after)
     index = corpus.index
+    summaries = tuple(summarize(seed, corpus.options) for seed in seeds)
     if only is None or corpus.index_path in only:
         kept = [row for row, _ in unread_seed_rows(corpus)]
-        index_fix = _index_fix(index, corpus.seeds, seeds, kept)
+        index_fix = _index_fix(index, corpus.seeds, summaries, kept)
         if isinstance(index_fix, FileFix):
             fixes.append(index_fix)
             index = parse_index(index_fix.path, index_fix.new)
         elif index_fix is not None:
             left.append((corpus.index_path, index_fix))
-    fixed_corpus = replace(corpus, seeds=tuple(seeds), index=index)
+    fixed_corpus = replace(corpus, files=tuple(seeds), seeds=summaries, index=index)
     return CorpusFixes(tuple(fixes), tuple(left), fixed_corpus)

@@ -43,6 +43,7 @@ from seedcheck.plain_layout import is_rule_line, split_plain
 from seedcheck.reading import read_limited
 from seedcheck.seed_file import BOM, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed_summary import summarize
 
 ID_LENGTH = 16
 NUMBER_WIDTH = 3
@@ -167,7 +168,7 @@ def plan_import(
     digests = {
         digest: f"{seed.name} in the corpus"
         for seed in corpus.seeds
-        if (digest := body_digest(seed)) is not None
+        if (digest := seed.body_digest) is not None
     }
     planned: list[PlannedSeed] = []
     corpus_root = _resolved(corpus.root)
@@ -217,7 +218,7 @@ def plan_import(
     try:
         # Rows of seeds that could not be read stay, as `seedcheck index` keeps them.
         kept = [row for row, _ in unread_seed_rows(corpus)]
-        seeds = [*corpus.seeds, *(p.seed for p in planned)]
+        seeds = [*corpus.seeds, *(summarize(p.seed, corpus.options) for p in planned)]
         index_text = rewrite_index(corpus.index, seeds, kept)
     except SeedcheckError as exc:
         raise ImportRefused([str(exc)]) from None

@@ -6,7 +6,6 @@ rules (which compare against it), so the two can never disagree.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_cells import encode_cell
 from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, split_lines
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed_summary import SeedSummary
 
 DIGEST_LENGTH = 16
 _ALIGN = {"No.": "---:", "Words": "---:"}
@@ -26,29 +25,20 @@ by `seedcheck index`; text outside the markers is yours and is kept as it is.
 """
 
 
-def _text(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value if isinstance(value, str) else ""
-
-
-def expected_row(seed: SeedFile) -> dict[str, str]:
+def expected_row(seed: SeedSummary) -> dict[str, str]:
     """The cells of ``seed``'s row, as text (before Markdown escaping)."""
-    title = seed.field("title")
-    byline = seed.field("byline")
-    published = seed.field("published")
     return {
         "No.": seed.number or "",
         "File": seed.name,
-        "Title": _text(title.value) if title else "",
-        "Byline": _text(byline.value) if byline else "",
-        "Published": _text(published.value) if published else "",
+        "Title": seed.title,
+        "Byline": seed.byline,
+        "Published": seed.published,
         "Words": str(seed.word_count),
         "SHA-256": seed.digest[:DIGEST_LENGTH],
     }
 
 
-def indexed_seeds(seeds: Sequence[SeedFile]) -> list[SeedFile]:
+def indexed_seeds(seeds: Sequence[SeedSummary]) -> list[SeedSummary]:
     """The seeds that belong in the index (named by the pattern), in number order."""
     named = [s for s in seeds if s.number is not None]
     return sorted(named, key=lambda s: (int(s.number or 0), s.name))
@@ -72,7 +62,7 @@ def seed_count(count: int) -> str:
 
 
 def render_block(
-    seeds: Sequence[SeedFile], newline: str = "\n", kept: Sequence[KeptRow] = ()
+    seeds: Sequence[SeedSummary], newline: str = "\n", kept: Sequence[KeptRow] = ()
 ) -> str:
     """The whole generated block, markers included, ending with ``newline``.
 
@@ -81,7 +71,7 @@ def render_block(
     out = [BEGIN_MARKER, ""]
     out.append("| " + " | ".join(COLUMNS) + " |")
     out.append("| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |")
-    ordered: list[tuple[int, str, SeedFile | str]] = [
+    ordered: list[tuple[int, str, SeedSummary | str]] = [
         (int(seed.number or 0), seed.name, seed) for seed in indexed_seeds(seeds)
     ]
     ordered += [(row.number, row.name, row.line) for row in kept]
@@ -108,7 +98,7 @@ def _link_target(name: str) -> str:
 
 
 def rewrite_index(
-    document: IndexDocument | None, seeds: Sequence[SeedFile], kept: Sequence[KeptRow] = ()
+    document: IndexDocument | None, seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = ()
 ) -> str:
     """INDEX.md's new text: the block replaced in place, or added to a new file.
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from seedcheck.corpus import Corpus, Entry
 from seedcheck.index_block import KeptRow, indexed_seeds
 from seedcheck.index_file import IndexDocument, IndexRow
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed_summary import SeedSummary
 
 # Entries that exist but were not read: their rows can be neither checked nor rebuilt.
 UNREAD_KINDS = ("too-large", "unreadable", "not-regular")
@@ -25,10 +25,10 @@ class IndexMatch:
     document: IndexDocument
     rows: dict[str, IndexRow]
     duplicates: tuple[tuple[IndexRow, IndexRow], ...]
-    seeds: dict[str, SeedFile]
+    seeds: dict[str, SeedSummary]
     skipped: frozenset[str]
 
-    def pairs(self) -> Iterator[tuple[str, SeedFile, IndexRow]]:
+    def pairs(self) -> Iterator[tuple[str, SeedSummary, IndexRow]]:
         """Each indexed seed that has a row, with its row."""
         for name, seed in self.seeds.items():
             row = self.rows.get(name)

@@ -20,6 +20,7 @@ about 5e-8, at 0.7 about 2e-4. Below 0.3 few pairs become candidates (at 0.1, on
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _MIX_2 = np.uint64(0x94D049BB133111EB)
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 
 Hashes = npt.NDArray[np.uint64]
+Signature = npt.NDArray[np.uint32]
 
 
 class WordHasher:
@@ -106,6 +108,29 @@ class Permutations:
         return result
 
 
+@functools.lru_cache(maxsize=4)
+def _family(count: int) -> Permutations:
+    return Permutations.make(count)
+
+
+_HASHER = WordHasher()
+
+
+def seed_shingles(words: Sequence[str]) -> Hashes:
+    """The shingle set of a seed's words, with this process's memoised word hashes."""
+    return shingle_set(_HASHER.hashes(words))
+
+
+def signature(shingles: Hashes, permutations: int) -> bytes:
+    """The signature of a non-empty shingle set as bytes, for a summary and the cache.
+
+    Each minimum is below 2**32 (the family shifts 64-bit products right by 32), so
+    uint32 keeps it exactly in half the space.
+    """
+    values: Signature = _family(permutations).signature(shingles).astype(np.uint32)
+    return values.tobytes()
+
+
 def estimated_jaccard(one: Hashes, two: Hashes) -> float:
     """The MinHash estimate: the share of permutations on which the minima agree."""
     return float(np.mean(one == two))
@@ -119,51 +144,21 @@ def jaccard(one: Hashes, two: Hashes) -> float:
     return common / (len(one) + len(two) - common)
 
 
-def candidate_pairs(signatures: Sequence[Hashes], bands: int) -> Iterable[tuple[int, int]]:
+def candidate_pairs(
+    signatures: Sequence[bytes | Hashes | Signature], bands: int
+) -> Iterable[tuple[int, int]]:
     """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band.
 
     Each pair is given once, ordered by the later index, then the earlier one.
     """
     buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
     for later, signature in enumerate(signatures):
-        rows = len(signature) // bands
+        raw = signature if isinstance(signature, bytes) else signature.tobytes()
+        step = len(raw) // bands
         earlier: set[int] = set()
         for band, bucket in enumerate(buckets):
-            key = signature[band * rows : (band + 1) * rows].tobytes()
-            members = bucket.setdefault(key, [])
+            members = bucket.setdefault(raw[band * step : (band + 1) * step], [])
             earlier.update(members)
             members.append(later)
         for index in sorted(earlier):
             yield index, later
-
-
-@dataclass(frozen=True)
-class NearPair:
-    """A confirmed near-duplicate: indices of the two documents and their Jaccard."""
-
-    earlier: int
-    later: int
-    similarity: float
-
-
-def near_duplicates(
-    shingle_sets: Sequence[Hashes],
-    *,
-    threshold: float,
-    permutations: int,
-    bands: int,
-) -> list[NearPair]:
-    """Pairs of shingle sets whose exact Jaccard similarity is at least ``threshold``.
-
-    Sets must be non-empty. Candidates come from LSH over MinHash signatures, so a pair
-    just above the threshold may, rarely, be missed (see the module docs); a reported
-    pair always meets the threshold exactly.
-    """
-    family = Permutations.make(permutations)
-    signatures = [family.signature(shingles) for shingles in shingle_sets]
-    found = []
-    for earlier, later in candidate_pairs(signatures, bands):
-        similarity = jaccard(shingle_sets[earlier], shingle_sets[later])
-        if similarity >= threshold:
-            found.append(NearPair(earlier, later, similarity))
-    return found

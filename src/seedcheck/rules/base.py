@@ -42,7 +42,10 @@ ConfiguredCorpusCheck = Callable[[Corpus, RuleOptions], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule. Exactly one of ``check_file`` and ``check_corpus`` is set.
+    """A rule: ``check_file`` runs on each seed, ``check_corpus`` once per corpus.
+
+    Most rules set one of the two; a rule about every file of a corpus (invalid-utf8)
+    checks seeds one by one and INDEX.md with the corpus.
 
     ``doc`` is the rule module's docstring: what the rule finds, why it matters, an
     example and how to fix it. ``seedcheck rule NAME`` prints it.
@@ -55,13 +58,32 @@ class Rule:
     doc: str
     check_file: ConfiguredFileCheck | None = None
     check_corpus: ConfiguredCorpusCheck | None = None
+    # The corpus check reads near-duplicate signatures, which seed summaries then carry.
+    signatures: bool = False
 
 
 def file_rule(
-    code: str, name: str, summary: str, check: FileCheck, severity: Severity = Severity.ERROR
+    code: str,
+    name: str,
+    summary: str,
+    check: FileCheck,
+    severity: Severity = Severity.ERROR,
+    *,
+    also: CorpusCheck | None = None,
 ) -> Rule:
-    """A rule run once per seed file; its docs are the calling module's docstring."""
-    return Rule(code, name, severity, summary, _caller_doc(check), check_file=_NoOptions(check))
+    """A rule run once per seed file; its docs are the calling module's docstring.
+
+    ``also`` checks what is not a seed (INDEX.md) once per corpus.
+    """
+    return Rule(
+        code,
+        name,
+        severity,
+        summary,
+        _caller_doc(check),
+        check_file=_NoOptions(check),
+        check_corpus=_NoOptions(also) if also is not None else None,
+    )
 
 
 def corpus_rule(
@@ -88,9 +110,19 @@ def configured_corpus_rule(
     summary: str,
     check: ConfiguredCorpusCheck,
     severity: Severity = Severity.ERROR,
+    *,
+    signatures: bool = False,
 ) -> Rule:
     """A corpus rule that reads thresholds or patterns from :class:`RuleOptions`."""
-    return Rule(code, name, severity, summary, _caller_doc(check), check_corpus=check)
+    return Rule(
+        code,
+        name,
+        severity,
+        summary,
+        _caller_doc(check),
+        check_corpus=check,
+        signatures=signatures,
+    )
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed_summary import SeedSummary
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    first: dict[str, SeedFile] = {}
+    first: dict[str, SeedSummary] = {}
     for seed in corpus.seeds:
         if seed.seed_id is None:
             continue

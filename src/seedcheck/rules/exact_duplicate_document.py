@@ -23,24 +23,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_digest import body_digest
-from seedcheck.body_lines import first_body_line
 from seedcheck.corpus import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed_summary import SeedSummary
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    first: dict[bytes, SeedFile] = {}
+    first: dict[bytes, SeedSummary] = {}
     for seed in corpus.seeds:
-        digest = body_digest(seed)
+        digest = seed.body_digest
         if digest is None:
             continue
         earlier = first.setdefault(digest, seed)
         if earlier is not seed:
             yield Finding(
                 seed.path,
-                first_body_line(seed),
+                seed.first_body_line,
                 1,
                 f"same text as {earlier.name} (the bodies are equal after normalisation)",
                 concerns=(earlier.path,),

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from seedcheck.corpus import Corpus
-from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.rules.base import Finding, file_rule
+from seedcheck.seed_file import SeedFile
 from seedcheck.text_positions import column_of, line_starts
 
 MAX_REPORTED_LINES = 10
@@ -24,9 +25,11 @@ MAX_REPORTED_LINES = 10
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def check(corpus: Corpus) -> Iterator[Finding]:
-    for seed in corpus.seeds:
-        yield from _check_bytes(seed.path, seed.data)
+def check(seed: SeedFile) -> Iterator[Finding]:
+    yield from _check_bytes(seed.path, seed.data)
+
+
+def check_index(corpus: Corpus) -> Iterator[Finding]:
     if corpus.index is not None:
         yield from _check_bytes(corpus.index.path, corpus.index.data)
 
@@ -74,4 +77,4 @@ def _check_bytes(path: Path, data: bytes) -> Iterator[Finding]:
         )
 
 
-RULE = corpus_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check)
+RULE = file_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check, also=check_index)

@@ -35,17 +35,12 @@ on purpose, ignore the rule for one of them in ``per-file-ignores``.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator
 
-from seedcheck.body_digest import body_digest
-from seedcheck.body_lines import first_body_line
 from seedcheck.corpus import Corpus
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 from seedcheck.text_normal import words
 
 
@@ -55,55 +50,51 @@ def shown(similarity: float) -> str:
     return f"{math.floor(similarity * 100 + 1e-9) / 100:.2f}"
 
 
-def _long_enough(corpus: Corpus, options: RuleOptions) -> Iterator[tuple[SeedFile, list[str]]]:
-    for seed in corpus.seeds:
-        seed_words = words(seed.body)
-        if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 >= options.near_duplicate_min_shingles:
-            yield seed, seed_words
-
-
 def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
-    # Counting words needs no numpy: a corpus with fewer than two seeds long enough to
-    # compare never imports the machinery.
-    long_enough = _long_enough(corpus, options)
-    first_two = list(itertools.islice(long_enough, 2))
-    if len(first_two) < 2:
+    # Summaries carry a signature only when the body is long enough and the corpus has
+    # something to compare it with, so a small corpus never imports numpy.
+    compared = [
+        seed
+        for seed in corpus.seeds
+        if seed.signature is not None and seed.shingles >= options.near_duplicate_min_shingles
+    ]
+    if len(compared) < 2:
         return
 
     from seedcheck import near_duplicates
 
-    hasher = near_duplicates.WordHasher()
-    seeds: list[SeedFile] = []
-    shingle_sets = []
-    for seed, seed_words in itertools.chain(first_two, long_enough):
-        # Repeated shingles count once, so a set may be smaller than the word count says.
-        shingles = near_duplicates.shingle_set(hasher.hashes(seed_words))
-        if len(shingles) >= options.near_duplicate_min_shingles:
-            seeds.append(seed)
-            shingle_sets.append(shingles)
-    pairs = near_duplicates.near_duplicates(
-        shingle_sets,
-        threshold=options.near_duplicate_threshold,
-        permutations=options.near_duplicate_permutations,
-        bands=options.near_duplicate_bands,
-    )
+    shingle_sets: dict[int, near_duplicates.Hashes | None] = {}
+
+    def shingles(index: int) -> near_duplicates.Hashes | None:
+        # Summaries hold no text: the few seeds in candidate pairs are read again for
+        # the exact comparison.
+        if index not in shingle_sets:
+            seed = corpus.seed_file(compared[index])
+            shingle_sets[index] = (
+                None if seed is None else near_duplicates.seed_shingles(words(seed.body))
+            )
+        return shingle_sets[index]
+
     best: dict[int, tuple[float, int]] = {}
-    digests: dict[int, bytes | None] = {}
-    for pair in pairs:
-        for index in (pair.earlier, pair.later):
-            if index not in digests:
-                digests[index] = body_digest(seeds[index])
-        if digests[pair.earlier] == digests[pair.later]:
+    signatures = [seed.signature or b"" for seed in compared]
+    for earlier, later in near_duplicates.candidate_pairs(signatures, options.near_duplicate_bands):
+        if compared[earlier].body_digest == compared[later].body_digest:
             continue  # exact-duplicate-document reports this pair
-        current = best.get(pair.later)
-        if current is None or pair.similarity > current[0]:
-            best[pair.later] = (pair.similarity, pair.earlier)
+        one, two = shingles(earlier), shingles(later)
+        if one is None or two is None or not len(one) or not len(two):
+            continue  # changed or gone since it was summarised
+        similarity = near_duplicates.jaccard(one, two)
+        if similarity < options.near_duplicate_threshold:
+            continue
+        current = best.get(later)
+        if current is None or similarity > current[0]:
+            best[later] = (similarity, earlier)
     for later in sorted(best):
         similarity, earlier = best[later]
-        seed, other = seeds[later], seeds[earlier]
+        seed, other = compared[later], compared[earlier]
         yield Finding(
             seed.path,
-            first_body_line(seed),
+            seed.first_body_line,
             1,
             f"near-duplicate of {other.name} (Jaccard {shown(similarity)} on word 5-grams)",
             concerns=(other.path,),
@@ -115,4 +106,5 @@ RULE = configured_corpus_rule(
     "near-duplicate-document",
     "Two seeds whose texts are nearly the same (word 5-gram Jaccard).",
     check,
+    signatures=True,
 )

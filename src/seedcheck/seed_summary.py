@@ -1,0 +1,137 @@
+"""What the corpus rules need of a seed, without its text.
+
+The corpus rules (index, duplicates, numbering) compare seeds with each other, so they
+need every seed at once; holding every text would cost memory in proportion to the
+corpus. A :class:`SeedSummary` is the few hundred bytes they actually read: names,
+digests, the index row's cells and the near-duplicate signature. It is also what the
+cache keeps per file, so it converts to and from a tuple of plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from seedcheck.body_digest import body_digest
+from seedcheck.body_lines import first_body_line
+from seedcheck.rule_options import RuleOptions
+from seedcheck.seed_file import SeedFile
+from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
+from seedcheck.text_normal import words
+
+SummaryRecord = tuple[
+    str, str | None, str | None, str, str, str, str, int, bytes | None, int, bytes | None, int
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SeedSummary:
+    """A seed as the corpus rules see it.
+
+    ``title``, ``byline`` and ``published`` are the text of their INDEX.md cells ("" when
+    missing or not text). ``signature`` is the near-duplicate MinHash signature (uint32
+    values, see ``near_duplicates``) and ``shingles`` the size of the shingle set it was
+    made from; both are empty when the body is too short to compare or signatures were not
+    wanted.
+    """
+
+    path: Path
+    number: str | None
+    seed_id: str | None
+    digest: str
+    title: str
+    byline: str
+    published: str
+    word_count: int
+    body_digest: bytes | None
+    first_body_line: int
+    signature: bytes | None = None
+    shingles: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def record(self) -> SummaryRecord:
+        """The summary as plain values, for the cache (the folder is the cache's key)."""
+        return (
+            self.name,
+            self.number,
+            self.seed_id,
+            self.digest,
+            self.title,
+            self.byline,
+            self.published,
+            self.word_count,
+            self.body_digest,
+            self.first_body_line,
+            self.signature,
+            self.shingles,
+        )
+
+    @classmethod
+    def from_record(cls, root: Path, record: SummaryRecord) -> SeedSummary:
+        name, number, seed_id, digest, title, byline, published, words, body, first, sig, n = record
+        return cls(
+            root / name,
+            number,
+            seed_id,
+            digest,
+            title,
+            byline,
+            published,
+            words,
+            body,
+            first,
+            sig,
+            n,
+        )
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else ""
+
+
+def summarize(seed: SeedFile, options: RuleOptions, signature: bool = False) -> SeedSummary:
+    """The summary of a parsed seed; with ``signature``, its near-duplicate signature too.
+
+    Signatures need numpy, so they are only made when near-duplicate-document runs on a
+    corpus with more than one seed.
+    """
+    cells = {key: seed.field(key) for key in ("title", "byline", "published")}
+    text = {key: _text(value.value) if value else "" for key, value in cells.items()}
+    made: tuple[bytes, int] | None = None
+    if signature:
+        made = _signature(seed, options)
+    return SeedSummary(
+        path=seed.path,
+        number=seed.number,
+        seed_id=seed.seed_id,
+        digest=seed.digest,
+        title=text["title"],
+        byline=text["byline"],
+        published=text["published"],
+        word_count=seed.word_count,
+        body_digest=body_digest(seed),
+        first_body_line=first_body_line(seed),
+        signature=made[0] if made else None,
+        shingles=made[1] if made else 0,
+    )
+
+
+def _signature(seed: SeedFile, options: RuleOptions) -> tuple[bytes, int] | None:
+    seed_words = words(seed.body)
+    # Counting words needs no numpy: a seed too short to compare never imports it.
+    if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < options.near_duplicate_min_shingles:
+        return None
+    from seedcheck import near_duplicates
+
+    shingles = near_duplicates.seed_shingles(seed_words)
+    # Repeated shingles count once, so a set may be smaller than the word count says.
+    if len(shingles) < options.near_duplicate_min_shingles:
+        return None
+    made = near_duplicates.signature(shingles, options.near_duplicate_permutations)
+    return made, len(shingles)
