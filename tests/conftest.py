@@ -82,6 +82,19 @@ def ignore_case_of(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _cache_per_test(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test gets a cache folder of its own, outside the repository.
+
+    Otherwise runs over the repository's test corpora would leave caches there, and a
+    test's result could depend on what an earlier test (or run) cached. Tests of the
+    cache's location unset the variable.
+    """
+    monkeypatch.setenv("SEEDCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
 def _lf_when_tests_write_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Test corpora are written with LF line endings on every platform.
 

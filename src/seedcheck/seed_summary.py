@@ -4,14 +4,15 @@ The corpus rules (index, duplicates, numbering) compare seeds with each other, s
 need every seed at once; holding every text would cost memory in proportion to the
 corpus. A :class:`SeedSummary` is the few hundred bytes they actually read: names,
 digests, the index row's cells and the near-duplicate signature. It is also what the
-cache keeps per file, so it converts to and from a tuple of plain values.
+cache keeps per file, so it converts to and from a tuple of plain values, and a
+named tuple: small, immutable, and picklable for worker processes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from seedcheck.body_digest import body_digest
 from seedcheck.body_lines import first_body_line
@@ -25,8 +26,7 @@ SummaryRecord = tuple[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class SeedSummary:
+class SeedSummary(NamedTuple):
     """A seed as the corpus rules see it.
 
     ``title``, ``byline`` and ``published`` are the text of their INDEX.md cells ("" when
@@ -55,38 +55,13 @@ class SeedSummary:
 
     def record(self) -> SummaryRecord:
         """The summary as plain values, for the cache (the folder is the cache's key)."""
-        return (
-            self.name,
-            self.number,
-            self.seed_id,
-            self.digest,
-            self.title,
-            self.byline,
-            self.published,
-            self.word_count,
-            self.body_digest,
-            self.first_body_line,
-            self.signature,
-            self.shingles,
-        )
+        return (self.name, *self[1:])
 
     @classmethod
     def from_record(cls, root: Path, record: SummaryRecord) -> SeedSummary:
-        name, number, seed_id, digest, title, byline, published, words, body, first, sig, n = record
-        return cls(
-            root / name,
-            number,
-            seed_id,
-            digest,
-            title,
-            byline,
-            published,
-            words,
-            body,
-            first,
-            sig,
-            n,
-        )
+        if len(record) != len(cls._fields):
+            raise ValueError("a summary record of another shape")
+        return cls._make((root / record[0], *record[1:]))
 
 
 def _text(value: object) -> str:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from seedcheck.config import CONFIG_FILES, LoadedConfig, options_from
 from seedcheck.corpus import Corpus, load_corpus
+from seedcheck.diagnostic import Diagnostic
 from seedcheck.errors import SeedcheckError
+from seedcheck.folder_check import check_folder
 from seedcheck.index_file import INDEX_NAME
+from seedcheck.rules.base import Rule
 from seedcheck.seed_model import build_model
 
 
@@ -101,6 +104,37 @@ def load_target(target: Target, config: LoadedConfig) -> Corpus:
             model=build_model(settings.required, settings.fields),
             max_file_size=settings.max_file_size,
             options=options_from(settings),
+        )
+    except OSError as exc:
+        raise SeedcheckError(
+            f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
+        ) from None
+
+
+def check_target(
+    target: Target,
+    config: LoadedConfig,
+    rules: Sequence[Rule],
+    *,
+    cache_dir: Path | None,
+    jobs: int,
+) -> tuple[Corpus, list[Diagnostic]]:
+    """Check one target's corpus folder with the cache and worker processes."""
+    settings = config.settings
+    try:
+        return check_folder(
+            target.root,
+            pattern=re.compile(settings.pattern),
+            layout=settings.layout,
+            required=settings.required,
+            fields=settings.fields,
+            max_file_size=settings.max_file_size,
+            options=options_from(settings),
+            rules=rules,
+            wanted=None if target.only is None else {str(p) for p in target.only},
+            cache_dir=cache_dir,
+            settings_key=settings.model_dump_json(),
+            jobs=jobs,
         )
     except OSError as exc:
         raise SeedcheckError(

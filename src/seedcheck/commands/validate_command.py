@@ -11,13 +11,15 @@ from typing import Any
 
 from seedcheck import __version__
 from seedcheck.atomic_write import write_atomically
+from seedcheck.cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_root
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.config import rule_list
-from seedcheck.engine import build_report
+from seedcheck.engine import report_from
 from seedcheck.errors import SeedcheckError
+from seedcheck.folder_check import default_jobs
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS, Reporter, ReporterOptions
 from seedcheck.selection import check_selectors
-from seedcheck.targets import load_target, resolve_targets
+from seedcheck.targets import check_target, resolve_targets
 
 
 def add_parser(sub: Any) -> None:
@@ -70,8 +72,34 @@ def add_parser(sub: Any) -> None:
         default="auto",
         help="colour text output (auto: on a terminal, unless NO_COLOR is set)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read every file afresh and leave the cache alone (the cache is "
+        f"{CACHE_DIR_NAME}/ in the project, or ${CACHE_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="worker processes for reading many files (default: the available CPUs; "
+        "1 reads everything in this process)",
+    )
     add_config_option(parser)
     parser.set_defaults(run=run)
+
+
+def _jobs(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes, 1 or more, not {value!r}"
+        )
+    return count
 
 
 def _use_color(choice: str, to_file: bool) -> bool:
@@ -147,7 +175,14 @@ def run(args: argparse.Namespace) -> int:
     reporter = _reporter(args)
     targets = resolve_targets(args.paths, config)
     output = _output_path(args.output, [t.root for t in targets])
-    report = build_report(((load_target(t, config), t.only) for t in targets), selection)
+    rules = selection.enabled_rules()
+    cache_dir = None if args.no_cache else cache_root(config.root)
+    jobs = args.jobs or default_jobs()
+    checked = []
+    for target in targets:
+        corpus, found = check_target(target, config, rules, cache_dir=cache_dir, jobs=jobs)
+        checked.append((corpus, found, target.only))
+    report = report_from(checked, selection)
     if output is not None:
         buffer = io.StringIO()
         reporter.render(report, buffer)

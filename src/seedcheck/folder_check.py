@@ -1,0 +1,192 @@
+"""Checking one corpus folder the fast way: cache first, then worker processes.
+
+``seedcheck validate`` runs here. Each seed is looked up in the cache by its stat;
+the rest are read, parsed and checked (in worker processes when there are many), and
+only their summaries are kept, so memory grows with the number of seeds, not with
+their text. The corpus rules then run on the summaries, unless nothing in the folder
+changed since the cache recorded their findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import sys
+import time
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seedcheck import __version__
+from seedcheck.cache import CorpusCache, StatKey, cache_key, is_racy, stat_key
+from seedcheck.corpus import Candidate, Corpus, Entry, SeedReader, list_folder, read_candidate
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.engine import check_corpus_rules, wants_signatures
+from seedcheck.index_file import INDEX_NAME, parse_index
+from seedcheck.rule_options import RuleOptions
+from seedcheck.rules.base import Rule
+from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds
+from seedcheck.seed_file import Layout
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 300
+BATCH_SIZE = 64
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return int(counter() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def check_folder(
+    root: Path,
+    *,
+    pattern: re.Pattern[str],
+    layout: Layout,
+    required: Sequence[str],
+    fields: Mapping[str, str],
+    max_file_size: int,
+    options: RuleOptions,
+    rules: Sequence[Rule],
+    wanted: Collection[str] | None,
+    cache_dir: Path | None,
+    settings_key: str,
+    jobs: int,
+) -> tuple[Corpus, list[Diagnostic]]:
+    """The corpus in ``root`` and every finding of ``rules`` on it.
+
+    Per-file rules run on the ``wanted`` seeds only (None: all); see
+    :func:`seedcheck.engine.check_corpus`. The cache lives in ``cache_dir`` (None: no
+    cache), in a file for this folder, ``settings_key`` and the job.
+    """
+    now = time.time_ns()
+    listed = list_folder(root, pattern, max_file_size)
+    seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
+    job = SeedJob(
+        layout,
+        tuple(required),
+        tuple(sorted(fields.items())),
+        options,
+        tuple(rule.code for rule in rules if rule.check_file is not None),
+        wants_signatures(rules, seed_count),
+    )
+    cache = CorpusCache(
+        None
+        if cache_dir is None
+        else cache_dir / __version__ / cache_key((str(root), settings_key, job))
+    )
+    outcomes: dict[str, SeedOutcome] = {}
+    keys: dict[str, StatKey] = {}
+    fresh: set[str] = set()  # changed too recently to be cached
+    todo: list[tuple[Candidate, bool]] = []
+    index_data: bytes | None = None
+    index_key = b""
+    for item in listed:
+        if isinstance(item, Entry):
+            continue
+        if item.name == INDEX_NAME:
+            entry, index_data = read_candidate(item)
+            outcomes[item.name] = SeedOutcome(entry, None, None)
+            index_key = hashlib.sha256(index_data or entry.detail.encode()).digest()
+            continue
+        with_rules = wanted is None or str(item.path) in wanted
+        try:
+            info = item.path.lstat()
+        except OSError:
+            todo.append((item, with_rules))  # reading it will say what is wrong
+            fresh.add(item.name)
+            continue
+        keys[item.name] = stat_key(info)
+        if is_racy(info, now):
+            fresh.add(item.name)
+        hit = cache.seed(root, item.name, keys[item.name], with_rules)
+        if hit is None:
+            todo.append((item, with_rules))
+        else:
+            entry = Entry(item.path, item.name, "seed", size=keys[item.name][0], number=item.number)
+            outcomes[item.name] = SeedOutcome(entry, hit[0], hit[1])
+    for outcome in _run(todo, job, jobs):
+        name = outcome.entry.name
+        outcomes[name] = outcome
+        if outcome.summary is not None and name in keys and name not in fresh:
+            cache.put_seed(name, keys[name], outcome.summary, outcome.findings)
+    cache.keep_only(keys)
+
+    entries: list[Entry] = []
+    seeds = []
+    found: list[Diagnostic] = []
+    for item in listed:
+        if isinstance(item, Entry):
+            entries.append(item)
+            continue
+        read = outcomes[item.name]
+        entries.append(read.entry)
+        if read.summary is not None:
+            seeds.append(read.summary)
+            found += read.findings or ()
+    fingerprint = _fingerprint(entries, keys, index_key, job)
+    corpus_found = cache.corpus_findings(fingerprint)
+    index = None
+    if corpus_found is None and index_data is not None:
+        # The costliest file to parse, and only the corpus rules read it.
+        index = parse_index(root / INDEX_NAME, index_data)
+    corpus = Corpus(
+        root,
+        tuple(entries),
+        tuple(seeds),
+        index,
+        max_file_size,
+        pattern.pattern,
+        options,
+        reader=SeedReader(layout, job.model, max_file_size),
+    )
+    if corpus_found is None:
+        corpus_found = list(check_corpus_rules(corpus, rules))
+        if not fresh:
+            cache.put_corpus_findings(fingerprint, corpus_found)
+    cache.save()
+    return corpus, found + corpus_found
+
+
+def _fingerprint(
+    entries: Sequence[Entry], keys: dict[str, StatKey], index_key: bytes, job: SeedJob
+) -> bytes:
+    """What the corpus rules' findings depend on: every entry, seed versions, INDEX.md."""
+    described = [(e.name, e.kind, e.detail, e.size, keys.get(e.name)) for e in entries]
+    text = repr((described, job.signatures)).encode("utf-8", errors="surrogatepass")
+    return hashlib.blake2b(text + index_key, digest_size=16).digest()
+
+
+def _run(todo: list[tuple[Candidate, bool]], job: SeedJob, jobs: int) -> Iterator[SeedOutcome]:
+    """The outcomes of ``todo`` in order, from worker processes when it pays."""
+    if jobs <= 1 or len(todo) < PARALLEL_MIN_FILES:
+        for candidate, with_rules in todo:
+            yield check_seed(candidate, job, with_rules)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [todo[start : start + BATCH_SIZE] for start in range(0, len(todo), BATCH_SIZE)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        for outcomes in pool.map(check_seeds, batches, itertools.repeat(job)):
+            yield from outcomes
+
+
+def _context() -> BaseContext:
+    import multiprocessing
+
+    # fork starts a worker in a millisecond with every module already imported; it is
+    # only safe on Linux (macOS system libraries may hold locks), so elsewhere the
+    # platform's default, spawn, is used.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()

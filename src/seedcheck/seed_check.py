@@ -1,0 +1,91 @@
+"""One seed file from bytes to findings and summary: the per-file half of a run.
+
+Module-level functions over picklable values, so that worker processes can run them:
+a worker gets the candidates and a :class:`SeedJob`, and sends back entries,
+summaries and findings, never parsed text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from seedcheck.corpus import Candidate, Entry, read_candidate
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.engine import check_file
+from seedcheck.rule_options import RuleOptions
+from seedcheck.rules.base import Rule
+from seedcheck.seed_file import Layout, parse_seed
+from seedcheck.seed_model import SeedMetadata, build_model
+from seedcheck.seed_summary import SeedSummary, summarize
+
+
+@dataclass(frozen=True)
+class SeedJob:
+    """How every seed of a run is parsed and checked.
+
+    The model is rebuilt from ``required`` and ``fields`` in each process (a model made
+    at run time cannot be pickled), and rules travel as their codes.
+    """
+
+    layout: Layout
+    required: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]
+    options: RuleOptions
+    rule_codes: tuple[str, ...]
+    signatures: bool
+
+    @property
+    def model(self) -> type[SeedMetadata]:
+        return _model(self.required, self.fields)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return _rules(self.rule_codes)
+
+
+@dataclass(frozen=True)
+class SeedOutcome:
+    """What reading one candidate gave: its entry, and for a seed its summary.
+
+    ``findings`` are the per-file rules' findings, None when they were not run.
+    """
+
+    entry: Entry
+    summary: SeedSummary | None
+    findings: list[Diagnostic] | None
+
+
+@functools.lru_cache(maxsize=8)
+def _model(required: tuple[str, ...], fields: tuple[tuple[str, str], ...]) -> type[SeedMetadata]:
+    return build_model(required, dict(fields))
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(codes: tuple[str, ...]) -> tuple[Rule, ...]:
+    from seedcheck.rules import BY_CODE
+
+    return tuple(BY_CODE[code] for code in codes)
+
+
+def check_seed(candidate: Candidate, job: SeedJob, with_rules: bool) -> SeedOutcome:
+    """Read, parse, summarise and (``with_rules``) check one seed file."""
+    entry, data = read_candidate(candidate)
+    if data is None:
+        return SeedOutcome(entry, None, None)
+    seed = parse_seed(
+        candidate.path,
+        data,
+        number=candidate.number,
+        seed_id=candidate.seed_id,
+        layout=job.layout,
+        model=job.model,
+    )
+    findings = check_file(seed, job.rules, job.options) if with_rules else None
+    return SeedOutcome(entry, summarize(seed, job.options, job.signatures), findings)
+
+
+def check_seeds(work: Sequence[tuple[Candidate, bool]], job: SeedJob) -> list[SeedOutcome]:
+    """:func:`check_seed` over a batch, the unit of work of a worker process."""
+    return [check_seed(candidate, job, with_rules) for candidate, with_rules in work]
