@@ -130,6 +130,27 @@ def test_lsh_rarely_pairs_dissimilar_sets() -> None:
     assert found <= 3
 
 
+def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
+    # Few distinct values per position, so that bands collide often and in groups.
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        count, bands, rows = int(rng.integers(2, 60)), 8, 2
+        signatures = rng.integers(0, 3, size=(count, bands * rows)).astype(np.uint32)
+        expected = [
+            (earlier, later)
+            for later in range(count)
+            for earlier in range(later)
+            if any(
+                (
+                    signatures[earlier, b * rows : (b + 1) * rows]
+                    == signatures[later, b * rows : (b + 1) * rows]
+                ).all()
+                for b in range(bands)
+            )
+        ]
+        assert nd.candidate_pairs([s.tobytes() for s in signatures], bands) == expected
+
+
 def test_candidate_pairs_are_ordered_and_unique() -> None:
     same = np.arange(8, dtype=np.uint64)
     other = np.arange(100, 108, dtype=np.uint64)

@@ -53,8 +53,12 @@ def stat_key(info: os.stat_result) -> StatKey:
 
 
 def is_racy(info: os.stat_result, now_ns: int) -> bool:
-    """Whether the file changed too recently for its stat to identify its content."""
-    return now_ns - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
+    """Whether the file was written too recently for its stat to identify its content.
+
+    A second write in the same clock step as the first would leave the mtime as it is;
+    once the mtime is older than a step, any write moves it.
+    """
+    return now_ns - info.st_mtime_ns < RACY_NS
 
 
 def cache_root(project_root: Path) -> Path:
@@ -109,15 +113,19 @@ class CorpusCache:
         self._files = files
         self._corpus = corpus
 
+    def __len__(self) -> int:
+        """How many seeds the cache holds."""
+        return len(self._files)
+
     def seed(
-        self, root: Path, name: str, key: StatKey, with_findings: bool
+        self, path: Path, key: StatKey, with_findings: bool
     ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
         """The cached summary (and findings, when wanted) of a seed in this version."""
-        found = self._files.get(name)
+        found = self._files.get(path.name)
         if found is None or found[0] != key or (with_findings and found[2] is None):
             return None
         try:
-            summary = SeedSummary.from_record(root, found[1])
+            summary = SeedSummary.from_record(path, found[1])
             findings = None if found[2] is None else [_diagnostic(r) for r in found[2]]
         except (TypeError, ValueError):
             return None

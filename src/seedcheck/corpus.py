@@ -152,6 +152,7 @@ class Candidate:
     number: str | None
     seed_id: str | None
     limit: int
+    info: os.stat_result | None = None
 
 
 def list_folder(
@@ -159,7 +160,9 @@ def list_folder(
 ) -> list[Entry | Candidate]:
     """The names in ``root`` in order: entries known from name and type, and candidates."""
     listed: list[Entry | Candidate] = []
-    names = sorted(os.listdir(root))
+    with os.scandir(root) as scan:
+        found = {item.name: item for item in scan}
+    names = sorted(found)
     index_limit = index_size_limit(max_file_size, sum(bool(pattern.fullmatch(n)) for n in names))
     for name in names:
         path = root / name
@@ -176,7 +179,9 @@ def list_folder(
             listed.append(Entry(path, name, "dotfile"))
             continue
         try:
-            kind = describe_mode(path.lstat().st_mode)
+            # DirEntry caches the stat: the cache compares it without another call.
+            info = found[name].stat(follow_symlinks=False)
+            kind = describe_mode(info.st_mode)
         except OSError as exc:  # removed or made inaccessible since the listing
             listed.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
             continue
@@ -192,7 +197,7 @@ def list_folder(
         else:
             limit = index_limit if name == INDEX_NAME else max_file_size
             seed_id = match.group("id") if match else None
-            listed.append(Candidate(path, name, number, seed_id, limit))
+            listed.append(Candidate(path, name, number, seed_id, limit, info))
     return listed
 
 

@@ -100,16 +100,15 @@ def check_folder(
             index_key = hashlib.sha256(index_data or entry.detail.encode()).digest()
             continue
         with_rules = wanted is None or str(item.path) in wanted
-        try:
-            info = item.path.lstat()
-        except OSError:
-            todo.append((item, with_rules))  # reading it will say what is wrong
+        info = item.info
+        if info is None:
+            todo.append((item, with_rules))
             fresh.add(item.name)
             continue
         keys[item.name] = stat_key(info)
         if is_racy(info, now):
             fresh.add(item.name)
-        hit = cache.seed(root, item.name, keys[item.name], with_rules)
+        hit = cache.seed(item.path, keys[item.name], with_rules)
         if hit is None:
             todo.append((item, with_rules))
         else:

@@ -146,19 +146,38 @@ def jaccard(one: Hashes, two: Hashes) -> float:
 
 def candidate_pairs(
     signatures: Sequence[bytes | Hashes | Signature], bands: int
-) -> Iterable[tuple[int, int]]:
+) -> list[tuple[int, int]]:
     """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band.
 
     Each pair is given once, ordered by the later index, then the earlier one.
+    Signatures must all have the same length.
     """
-    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
-    for later, signature in enumerate(signatures):
-        raw = signature if isinstance(signature, bytes) else signature.tobytes()
-        step = len(raw) // bands
-        earlier: set[int] = set()
-        for band, bucket in enumerate(buckets):
-            members = bucket.setdefault(raw[band * step : (band + 1) * step], [])
-            earlier.update(members)
-            members.append(later)
-        for index in sorted(earlier):
-            yield index, later
+    count = len(signatures)
+    if count < 2:
+        return []
+    raw = b"".join(s if isinstance(s, bytes) else s.tobytes() for s in signatures)
+    matrix = np.frombuffer(raw, dtype=np.uint8).reshape(count, -1)
+    step = matrix.shape[1] // bands
+    found: list[npt.NDArray[np.int64]] = []
+    for band in range(bands):
+        # A band's bytes as one opaque value per seed: sorting brings equal ones together.
+        block = np.ascontiguousarray(matrix[:, band * step : (band + 1) * step])
+        keys = block.view(np.dtype((np.void, step))).ravel()
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        same = ordered[1:] == ordered[:-1]
+        if not same.any():
+            continue
+        # Runs of equal keys: every pair within a run is a candidate.
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
+        ends = np.append(starts[1:], count)
+        shared = ends - starts > 1
+        for start, end in zip(starts[shared], ends[shared]):
+            members = np.sort(order[start:end]).astype(np.int64)
+            earlier, later = np.triu_indices(len(members), k=1)
+            found.append(members[later] * count + members[earlier])
+    if not found:
+        return []
+    # One key per pair, later index first, so that sorting orders them as promised.
+    unique = np.unique(np.concatenate(found))
+    return [(int(key % count), int(key // count)) for key in unique]

@@ -58,10 +58,11 @@ class SeedSummary(NamedTuple):
         return (self.name, *self[1:])
 
     @classmethod
-    def from_record(cls, root: Path, record: SummaryRecord) -> SeedSummary:
-        if len(record) != len(cls._fields):
-            raise ValueError("a summary record of another shape")
-        return cls._make((root / record[0], *record[1:]))
+    def from_record(cls, path: Path, record: SummaryRecord) -> SeedSummary:
+        """The summary of the seed at ``path`` from its record."""
+        if len(record) != len(cls._fields) or record[0] != path.name:
+            raise ValueError("a summary record of another shape or file")
+        return cls._make((path, *record[1:]))
 
 
 def _text(value: object) -> str:

@@ -1,0 +1,329 @@
+"""The cache of ``seedcheck validate``: same output, fewer reads, never trusted blindly."""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import seedcheck.folder_check
+import seedcheck.index_file
+import seedcheck.seed_check
+from seedcheck.cache import CACHEDIR_TAG, CorpusCache
+from seedcheck.diagnostic import Diagnostic, Severity
+from tests.conftest import CASES, RunCli, can_symlink
+
+ROOT = Path(__file__).parent.parent
+CASE_CORPORA = sorted(
+    (case, sub.name)
+    for case in CASES.iterdir()
+    if case.is_dir()
+    for sub in case.iterdir()
+    if sub.is_dir()
+)
+OTHER_CORPORA = [
+    (ROOT / "examples" / "broken", "corpus"),
+    (ROOT / "tests" / "corpora", "scraped"),
+]
+DAY_NS = 86_400 * 10**9
+
+
+def _age(folder: Path) -> None:
+    """Move every file's mtime a day back, so that the cache trusts its stat."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            info = path.stat()
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - DAY_NS))
+
+
+def _project(source: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(source, project, symlinks=True)
+    if not (project / "seedcheck.toml").exists() and not (project / "pyproject.toml").exists():
+        (project / "seedcheck.toml").write_text("", encoding="utf-8")
+    _age(project)
+    return project
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.parent != folder)
+
+
+class Reads:
+    """Counts the seeds read and the INDEX.md files parsed during a run."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.seeds: list[str] = []
+        self.others: list[str] = []  # too large or unreadable: read to learn that again
+        self.indexes = 0
+        # The names folder_check calls, wrapped where it looks them up.
+        check_seed = seedcheck.seed_check.check_seed
+        parse_index = seedcheck.index_file.parse_index
+
+        def counting_check_seed(candidate: Any, *args: Any) -> Any:
+            outcome = check_seed(candidate, *args)
+            if outcome.entry.kind == "seed":
+                self.seeds.append(candidate.name)
+            else:
+                self.others.append(candidate.name)
+            return outcome
+
+        def counting_parse_index(*args: Any) -> Any:
+            self.indexes += 1
+            return parse_index(*args)
+
+        monkeypatch.setattr(seedcheck.folder_check, "check_seed", counting_check_seed)
+        monkeypatch.setattr(seedcheck.folder_check, "parse_index", counting_parse_index)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    return Reads(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("source", "corpus"),
+    CASE_CORPORA + OTHER_CORPORA,
+    ids=[f"{s.name}/{c}" for s, c in CASE_CORPORA + OTHER_CORPORA],
+)
+def test_cached_runs_print_what_an_uncached_run_prints(
+    source: Path, corpus: str, tmp_path: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    if any(p.is_symlink() for p in source.rglob("*")) and not can_symlink():
+        pytest.skip("this system does not let the tests create symbolic links")
+    project = _project(source, tmp_path)
+    for output in ("json", "text"):
+        uncached = run_cli(["validate", "--format", output, "--no-cache", corpus], cwd=project)
+        first = run_cli(["validate", "--format", output, corpus], cwd=project)
+        reads.seeds.clear()
+        reads.indexes = 0
+        second = run_cli(["validate", "--format", output, corpus], cwd=project)
+        assert first == uncached
+        assert second == uncached
+        assert (reads.seeds, reads.indexes) == ([], 0)
+
+
+def _seeds(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for number in range(count):
+        name = f"{number:03d}_{number:016x}.txt"
+        words = " ".join(f"w{number}x{i}" for i in range(60))
+        text = f"---\ntitle: Seed {number}\nbyline: Ana Silva\n---\n{words}.\n"
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return paths
+
+
+@pytest.fixture
+def corpus(isolated: Path, run_cli: RunCli) -> list[Path]:
+    seeds = _seeds(isolated / "corpus", 6)
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(isolated)
+    return seeds
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    """Change a file's text, keeping its size, with an mtime an hour back (not racy)."""
+    assert len(old) == len(new)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, time.time_ns() - 3600 * 10**9))
+
+
+def test_only_a_changed_seed_is_read_again(
+    corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    assert run_cli(["validate", "corpus"]).code == 0
+    _edit(corpus[2], "Seed 2", "Seed Z")
+    reads.seeds.clear()
+    reads.indexes = 0
+    result = run_cli(["validate", "-q", "corpus"])
+    assert reads.seeds == [corpus[2].name]
+    assert reads.indexes == 1  # something changed: the corpus rules run again
+    assert "SC507 [index-digest]" in result.out
+    assert result == run_cli(["validate", "-q", "--no-cache", "corpus"])
+
+
+def test_a_seed_written_just_now_is_read_every_time(
+    corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    run_cli(["validate", "corpus"])
+    corpus[1].write_text(corpus[1].read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
+    reads.seeds.clear()
+    run_cli(["validate", "corpus"])
+    run_cli(["validate", "corpus"])
+    # Its mtime is too recent to prove that a second write did not follow the first.
+    assert reads.seeds == [corpus[1].name, corpus[1].name]
+
+
+def test_hook_runs_and_full_runs_share_the_cache(
+    corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    (corpus[3]).write_text("---\ntitle: Seed 3  \nbyline: Ana Silva\n---\nShort.\n")
+    _age(isolated)
+    named = run_cli(["validate", "-q", str(corpus[3])])
+    assert "SC106" in named.out
+    reads.seeds.clear()
+    full = run_cli(["validate", "-q", "corpus"])
+    # The hook run summarised the other seeds without checking them; now they are.
+    assert sorted(reads.seeds) == sorted(p.name for p in corpus if p != corpus[3])
+    assert full == run_cli(["validate", "-q", "--no-cache", "corpus"])
+    reads.seeds.clear()
+    assert run_cli(["validate", "-q", str(corpus[3])]) == named
+    assert reads.seeds == []
+
+
+def test_a_configuration_change_starts_a_new_cache(
+    corpus: list[Path], isolated: Path, run_cli: RunCli
+) -> None:
+    assert run_cli(["validate", "-q", "corpus"]).out == ""
+    (isolated / "seedcheck.toml").write_text("body-min-words = 100\n", encoding="utf-8")
+    assert "SC402 [body-too-short]" in run_cli(["validate", "-q", "corpus"]).out
+
+
+def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: RunCli) -> None:
+    """A finding planted in the cache shows: the cached run reads the cache, and
+    ``--no-cache`` does not."""
+    run_cli(["validate", "corpus"])
+    [path] = _cache_files(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    cache = CorpusCache(path)
+    summary, _ = cache.seed(corpus[0], _key(corpus[0]), True) or pytest.fail("not cached")
+    planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
+    cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
+    cache.save()
+    assert "SC106 [trailing-whitespace] x" in run_cli(["validate", "-q", "corpus"]).out
+    assert run_cli(["validate", "-q", "--no-cache", "corpus"]).out == ""
+
+
+def _key(path: Path) -> tuple[int, int, int, int]:
+    from seedcheck.cache import stat_key
+
+    return stat_key(path.lstat())
+
+
+def _damage(kind: str) -> Callable[[bytes], bytes]:
+    def valid_checksum(payload: bytes) -> bytes:
+        head = b"seedcheck cache 1\n"
+        return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
+
+    damages: dict[str, Callable[[bytes], bytes]] = {
+        "empty": lambda data: b"",
+        "truncated": lambda data: data[: len(data) // 2],
+        "flipped-byte": lambda data: data[:-5] + bytes([data[-5] ^ 1]) + data[-4:],
+        "garbage": lambda data: os.urandom(len(data)),
+        "other-shape": lambda data: valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
+        "bad-record": lambda data: valid_checksum(
+            marshal.dumps(({"000_0000000000000000.txt": ((1, 2, 3, 4), ("?",), None)}, None))
+        ),
+        "not-marshal": lambda data: valid_checksum(b"\xff" * 40),
+    }
+    return damages[kind]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["empty", "truncated", "flipped-byte", "garbage", "other-shape", "bad-record", "not-marshal"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    kind: str, corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    (corpus[4]).write_text("---\ntitle: Seed 4\nbyline: Ana Silva\n---\nTrailing \n")
+    _age(isolated)
+    expected = run_cli(["validate", "corpus"])
+    [path] = _cache_files(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    path.write_bytes(_damage(kind)(path.read_bytes()))
+    reads.seeds.clear()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert len(reads.seeds) == len(corpus)
+    reads.seeds.clear()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert reads.seeds == []  # rebuilt
+
+
+def test_cache_folder_is_tagged_and_ignored(
+    corpus: list[Path], isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SEEDCHECK_CACHE_DIR")
+    run_cli(["validate", "corpus"])
+    folder = isolated / ".seedcheck_cache"
+    assert (folder / "CACHEDIR.TAG").read_text(encoding="ascii") == CACHEDIR_TAG
+    assert CACHEDIR_TAG.startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    assert (folder / ".gitignore").read_text(encoding="ascii") == "*\n"
+    assert len(_cache_files(folder)) == 1
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=isolated, check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=isolated,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert ".seedcheck_cache" not in status
+    assert "corpus/INDEX.md" in status
+
+
+def test_no_cache_neither_reads_nor_writes(
+    corpus: list[Path], isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SEEDCHECK_CACHE_DIR")
+    assert run_cli(["validate", "--no-cache", "corpus"]).code == 0
+    assert not (isolated / ".seedcheck_cache").exists()
+
+
+@pytest.mark.parametrize("where", ["a-file", "inside-a-file"])
+def test_a_cache_that_cannot_be_written_is_skipped(
+    where: str, corpus: list[Path], isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = isolated / "blocker"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker if where == "a-file" else blocker / "cache"
+    monkeypatch.setenv("SEEDCHECK_CACHE_DIR", str(target))
+    expected = run_cli(["validate", "--no-cache", "corpus"])
+    assert run_cli(["validate", "corpus"]) == expected
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
+    project = _project(ROOT / "tests" / "corpora", tmp_path)
+    environment = {**os.environ, "SEEDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "seedcheck", "validate", "--format", "json", "scraped"]
+
+    def run_together(count: int) -> list[str]:
+        started = [
+            subprocess.Popen(
+                command, cwd=project, env=environment, stdout=subprocess.PIPE, text=True
+            )
+            for _ in range(count)
+        ]
+        return [process.communicate()[0] for process in started]
+
+    alone = subprocess.run(
+        [*command, "--no-cache"],
+        check=False,
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for _ in range(3):
+        assert run_together(4) == [alone] * 4
+        assert run_together(1) == [alone]
+        # A seed changed between rounds makes every run write the cache again.
+        seed = next((project / "scraped").glob("0*.txt"))
+        seed.write_bytes(seed.read_bytes())
+        _age(project)
+    [path] = _cache_files(tmp_path / "cache")
+    assert len(CorpusCache(path)) == len(list((project / "scraped").glob("0*.txt")))

@@ -1,0 +1,98 @@
+"""``--jobs``: worker processes read and check seeds; the report does not change."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import seedcheck.folder_check
+from tests.conftest import RunCli, console_script
+
+ROOT = Path(__file__).parent.parent
+
+
+def _corpus(folder: Path, count: int) -> None:
+    """``count`` seeds, some with defects, one a copy of another."""
+    folder.mkdir()
+    for number in range(count):
+        words = " ".join(f"w{number}x{i}" for i in range(40 + number % 7))
+        if number % 5 == 0:
+            words += "  "  # trailing whitespace
+        byline = "" if number % 11 == 0 else "Ana Silva"
+        if number == count - 1:
+            words = " ".join(f"w0x{i}" for i in range(40))
+        (folder / f"{number:03d}_{number:016x}.txt").write_text(
+            f"---\ntitle: Seed {number}\nbyline: {byline}\n---\n{words}\n", encoding="utf-8"
+        )
+
+
+@pytest.fixture
+def pool_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Worker pools from the first file on; records each pool started."""
+    started: list[int] = []
+    context = seedcheck.folder_check._context
+
+    def recording_context() -> object:
+        started.append(1)
+        return context()
+
+    monkeypatch.setattr(seedcheck.folder_check, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(seedcheck.folder_check, "_context", recording_context)
+    return started
+
+
+@pytest.mark.parametrize("output", ["text", "json", "sarif"])
+def test_workers_report_what_one_process_reports(
+    output: str, isolated: Path, run_cli: RunCli, pool_started: list[int]
+) -> None:
+    _corpus(isolated / "corpus", 40)
+    run_cli(["index", "corpus"])
+    one = run_cli(["validate", "--no-cache", "--format", output, "-j", "1", "corpus"])
+    assert pool_started == []
+    two = run_cli(["validate", "--no-cache", "--format", output, "--jobs", "2", "corpus"])
+    assert pool_started == [1]
+    assert one.code == 1
+    assert two == one
+
+
+def test_workers_on_named_files_and_the_bundled_examples(
+    run_cli: RunCli, pool_started: list[int]
+) -> None:
+    for args in (["examples/broken"], ["tests/corpora/scraped"]):
+        one = run_cli(["validate", "--no-cache", "-j1", *args], cwd=ROOT)
+        assert run_cli(["validate", "--no-cache", "-j2", *args], cwd=ROOT) == one
+    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples/broken").glob("*/0*.txt"))
+    one = run_cli(["validate", "--no-cache", "-j1", *seeds[:2]], cwd=ROOT)
+    assert run_cli(["validate", "--no-cache", "-j2", *seeds[:2]], cwd=ROOT) == one
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", ""])
+def test_jobs_must_be_a_positive_number(value: str, isolated: Path, run_cli: RunCli) -> None:
+    result = run_cli(["validate", "--jobs", value])
+    assert result.code == 2
+    assert (
+        f"argument --jobs/-j: expected a whole number of processes, 1 or more, not {value!r}"
+        in (result.err)
+    )
+
+
+def test_the_installed_script_uses_workers_above_the_threshold(isolated: Path) -> None:
+    count = seedcheck.folder_check.PARALLEL_MIN_FILES + 20
+    _corpus(isolated / "corpus", count)
+    script = str(console_script("seedcheck"))
+    runs = [
+        subprocess.run(
+            [script, "validate", "--no-cache", "-j", jobs, "--format", "json", "corpus"],
+            cwd=isolated,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stderr == runs[1].stderr == ""
+    assert runs[0].stdout == runs[1].stdout
+    assert '"code": "SC413"' in runs[0].stdout
