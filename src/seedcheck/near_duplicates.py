@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,7 +172,7 @@ def candidate_pairs(
         starts = np.flatnonzero(np.concatenate(([True], ~same)))
         ends = np.append(starts[1:], count)
         shared = ends - starts > 1
-        for start, end in zip(starts[shared], ends[shared]):
+        for start, end in zip(starts[shared], ends[shared], strict=True):
             members = np.sort(order[start:end]).astype(np.int64)
             earlier, later = np.triu_indices(len(members), k=1)
             found.append(members[later] * count + members[earlier])
