@@ -9,7 +9,7 @@ import pytest
 
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.report import Report
-from seedcheck.reporters import ReporterOptions
+from seedcheck.reporters.base import ReporterOptions
 from seedcheck.reporters.github import GithubReporter, escape_data, escape_property
 from tests.conftest import Result, RunCli
 from tests.reporting_corpus import SEED_1, SEED_3, SUMMARY, TEXT_LINES, write_corpus

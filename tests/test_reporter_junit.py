@@ -10,7 +10,7 @@ import pytest
 
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.report import Report
-from seedcheck.reporters import ReporterOptions
+from seedcheck.reporters.base import ReporterOptions
 from seedcheck.reporters.junit import JunitReporter
 from tests.conftest import RunCli
 from tests.reporting_corpus import SEED_1, SEED_3, TEXT_LINES, write_corpus

@@ -20,7 +20,7 @@ from seedcheck import __version__
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.project_urls import PROJECT_URL
 from seedcheck.report import Report
-from seedcheck.reporters import ReporterOptions
+from seedcheck.reporters.base import ReporterOptions
 from seedcheck.reporters.sarif import SarifReporter
 from seedcheck.rules import BY_CODE, RULES
 from tests.conftest import RunCli, console_script

@@ -29,8 +29,6 @@ from seedcheck import __version__
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
-CACHE_DIR_NAME = ".seedcheck_cache"
-CACHE_DIR_ENV = "SEEDCHECK_CACHE_DIR"
 _MAGIC = b"seedcheck cache 1\n"
 _CHECKSUM_SIZE = 16
 # A file written within this long before it was read may change again without its
@@ -59,12 +57,6 @@ def is_racy(info: os.stat_result, now_ns: int) -> bool:
     once the mtime is older than a step, any write moves it.
     """
     return now_ns - info.st_mtime_ns < RACY_NS
-
-
-def cache_root(project_root: Path) -> Path:
-    """The cache folder: ``$SEEDCHECK_CACHE_DIR``, or ``.seedcheck_cache`` in the project."""
-    chosen = os.environ.get(CACHE_DIR_ENV)
-    return Path(chosen) if chosen else project_root / CACHE_DIR_NAME
 
 
 def cache_key(parts: Iterable[object]) -> str:

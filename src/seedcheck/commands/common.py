@@ -7,9 +7,12 @@ import difflib
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from seedcheck.config import LoadedConfig, load_config, load_config_file
 from seedcheck.excerpt import escape
+
+if TYPE_CHECKING:
+    from seedcheck.config import LoadedConfig
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +25,9 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from(args: argparse.Namespace) -> LoadedConfig:
+    # Imported here: loading a configuration needs pydantic, building a parser does not.
+    from seedcheck.config import load_config, load_config_file
+
     if args.config:
         return load_config_file(Path(args.config))
     return load_config(Path.cwd())

@@ -21,7 +21,8 @@ from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
 from seedcheck.fixing import CorpusFixes, plan_fixes
-from seedcheck.reporters import REPORTERS, ReporterOptions
+from seedcheck.reporters import REPORTERS
+from seedcheck.reporters.base import ReporterOptions
 from seedcheck.reporters.text import summary
 from seedcheck.seed_model import build_model
 from seedcheck.targets import load_target, resolve_targets

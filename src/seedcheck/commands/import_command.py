@@ -15,7 +15,8 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
 from seedcheck.importing import ImportRefused, Metadata, parse_published, plan_import, write_plan
 from seedcheck.index_block import indexed_seeds, seed_count
-from seedcheck.reporters import REPORTERS, ReporterOptions
+from seedcheck.reporters import REPORTERS
+from seedcheck.reporters.base import ReporterOptions
 from seedcheck.seed_model import build_model
 from seedcheck.targets import Target, load_target, resolve_targets
 

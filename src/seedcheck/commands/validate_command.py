@@ -7,19 +7,19 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
-from seedcheck.atomic_write import write_atomically
-from seedcheck.cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_root
+from seedcheck.cache_location import CACHE_DIR_ENV, CACHE_DIR_NAME
 from seedcheck.commands.common import add_config_option, config_from
-from seedcheck.config import rule_list
-from seedcheck.engine import report_from
 from seedcheck.errors import SeedcheckError
-from seedcheck.folder_check import default_jobs
-from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS, Reporter, ReporterOptions
-from seedcheck.selection import check_selectors
-from seedcheck.targets import check_target, resolve_targets
+from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
+
+if TYPE_CHECKING:
+    from seedcheck.reporters.base import Reporter
+
+# The checking machinery is imported by run(), not here: building the parser must stay
+# cheap, because `seedcheck --version` and `--help` build every command's parser.
 
 
 def add_parser(sub: Any) -> None:
@@ -117,6 +117,8 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _reporter(args: argparse.Namespace) -> Reporter:
+    from seedcheck.reporters.base import ReporterOptions
+
     chosen = _format(args)
     options = ReporterOptions(
         color=chosen == "text" and _use_color(args.color, bool(args.output)), quiet=args.quiet
@@ -161,10 +163,19 @@ def _utf8_stdout() -> None:
 def _write_output(path: Path, text: str) -> None:
     # Through a temporary file, as every file seedcheck writes: a run that fails half-way
     # must not leave a truncated SARIF or JUnit file for CI to upload.
+    from seedcheck.atomic_write import write_atomically
+
     write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.cache_location import cache_root
+    from seedcheck.config import rule_list
+    from seedcheck.engine import report_from
+    from seedcheck.folder_check import default_jobs
+    from seedcheck.selection import check_selectors
+    from seedcheck.targets import check_target, resolve_targets
+
     config = config_from(args)
     select, ignore = rule_list(args.select), rule_list(args.ignore)
     check_selectors(select, "--select")
