@@ -12,22 +12,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seedcheck.atomic_write import replace_bytes
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
-from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
-from seedcheck.fixing import CorpusFixes, plan_fixes
 from seedcheck.reporters import REPORTERS
-from seedcheck.reporters.base import ReporterOptions
-from seedcheck.reporters.text import summary
-from seedcheck.seed_model import build_model
-from seedcheck.targets import load_target, resolve_targets
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+if TYPE_CHECKING:
+    from seedcheck.fixing import CorpusFixes
 
 
 def add_parser(sub: Any) -> None:
@@ -48,6 +46,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.engine import build_report
+    from seedcheck.fixing import plan_fixes
+    from seedcheck.reporters.base import ReporterOptions
+    from seedcheck.reporters.text import summary
+    from seedcheck.seed_model import build_model
+    from seedcheck.targets import load_target, resolve_targets
+
     config = config_from(args)
     settings = config.settings
     model = build_model(settings.required, settings.fields)

@@ -10,15 +10,9 @@ from typing import Any
 
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.display import display_path
-from seedcheck.engine import build_report
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
-from seedcheck.importing import ImportRefused, Metadata, parse_published, plan_import, write_plan
-from seedcheck.index_block import indexed_seeds, seed_count
 from seedcheck.reporters import REPORTERS
-from seedcheck.reporters.base import ReporterOptions
-from seedcheck.seed_model import build_model
-from seedcheck.targets import Target, load_target, resolve_targets
 
 
 def add_parser(sub: Any) -> None:
@@ -46,6 +40,19 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.engine import build_report
+    from seedcheck.importing import (
+        ImportRefused,
+        Metadata,
+        parse_published,
+        plan_import,
+        write_plan,
+    )
+    from seedcheck.index_block import indexed_seeds, seed_count
+    from seedcheck.reporters.base import ReporterOptions
+    from seedcheck.seed_model import build_model
+    from seedcheck.targets import Target, load_target, resolve_targets
+
     config = config_from(args)
     settings = config.settings
     if settings.layout == "plain":

@@ -8,13 +8,9 @@ from typing import Any
 
 from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from, print_diff
-from seedcheck.corpus import index_name_clash
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
-from seedcheck.index_block import indexed_seeds, rewrite_index, seed_count
-from seedcheck.index_match import unread_seed_rows
-from seedcheck.targets import Target, load_target, resolve_targets
 
 
 def add_parser(sub: Any) -> None:
@@ -41,6 +37,11 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.corpus import index_name_clash
+    from seedcheck.index_block import indexed_seeds, rewrite_index, seed_count
+    from seedcheck.index_match import unread_seed_rows
+    from seedcheck.targets import Target, load_target, resolve_targets
+
     config = config_from(args)
     targets = resolve_targets([args.corpus] if args.corpus else [], config)
     target = targets[0]

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from seedcheck.errors import SeedcheckError
-from seedcheck.rules import RULES, find_rule
 
 
 def add_parsers(sub: Any) -> None:
@@ -22,6 +21,8 @@ def add_parsers(sub: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from seedcheck.rules import RULES
+
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
         print(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}")
@@ -29,6 +30,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace) -> int:
+    from seedcheck.rules import find_rule
+
     rule = find_rule(args.rule)
     if rule is None:
         raise SeedcheckError(f"no rule named {args.rule!r}; see `seedcheck rules`")

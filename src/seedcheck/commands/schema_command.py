@@ -9,8 +9,6 @@ from typing import Any
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
-from seedcheck.schema_export import schema_documents
-from seedcheck.seed_model import build_model
 
 
 def add_parser(sub: Any) -> None:
@@ -33,6 +31,9 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.schema_export import schema_documents
+    from seedcheck.seed_model import build_model
+
     config = config_from(args)
     folder = Path(args.dir) if args.dir else config.root / "schemas"
     model = build_model(config.settings.required, config.settings.fields)
