@@ -52,7 +52,11 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    paths = sorted(p for p in Path(argv[0]).iterdir() if p.suffix in (".txt", ".md"))
+    folder = Path(argv[0])
+    if not folder.is_dir():
+        print(f"{folder}: not a folder", file=sys.stderr)
+        return 2
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
     bad = sum(not check(p) for p in paths if p.name != "INDEX.md")
     print(f"{len(paths)} files, {bad} bad")
     return 0

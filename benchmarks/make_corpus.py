@@ -9,9 +9,9 @@ word 5-grams repeat across articles about as rarely as in real news. Made-up wor
 the content rules honest: nothing here looks like a byline, a bio or site furniture
 unless it was planted.
 
-Planted, one per 500 seeds each (at least one of each): a near-duplicate of an earlier
-seed (a few words changed), a body pasted twice, a site's "More from" block, a byline
-with no name, trailing whitespace, and a header that loses its closing ``---``. The
+Planted, each kind once per 3,000 seeds (and at least once): a near-duplicate of a
+recent seed (a few words changed), a body pasted twice, a site's "More from" block, a
+byline with no name, trailing whitespace, and a header that loses its closing ``---``. The
 INDEX.md is written by ``seedcheck index`` and then one seed is edited, so one row is
 stale. The same N and S always give the same bytes.
 """
@@ -212,7 +212,7 @@ LAST = [
 SOURCES = ("Harbor Ledger", "Valley Courier", "Northern Post", "City Review")
 TAGS = ("local", "politics", "transport", "science", "culture", "business", "health")
 
-# Counts each kind of planted defect: one per this many seeds, and at least one.
+# Planted seeds stand this many apart (six kinds in turn), closer in a small corpus.
 DEFECT_EVERY = 500
 
 

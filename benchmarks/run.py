@@ -41,17 +41,19 @@ class Run:
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path) -> Run:
-    start = time.perf_counter()
-    with subprocess.Popen(
-        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    ) as child:
+    # stderr goes to a file: a pipe read only after the wait could fill up and hang.
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=stderr
+        )
         # wait4 gives this child's own resource use: max RSS is the largest of it and of
         # the worker processes it waited for, not their sum.
         _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
-        # Read after the wait: these commands write little or nothing to stderr.
-        errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    seconds = time.perf_counter() - start
+        stderr.seek(0)
+        errors = stderr.read().decode(errors="replace")
     # Exit 1 means findings (the corpus has planted defects), but a Python traceback
     # also exits 1: any word on stderr means the run did not do what it is timed for.
     if child.returncode not in (0, 1) or errors:

@@ -21,11 +21,10 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
 from seedcheck.reporters import REPORTERS
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-
-
 if TYPE_CHECKING:
     from seedcheck.fixing import CorpusFixes
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
 def add_parser(sub: Any) -> None:

@@ -18,9 +18,6 @@ from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
 if TYPE_CHECKING:
     from seedcheck.reporters.base import Reporter
 
-# The checking machinery is imported by run(), not here: building the parser must stay
-# cheap, because `seedcheck --version` and `--help` build every command's parser.
-
 
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(

@@ -26,6 +26,10 @@ class ReporterMap(Mapping[str, "type[Reporter]"]):
         found: type[Reporter] = getattr(importlib.import_module(module), attribute)
         return found
 
+    def __contains__(self, name: object) -> bool:
+        # Mapping's own __contains__ would look the class up, importing its module.
+        return name in self._places
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._places)
 
