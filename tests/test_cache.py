@@ -207,7 +207,7 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
 
 
 def _key(path: Path) -> tuple[int, int, int, int]:
-    from seedcheck.cache import stat_key
+    from seedcheck.folder_listing import stat_key
 
     return stat_key(path.lstat())
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.corpus import DEFAULT_PATTERN, Corpus, load_corpus
+from seedcheck.corpus import Corpus, load_corpus
 from seedcheck.fixing import (
     CorpusFixes,
     add_final_newline,
@@ -23,6 +23,7 @@ from seedcheck.fixing import (
     strip_line_ends,
     why_not_fixable,
 )
+from seedcheck.folder_listing import DEFAULT_PATTERN
 from seedcheck.index_block import rewrite_index
 from seedcheck.seed_file import SeedFile, parse_seed
 from seedcheck.seed_model import build_model

@@ -276,7 +276,7 @@ def test_character_device_named_like_a_seed_is_never_opened(
         opened.append(path)
         return read_limited(path, limit)
 
-    monkeypatch.setattr("seedcheck.corpus.read_limited", spy)
+    monkeypatch.setattr("seedcheck.folder_listing.read_limited", spy)
 
     result = run_cli(["validate", "--quiet", "--select", "not-a-regular-file", "seeds"])
 

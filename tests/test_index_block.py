@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from markdown_it.token import Token
 
-from seedcheck import corpus as corpus_module
-from seedcheck import index_file
+from seedcheck import folder_listing, index_file
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
@@ -352,7 +351,7 @@ def test_an_index_far_larger_than_its_corpus_needs_is_not_read(
     corpus = _write_corpus(isolated)
     assert run_cli(["index", "corpus"]).code == 0
     index = corpus / "INDEX.md"
-    limit = corpus_module.index_size_limit(1024 * 1024, 2)
+    limit = folder_listing.index_size_limit(1024 * 1024, 2)
     assert limit == 1024 * 1024 + 2 * 4096
     with index.open("a", encoding="utf-8", newline="\n") as notes:
         notes.write("| x | y |\n" * (limit // 10))

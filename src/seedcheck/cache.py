@@ -27,36 +27,18 @@ from typing import Any
 
 from seedcheck import __version__
 from seedcheck.diagnostic import Diagnostic, Severity
+from seedcheck.folder_listing import StatKey
 from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
 _MAGIC = b"seedcheck cache 1\n"
 _CHECKSUM_SIZE = 16
-# A file written within this long before it was read may change again without its
-# size or mtime changing (coarse file-system clocks; FAT counts in 2 s steps), so its
-# record is not kept: the next run reads it again.
-RACY_NS = 2_000_000_000
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by seedcheck.\n"
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 
-StatKey = tuple[int, int, int, int]
 DiagnosticRecord = tuple[str, int, int, str, str, str, str, int | None, int | None, tuple[str, ...]]
-
-
-def stat_key(info: os.stat_result) -> StatKey:
-    """What identifies one version of a file: size, mtime, inode and ctime."""
-    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
-
-
-def is_racy(info: os.stat_result, now_ns: int) -> bool:
-    """Whether the file was written too recently for its stat to identify its content.
-
-    A second write in the same clock step as the first would leave the mtime as it is;
-    once the mtime is older than a step, any write moves it.
-    """
-    return now_ns - info.st_mtime_ns < RACY_NS
 
 
 def cache_key(parts: Iterable[object]) -> str:

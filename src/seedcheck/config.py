@@ -23,8 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from seedcheck.corpus import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
+from seedcheck.folder_listing import DEFAULT_PATTERN
 from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_model import FieldType, SeedMetadata
 from seedcheck.selection import Selection

@@ -20,10 +20,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedcheck import __version__
-from seedcheck.cache import CorpusCache, StatKey, cache_key, is_racy, stat_key
-from seedcheck.corpus import Candidate, Corpus, Entry, SeedReader, list_folder, read_candidate
+from seedcheck.cache import CorpusCache, cache_key
+from seedcheck.corpus import Corpus, SeedReader
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.engine import check_corpus_rules, wants_signatures
+from seedcheck.folder_listing import (
+    Candidate,
+    Entry,
+    StatKey,
+    is_racy,
+    list_folder,
+    read_candidate,
+    stat_key,
+)
 from seedcheck.index_file import INDEX_NAME, parse_index
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from seedcheck.excerpt import excerpt
 from seedcheck.index_cells import cell_starts, decode_cell
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 INDEX_NAME = "INDEX.md"
 BEGIN_MARKER = "<!-- seedcheck:index:begin -->"
@@ -99,6 +101,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def markdown_parser() -> MarkdownIt:
+    # Imported here: a run whose cache answers for INDEX.md never needs markdown-it.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 

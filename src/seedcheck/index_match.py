@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seedcheck.corpus import Corpus, Entry
+from seedcheck.corpus import Corpus
+from seedcheck.folder_listing import Entry
 from seedcheck.index_block import KeptRow, indexed_seeds
 from seedcheck.index_file import IndexDocument, IndexRow
 from seedcheck.seed_summary import SeedSummary

@@ -11,9 +11,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedcheck.corpus import Candidate, Entry, read_candidate
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.engine import check_file
+from seedcheck.folder_listing import Candidate, Entry, read_candidate
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
 from seedcheck.seed_file import Layout, parse_seed

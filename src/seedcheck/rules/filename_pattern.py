@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import DEFAULT_PATTERN, Corpus
+from seedcheck.corpus import Corpus
 from seedcheck.excerpt import excerpt
+from seedcheck.folder_listing import DEFAULT_PATTERN
 from seedcheck.rules.base import Finding, corpus_rule
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import README_NAME, Corpus
+from seedcheck.corpus import Corpus
+from seedcheck.folder_listing import README_NAME
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rules.base import Finding, corpus_rule
 

@@ -1,0 +1,180 @@
+"""Listing a corpus folder: which names it holds, what each is, and its files' stats.
+
+Kept apart from parsing (no YAML, Markdown or Pydantic here), so that a run whose
+cache answers for every file imports only this to know that nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from seedcheck.index_file import INDEX_NAME
+from seedcheck.reading import describe_mode, read_limited
+
+README_NAME = "README.md"
+DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
+SEED_SUFFIXES = (".txt", ".md")
+INDEX_MAX_SIZE = 64 * 1024 * 1024
+# An index row takes a line of about 150 bytes; notes around the table get a megabyte.
+INDEX_BASE_SIZE = 1024 * 1024
+INDEX_SIZE_PER_SEED = 4 * 1024
+
+EntryKind = Literal[
+    "seed", "index", "readme", "dotfile", "unexpected", "not-regular", "unreadable", "too-large"
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name in the corpus folder and what it turned out to be.
+
+    ``detail`` says what kind of non-regular file it is, or why it could not be read.
+    """
+
+    path: Path
+    name: str
+    kind: EntryKind
+    detail: str = ""
+    size: int = 0
+    number: str | None = None
+
+
+StatKey = tuple[int, int, int, int]
+# A file written within this long before it was read may change again without its
+# size or mtime changing (coarse file-system clocks; FAT counts in 2 s steps), so its
+# record is not kept: the next run reads it again.
+RACY_NS = 2_000_000_000
+
+
+def stat_key(info: os.stat_result) -> StatKey:
+    """What identifies one version of a file: size, mtime, inode and ctime."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
+def is_racy(info: os.stat_result, now_ns: int) -> bool:
+    """Whether the file was written too recently for its stat to identify its content.
+
+    A second write in the same clock step as the first would leave the mtime as it is;
+    once the mtime is older than a step, any write moves it.
+    """
+    return now_ns - info.st_mtime_ns < RACY_NS
+
+
+def index_size_limit(max_file_size: int, seed_names: int) -> int:
+    """The most of INDEX.md that is read, for a folder with ``seed_names`` seeds.
+
+    INDEX.md grows with the corpus (a row per seed), so ``max-file-size``, which is for
+    one seed, does not bound it. Parsing it costs memory many times its size, so it is
+    bounded by what the corpus could need, within ``INDEX_MAX_SIZE``.
+    """
+    needed = INDEX_BASE_SIZE + INDEX_SIZE_PER_SEED * seed_names
+    return max(max_file_size, min(needed, INDEX_MAX_SIZE))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name that has to be read to know what it is: a seed or INDEX.md.
+
+    ``limit`` is the most that is read of it (``max-file-size``, or the INDEX.md limit).
+    """
+
+    path: Path
+    name: str
+    number: str | None
+    seed_id: str | None
+    limit: int
+    info: os.stat_result | None = None
+
+
+def list_folder(
+    root: Path, pattern: re.Pattern[str], max_file_size: int
+) -> list[Entry | Candidate]:
+    """The names in ``root`` in order: entries known from name and type, and candidates."""
+    listed: list[Entry | Candidate] = []
+    with os.scandir(root) as scan:
+        found = {item.name: item for item in scan}
+    names = sorted(found)
+    index_limit = index_size_limit(max_file_size, sum(bool(pattern.fullmatch(n)) for n in names))
+    for name in names:
+        path = root / name
+        match = pattern.fullmatch(name)
+        is_candidate = (
+            bool(match)
+            or name in (INDEX_NAME, README_NAME)
+            or (not name.startswith(".") and name.lower().endswith(SEED_SUFFIXES))
+        )
+        number = match.group("number") if match else None
+        if number is not None and not (number.isascii() and number.isdigit()):
+            number = None  # a custom pattern let something else than 0-9 through
+        if name.startswith("."):
+            listed.append(Entry(path, name, "dotfile"))
+            continue
+        try:
+            # DirEntry caches the stat: the cache compares it without another call.
+            info = found[name].stat(follow_symlinks=False)
+            kind = describe_mode(info.st_mode)
+        except OSError as exc:  # removed or made inaccessible since the listing
+            listed.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
+            continue
+        if kind is not None:
+            listed.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
+            continue
+        # "index.md" or "Readme.md" is a misspelt manifest, not a misnamed seed.
+        misspelt = name.lower() in (INDEX_NAME.lower(), README_NAME.lower())
+        if not is_candidate or (misspelt and name not in (INDEX_NAME, README_NAME)):
+            listed.append(Entry(path, name, "unexpected"))
+        elif name == README_NAME:
+            listed.append(Entry(path, name, "readme"))
+        else:
+            limit = index_limit if name == INDEX_NAME else max_file_size
+            seed_id = match.group("id") if match else None
+            listed.append(Candidate(path, name, number, seed_id, limit, info))
+    return listed
+
+
+def read_candidate(candidate: Candidate) -> tuple[Entry, bytes | None]:
+    """Read a candidate: its entry (a seed, the index, or why it was not read) and bytes.
+
+    The bytes are None unless the entry is a seed or the index.
+    """
+    path, name, number, limit = candidate.path, candidate.name, candidate.number, candidate.limit
+    result = read_limited(path, limit)
+    if result.not_regular:  # replaced between listing and opening
+        return Entry(path, name, "not-regular", result.not_regular), None
+    if result.error is not None or result.data is None:
+        return Entry(path, name, "unreadable", result.error or "unknown error"), None
+    if result.too_large:
+        # detail names the limit that applied, for the message.
+        limit_name = (
+            f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
+            if name == INDEX_NAME
+            else f"max-file-size ({limit} bytes)"
+        )
+        return Entry(path, name, "too-large", limit_name, size=result.size, number=number), None
+    if name == INDEX_NAME:
+        return Entry(path, name, "index", size=result.size), result.data
+    return Entry(path, name, "seed", size=result.size, number=number), result.data
+
+
+def listing_digest(listed: list[Entry | Candidate], now_ns: int) -> bytes | None:
+    """A digest of a listing: every name, what it is, and each candidate's stat.
+
+    Two listings with one digest hold the same names with the same file versions, so a
+    result made from one holds for the other. None when a file was written too recently
+    for its stat to say so (see :func:`is_racy`), or could not be stat'ed.
+    """
+    described: list[tuple[str, str, str] | tuple[str, StatKey]] = []
+    for item in listed:
+        if isinstance(item, Entry):
+            described.append((item.name, item.kind, item.detail))
+        elif item.info is None or is_racy(item.info, now_ns):
+            return None
+        else:
+            described.append((item.name, stat_key(item.info)))
+    text = repr(described).encode("utf-8", errors="surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).digest()
