@@ -20,6 +20,7 @@ import seedcheck.index_file
 import seedcheck.seed_check
 from seedcheck.cache import CACHEDIR_TAG, CorpusCache
 from seedcheck.diagnostic import Diagnostic, Severity
+from seedcheck.run_memo import MEMO_NAME
 from tests.conftest import CASES, RunCli, can_symlink
 
 ROOT = Path(__file__).parent.parent
@@ -55,7 +56,16 @@ def _project(source: Path, tmp_path: Path) -> Path:
 
 
 def _cache_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.parent != folder)
+    """The per-corpus cache files under a cache folder (not the run memo)."""
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.parent != folder and p.name != MEMO_NAME
+    )
+
+
+def _forget_runs() -> None:
+    """Delete the run memo, so that the next run asks the per-corpus cache."""
+    for memo in Path(os.environ["SEEDCHECK_CACHE_DIR"]).rglob(MEMO_NAME):
+        memo.unlink()
 
 
 class Reads:
@@ -82,7 +92,7 @@ class Reads:
             return parse_index(*args)
 
         monkeypatch.setattr(seedcheck.folder_check, "check_seed", counting_check_seed)
-        monkeypatch.setattr(seedcheck.folder_check, "parse_index", counting_parse_index)
+        monkeypatch.setattr(seedcheck.cache, "parse_index", counting_parse_index)
 
 
 @pytest.fixture
@@ -150,7 +160,7 @@ def test_only_a_changed_seed_is_read_again(
     reads.indexes = 0
     result = run_cli(["validate", "-q", "corpus"])
     assert reads.seeds == [corpus[2].name]
-    assert reads.indexes == 1  # something changed: the corpus rules run again
+    assert reads.indexes == 0  # INDEX.md itself did not change: its parse is cached
     assert "SC507 [index-digest]" in result.out
     assert result == run_cli(["validate", "-q", "--no-cache", "corpus"])
 
@@ -202,6 +212,7 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
     planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
     cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
     cache.save()
+    _forget_runs()
     assert "SC106 [trailing-whitespace] x" in run_cli(["validate", "-q", "corpus"]).out
     assert run_cli(["validate", "-q", "--no-cache", "corpus"]).out == ""
 
@@ -214,7 +225,7 @@ def _key(path: Path) -> tuple[int, int, int, int]:
 
 def _damage(kind: str) -> Callable[[bytes], bytes]:
     def valid_checksum(payload: bytes) -> bytes:
-        head = b"seedcheck cache 1\n"
+        head = b"seedcheck cache 2\n"
         return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
 
     damages: dict[str, Callable[[bytes], bytes]] = {
@@ -224,7 +235,7 @@ def _damage(kind: str) -> Callable[[bytes], bytes]:
         "garbage": lambda data: os.urandom(len(data)),
         "other-shape": lambda data: valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
         "bad-record": lambda data: valid_checksum(
-            marshal.dumps(({"000_0000000000000000.txt": ((1, 2, 3, 4), ("?",), None)}, None))
+            marshal.dumps(({"000_0000000000000000.txt": ((1, 2, 3, 4), ("?",), None)}, None, None))
         ),
         "not-marshal": lambda data: valid_checksum(b"\xff" * 40),
     }
@@ -243,6 +254,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     expected = run_cli(["validate", "corpus"])
     [path] = _cache_files(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
     path.write_bytes(_damage(kind)(path.read_bytes()))
+    _forget_runs()
     reads.seeds.clear()
     assert run_cli(["validate", "corpus"]) == expected
     assert len(reads.seeds) == len(corpus)

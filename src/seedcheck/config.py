@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -23,18 +22,12 @@ from pydantic import (
     model_validator,
 )
 
+from seedcheck.config_files import find_config, read_table
 from seedcheck.errors import SeedcheckError
 from seedcheck.folder_listing import DEFAULT_PATTERN
 from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_model import FieldType, SeedMetadata
 from seedcheck.selection import Selection
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
-CONFIG_FILES = ("seedcheck.toml", "pyproject.toml")
 
 
 def _kebab(name: str) -> str:
@@ -223,33 +216,6 @@ class LoadedConfig(BaseModel):
         )
 
 
-def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest config file from ``start`` upward, with its seedcheck table."""
-    for folder in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            table = _read_table(candidate)
-            if table is not None:
-                return candidate, table
-    return None
-
-
-def _read_table(path: Path) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            document: dict[str, Any] = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        # Paths in messages use / on every system, as display_path shows them.
-        raise SeedcheckError(f"{path.as_posix()}: cannot read configuration: {exc}") from None
-    if path.name != "pyproject.toml":  # seedcheck.toml, or any file given to --config
-        return document
-    tool = document.get("tool", {})
-    table: object = tool.get("seedcheck") if isinstance(tool, dict) else None
-    return {str(k): v for k, v in table.items()} if isinstance(table, dict) else None
-
-
 def load_config(start: Path) -> LoadedConfig:
     """The configuration that applies in ``start`` (defaults when there is none)."""
     found = find_config(start.resolve())
@@ -262,7 +228,7 @@ def load_config_file(path: Path) -> LoadedConfig:
     """The configuration in the file ``path`` (``--config``)."""
     if not path.is_file():
         raise SeedcheckError(f"{path.as_posix()}: configuration file not found")
-    table = _read_table(path.resolve())
+    table = read_table(path.resolve())
     if table is None:
         raise SeedcheckError(f"{path.as_posix()}: no [tool.seedcheck] table in this file")
     return _validated(path.resolve(), table)

@@ -9,6 +9,7 @@ changed since the cache recorded their findings.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import os
@@ -17,7 +18,7 @@ import sys
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seedcheck import __version__
 from seedcheck.cache import CorpusCache, cache_key
@@ -30,14 +31,16 @@ from seedcheck.folder_listing import (
     StatKey,
     is_racy,
     list_folder,
+    listing_digest,
     read_candidate,
     stat_key,
 )
-from seedcheck.index_file import INDEX_NAME, parse_index
+from seedcheck.index_file import INDEX_NAME
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
 from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds
 from seedcheck.seed_file import Layout
+from seedcheck.seed_summary import SeedSummary
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -57,6 +60,18 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+class FolderCheck(NamedTuple):
+    """A checked corpus folder: the corpus, every finding, and the listing they hold for.
+
+    ``listing`` is :func:`~seedcheck.folder_listing.listing_digest` of the folder as this
+    run found it (None when a file was too fresh for its stat to identify it).
+    """
+
+    corpus: Corpus
+    findings: list[Diagnostic]
+    listing: bytes | None
+
+
 def check_folder(
     root: Path,
     *,
@@ -71,7 +86,7 @@ def check_folder(
     cache_dir: Path | None,
     settings_key: str,
     jobs: int,
-) -> tuple[Corpus, list[Diagnostic]]:
+) -> FolderCheck:
     """The corpus in ``root`` and every finding of ``rules`` on it.
 
     Per-file rules run on the ``wanted`` seeds only (None: all); see
@@ -79,6 +94,7 @@ def check_folder(
     cache), in a file for this folder, ``settings_key`` and the job.
     """
     now = time.time_ns()
+    today = dt.date.today()
     listed = list_folder(root, pattern, max_file_size)
     seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
     job = SeedJob(
@@ -126,6 +142,8 @@ def check_folder(
     for outcome in _run(todo, job, jobs):
         name = outcome.entry.name
         outcomes[name] = outcome
+        if outcome.summary is not None and _dated_later(outcome.summary, today):
+            fresh.add(name)  # its findings change on the day it was published
         if outcome.summary is not None and name in keys and name not in fresh:
             cache.put_seed(name, keys[name], outcome.summary, outcome.findings)
     cache.keep_only(keys)
@@ -147,7 +165,7 @@ def check_folder(
     index = None
     if corpus_found is None and index_data is not None:
         # The costliest file to parse, and only the corpus rules read it.
-        index = parse_index(root / INDEX_NAME, index_data)
+        index = cache.index(root / INDEX_NAME, index_data)
     corpus = Corpus(
         root,
         tuple(entries),
@@ -163,7 +181,15 @@ def check_folder(
         if not fresh:
             cache.put_corpus_findings(fingerprint, corpus_found)
     cache.save()
-    return corpus, found + corpus_found
+    return FolderCheck(corpus, found + corpus_found, listing_digest(listed, now))
+
+
+def _dated_later(summary: SeedSummary, today: dt.date) -> bool:
+    """Whether a seed says it is published after ``today``: a finding that expires."""
+    try:
+        return dt.date.fromisoformat(summary.published[:10]) > today
+    except ValueError:
+        return False
 
 
 def _fingerprint(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -91,49 +92,69 @@ class Candidate:
     info: os.stat_result | None = None
 
 
-def list_folder(
-    root: Path, pattern: re.Pattern[str], max_file_size: int
-) -> list[Entry | Candidate]:
-    """The names in ``root`` in order: entries known from name and type, and candidates."""
-    listed: list[Entry | Candidate] = []
+# A name in a folder as scanned: the name, its pattern match, its entry kind (or
+# "candidate" for a file to be read), the entry's detail and, for a candidate, its stat.
+_Kind = EntryKind | Literal["candidate"]
+_Scanned = tuple[str, "re.Match[str] | None", _Kind, str, "os.stat_result | None"]
+
+
+def _scan(root: Path, pattern: re.Pattern[str]) -> list[_Scanned]:
+    """The names in ``root`` in order, each told apart by its name and type alone."""
+    scanned: list[_Scanned] = []
     with os.scandir(root) as scan:
         found = {item.name: item for item in scan}
-    names = sorted(found)
-    index_limit = index_size_limit(max_file_size, sum(bool(pattern.fullmatch(n)) for n in names))
-    for name in names:
-        path = root / name
+    for name in sorted(found):
         match = pattern.fullmatch(name)
         is_candidate = (
             bool(match)
             or name in (INDEX_NAME, README_NAME)
             or (not name.startswith(".") and name.lower().endswith(SEED_SUFFIXES))
         )
-        number = match.group("number") if match else None
-        if number is not None and not (number.isascii() and number.isdigit()):
-            number = None  # a custom pattern let something else than 0-9 through
         if name.startswith("."):
-            listed.append(Entry(path, name, "dotfile"))
+            scanned.append((name, match, "dotfile", "", None))
             continue
         try:
             # DirEntry caches the stat: the cache compares it without another call.
             info = found[name].stat(follow_symlinks=False)
             kind = describe_mode(info.st_mode)
         except OSError as exc:  # removed or made inaccessible since the listing
-            listed.append(Entry(path, name, "unreadable", exc.strerror or str(exc)))
+            scanned.append((name, match, "unreadable", exc.strerror or str(exc), None))
             continue
         if kind is not None:
-            listed.append(Entry(path, name, "not-regular" if is_candidate else "unexpected", kind))
+            scanned.append(
+                (name, match, "not-regular" if is_candidate else "unexpected", kind, None)
+            )
             continue
         # "index.md" or "Readme.md" is a misspelt manifest, not a misnamed seed.
         misspelt = name.lower() in (INDEX_NAME.lower(), README_NAME.lower())
         if not is_candidate or (misspelt and name not in (INDEX_NAME, README_NAME)):
-            listed.append(Entry(path, name, "unexpected"))
+            scanned.append((name, match, "unexpected", "", None))
         elif name == README_NAME:
-            listed.append(Entry(path, name, "readme"))
+            scanned.append((name, match, "readme", "", None))
         else:
-            limit = index_limit if name == INDEX_NAME else max_file_size
-            seed_id = match.group("id") if match else None
-            listed.append(Candidate(path, name, number, seed_id, limit, info))
+            scanned.append((name, match, "candidate", "", info))
+    return scanned
+
+
+def list_folder(
+    root: Path, pattern: re.Pattern[str], max_file_size: int
+) -> list[Entry | Candidate]:
+    """The names in ``root`` in order: entries known from name and type, and candidates."""
+    scanned = _scan(root, pattern)
+    seed_names = sum(match is not None for _, match, _, _, _ in scanned)
+    index_limit = index_size_limit(max_file_size, seed_names)
+    listed: list[Entry | Candidate] = []
+    for name, match, kind, detail, info in scanned:
+        path = root / name
+        number = match.group("number") if match else None
+        if number is not None and not (number.isascii() and number.isdigit()):
+            number = None  # a custom pattern let something else than 0-9 through
+        if kind != "candidate":
+            listed.append(Entry(path, name, kind, detail))
+            continue
+        limit = index_limit if name == INDEX_NAME else max_file_size
+        seed_id = match.group("id") if match else None
+        listed.append(Candidate(path, name, number, seed_id, limit, info))
     return listed
 
 
@@ -161,20 +182,44 @@ def read_candidate(candidate: Candidate) -> tuple[Entry, bytes | None]:
     return Entry(path, name, "seed", size=result.size, number=number), result.data
 
 
-def listing_digest(listed: list[Entry | Candidate], now_ns: int) -> bytes | None:
+def listing_digest(listed: Sequence[Entry | Candidate], now_ns: int) -> bytes | None:
     """A digest of a listing: every name, what it is, and each candidate's stat.
 
     Two listings with one digest hold the same names with the same file versions, so a
     result made from one holds for the other. None when a file was written too recently
-    for its stat to say so (see :func:`is_racy`), or could not be stat'ed.
+    for its stat to say so (see :func:`is_racy`).
     """
-    described: list[tuple[str, str, str] | tuple[str, StatKey]] = []
-    for item in listed:
-        if isinstance(item, Entry):
-            described.append((item.name, item.kind, item.detail))
-        elif item.info is None or is_racy(item.info, now_ns):
+    return _digest(
+        [
+            (item.name, item.kind, item.detail, None)
+            if isinstance(item, Entry)
+            else (item.name, "candidate", "", item.info)
+            for item in listed
+        ],
+        now_ns,
+    )
+
+
+def folder_digest(root: Path, pattern: re.Pattern[str], now_ns: int) -> bytes | None:
+    """:func:`listing_digest` of the folder ``root`` as it is now, read faster.
+
+    It only stats the files; the run memo calls it to learn whether anything changed.
+    """
+    return _digest(
+        [(name, kind, detail, info) for name, _, kind, detail, info in _scan(root, pattern)], now_ns
+    )
+
+
+def _digest(
+    described: Sequence[tuple[str, str, str, os.stat_result | None]], now_ns: int
+) -> bytes | None:
+    parts: list[tuple[str, str, str] | tuple[str, StatKey]] = []
+    for name, kind, detail, info in described:
+        if kind != "candidate":
+            parts.append((name, kind, detail))
+        elif info is None or is_racy(info, now_ns):
             return None
         else:
-            described.append((item.name, stat_key(item.info)))
-    text = repr(described).encode("utf-8", errors="surrogatepass")
+            parts.append((name, stat_key(info)))
+    text = repr(parts).encode("utf-8", errors="surrogatepass")
     return hashlib.blake2b(text, digest_size=16).digest()

@@ -107,23 +107,27 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def parse_index(path: Path, data: bytes) -> IndexDocument:
-    """Parse INDEX.md's bytes; never raises on bad content."""
+def _unparsed(path: Path, data: bytes) -> IndexDocument:
+    """INDEX.md's text and lines, before its Markdown is parsed."""
     # ``text`` of the document keeps a byte-order mark, so a rewrite keeps it too;
     # parsing and line maps work on the text without it.
     raw = data.decode("utf-8", errors="replace")
-    text = raw.removeprefix("\ufeff")
     try:
         data.decode("utf-8")
         bad_line = None
     except UnicodeDecodeError as exc:
         bad_line = len(_BREAK.findall(data[: exc.start])) + 1
-    lines = tuple(line.rstrip("\r\n") for line in split_lines(text))
+    lines = tuple(line.rstrip("\r\n") for line in split_lines(raw.removeprefix("\ufeff")))
+    return IndexDocument(path, raw, lines, (), (), False, (), (), bad_line, data)
+
+
+def parse_index(path: Path, data: bytes) -> IndexDocument:
+    """Parse INDEX.md's bytes; never raises on bad content."""
+    doc = _unparsed(path, data)
+    text, lines = doc.text.removeprefix("\ufeff"), doc.lines
     tokens = markdown_parser().parse(_through_last_marker(text))
     begins, ends = _marker_lines(tokens)
-    doc = IndexDocument(
-        path, raw, lines, begins, ends, False, (), (), invalid_utf8_line=bad_line, data=data
-    )
+    doc = replace(doc, begin_lines=begins, end_lines=ends)
     if not doc.markers_ok:
         return doc
     first, last = begins[0], ends[0]  # the block is the lines strictly between
@@ -141,6 +145,51 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
         line = extra_map[0] + 1 if extra_map else first
         problems.append(TableProblem(line, 1, "a second table in the index block"))
     return replace(doc, has_table=usable, rows=tuple(rows), table_problems=tuple(problems))
+
+
+# What parsing INDEX.md found, as plain values for the cache: marker lines, whether the
+# table is usable, rows as (line, ((column, text, start), ...), file), table problems.
+ParsedIndex = tuple[
+    tuple[int, ...],
+    tuple[int, ...],
+    bool,
+    tuple[tuple[int, tuple[tuple[str, str, int], ...], str | None], ...],
+    tuple[tuple[int, int, str, str | None], ...],
+]
+
+
+def parsed_record(doc: IndexDocument) -> ParsedIndex:
+    """What :func:`parse_index` found in ``doc``, as plain values."""
+    rows = tuple(
+        (
+            row.line,
+            tuple((key, cell.text, cell.column) for key, cell in row.cells.items()),
+            row.file,
+        )
+        for row in doc.rows
+    )
+    problems = tuple((p.line, p.column, p.message, p.file) for p in doc.table_problems)
+    return (doc.begin_lines, doc.end_lines, doc.has_table, rows, problems)
+
+
+def from_parsed(path: Path, data: bytes, record: ParsedIndex) -> IndexDocument:
+    """The document :func:`parse_index` gives for ``data``, from what it found before.
+
+    ``record`` must be :func:`parsed_record` of the same bytes (the cache keys it by
+    their digest); TypeError or ValueError if it is not of that shape.
+    """
+    begins, ends, has_table, rows, problems = record
+    return replace(
+        _unparsed(path, data),
+        begin_lines=tuple(begins),
+        end_lines=tuple(ends),
+        has_table=bool(has_table),
+        rows=tuple(
+            IndexRow(line, {key: IndexCell(text, column) for key, text, column in cells}, file)
+            for line, cells, file in rows
+        ),
+        table_problems=tuple(TableProblem(*problem) for problem in problems),
+    )
 
 
 def _through_last_marker(text: str) -> str:

@@ -33,6 +33,8 @@ class ReadResult:
 
 def describe_mode(mode: int) -> str | None:
     """What kind of non-regular file ``mode`` is, or None for a regular file."""
+    if stat.S_ISREG(mode):  # nearly every file; a listing asks this of each
+        return None
     kinds = (
         (stat.S_ISLNK, "a symbolic link"),
         (stat.S_ISDIR, "a directory"),
@@ -44,7 +46,7 @@ def describe_mode(mode: int) -> str | None:
     for test, label in kinds:
         if test(mode):
             return label
-    return None if stat.S_ISREG(mode) else "not a regular file"
+    return "not a regular file"
 
 
 def _entry_kind(path: Path) -> str | None:

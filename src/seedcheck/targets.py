@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from seedcheck.config import CONFIG_FILES, LoadedConfig, options_from
+from seedcheck.config import LoadedConfig, options_from
+from seedcheck.config_files import CONFIG_FILES
 from seedcheck.corpus import Corpus, load_corpus
-from seedcheck.diagnostic import Diagnostic
 from seedcheck.errors import SeedcheckError
-from seedcheck.folder_check import check_folder
+from seedcheck.folder_check import FolderCheck, check_folder
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rules.base import Rule
 from seedcheck.seed_model import build_model
@@ -118,7 +118,7 @@ def check_target(
     *,
     cache_dir: Path | None,
     jobs: int,
-) -> tuple[Corpus, list[Diagnostic]]:
+) -> FolderCheck:
     """Check one target's corpus folder with the cache and worker processes."""
     settings = config.settings
     try:

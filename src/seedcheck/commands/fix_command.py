@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seedcheck.atomic_write import replace_bytes
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
@@ -106,6 +105,8 @@ def _apply(plan: CorpusFixes) -> tuple[int, list[str]]:
     INDEX.md comes last in a plan and is written only when all its seeds were: its
     digests are those of the fixed seeds.
     """
+    from seedcheck.atomic_write import replace_bytes
+
     written = 0
     failures: list[str] = []
     for fix in plan.fixes:

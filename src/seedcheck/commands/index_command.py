@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from seedcheck.atomic_write import write_atomically
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
@@ -37,6 +36,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.atomic_write import write_atomically
     from seedcheck.corpus import index_name_clash
     from seedcheck.index_block import indexed_seeds, rewrite_index, seed_count
     from seedcheck.index_match import unread_seed_rows

@@ -16,7 +16,9 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
 
 if TYPE_CHECKING:
+    from seedcheck.report import Report
     from seedcheck.reporters.base import Reporter
+    from seedcheck.run_memo import FolderState, RunMemo
 
 
 def add_parser(sub: Any) -> None:
@@ -166,6 +168,37 @@ def _write_output(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output == "-":
+        args.output = None
+    memo = None
+    if not args.no_cache:
+        from seedcheck.run_memo import RunMemo
+
+        memo = RunMemo.for_run(
+            config=args.config, paths=args.paths, rule_lists=(args.select, args.ignore)
+        )
+    recalled = memo.recall() if memo is not None else None
+    if recalled is not None:
+        roots, report = recalled
+        reporter = _reporter(args)
+    else:
+        roots, report, reporter = _check(args, memo)
+    output = _output_path(args.output, roots)
+    if output is not None:
+        buffer = io.StringIO()
+        reporter.render(report, buffer)
+        _write_output(output, buffer.getvalue())
+    else:
+        if _format(args) != "text":
+            _utf8_stdout()
+        reporter.render(report, sys.stdout)
+    if args.exit_zero:
+        return 0
+    return 1 if report.errors or (args.strict and report.warnings) else 0
+
+
+def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], Report, Reporter]:
+    """Check the corpora the arguments name, and remember the report in ``memo``."""
     from seedcheck.cache_location import cache_root
     from seedcheck.config import rule_list
     from seedcheck.engine import report_from
@@ -178,27 +211,25 @@ def run(args: argparse.Namespace) -> int:
     check_selectors(select, "--select")
     check_selectors(ignore, "--ignore")
     selection = config.selection(select, ignore)
-    if args.output == "-":
-        args.output = None
     reporter = _reporter(args)
     targets = resolve_targets(args.paths, config)
-    output = _output_path(args.output, [t.root for t in targets])
+    roots = [t.root for t in targets]
+    _output_path(args.output, roots)  # refused before the work, not after it
     rules = selection.enabled_rules()
     cache_dir = None if args.no_cache else cache_root(config.root)
     jobs = args.jobs or default_jobs()
     checked = []
+    folders: list[FolderState | None] = []
+    settings = config.settings
     for target in targets:
-        corpus, found = check_target(target, config, rules, cache_dir=cache_dir, jobs=jobs)
+        corpus, found, listing = check_target(target, config, rules, cache_dir=cache_dir, jobs=jobs)
         checked.append((corpus, found, target.only))
+        folders.append(
+            None
+            if listing is None
+            else (str(target.root), settings.pattern, settings.max_file_size, listing)
+        )
     report = report_from(checked, selection)
-    if output is not None:
-        buffer = io.StringIO()
-        reporter.render(report, buffer)
-        _write_output(output, buffer.getvalue())
-    else:
-        if _format(args) != "text":
-            _utf8_stdout()
-        reporter.render(report, sys.stdout)
-    if args.exit_zero:
-        return 0
-    return 1 if report.errors or (args.strict and report.warnings) else 0
+    if memo is not None:
+        memo.remember(folders, report)
+    return roots, report, reporter

@@ -1,0 +1,98 @@
+"""The on-disk format of seedcheck's cache files, and the cache folder's markers.
+
+A file is a magic line, a BLAKE2b checksum and ``marshal`` of plain values: quick to
+load, and unable to run code. Anything unexpected (truncated, flipped bits, another
+format or version) reads as nothing, so the caller starts afresh; writes go through a
+temporary file and ``os.replace``, so concurrent runs each leave a whole file (the last
+one wins) and a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from seedcheck.diagnostic import Diagnostic, Severity
+
+_CHECKSUM_SIZE = 16
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by seedcheck.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+
+DiagnosticRecord = tuple[str, int, int, str, str, str, str, int | None, int | None, tuple[str, ...]]
+
+
+def read_checked(path: Path, magic: bytes) -> Any:
+    """The value in a cache file, or None when it is missing or not a whole, valid one."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(magic) + _CHECKSUM_SIZE
+    checksum = hashlib.blake2b(data[head:], digest_size=_CHECKSUM_SIZE).digest()
+    if not data.startswith(magic) or data[len(magic) : head] != checksum:
+        return None
+    try:
+        return marshal.loads(data[head:])
+    except Exception:  # any damage the checksum let through: start afresh
+        return None
+
+
+def write_checked(path: Path, magic: bytes, value: Any) -> None:
+    """Write a cache file under the cache root ``path.parent.parent``; skipped on OSError.
+
+    A cache that cannot be written (a read-only checkout, a full disk) costs the next
+    run its speed, never this run its result.
+    """
+    payload = marshal.dumps(value)
+    checksum = hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
+    try:
+        _prepare(path.parent.parent)
+        path.parent.mkdir(exist_ok=True)
+        _replace(path, magic + checksum + payload)
+    except OSError:
+        return
+
+
+def diagnostic_record(diagnostic: Diagnostic) -> DiagnosticRecord:
+    """A diagnostic as plain values (marshal knows no enums)."""
+    return (*diagnostic[:5], diagnostic.severity.value, *diagnostic[6:])
+
+
+def from_record(record: Sequence[Any]) -> Diagnostic:
+    """The diagnostic of a record; TypeError or ValueError if it is not one."""
+    path, line, column, code, name, severity, message, end_line, end_column, concerns = record
+    return Diagnostic(
+        path, line, column, code, name, Severity(severity), message, end_line, end_column, concerns
+    )
+
+
+def _prepare(root: Path) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "*\n")):
+        marker = root / name
+        if not marker.exists():
+            _replace(marker, text.encode("ascii"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    # Atomic but not fsync'ed: a cache lost in a crash is rebuilt, not trusted half-way.
+    import tempfile  # only a run that writes pays for importing it
+
+    handle, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise

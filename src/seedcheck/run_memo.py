@@ -1,0 +1,142 @@
+"""The run memo: a validate run whose inputs are all as a recent run found them gives
+that run's report, without reading or parsing a file.
+
+A run that the per-file cache answers still imports the parsers and the rules (Pydantic
+alone takes a tenth of a second) and rebuilds every seed's summary from its record. The
+memo skips all of it. Its key is everything a report depends on apart from the corpus
+folders' contents: seedcheck's and Python's versions, the day, the working directory,
+the configuration file and its table, and the command line's paths and rule lists with
+the stat of each path. Under a key it keeps, for each corpus folder, the
+:func:`~seedcheck.folder_listing.listing_digest` the run saw, and the report. Recalling
+lists each folder again, a stat per file; only if every digest matches is the report
+reused. What only changes how a report is shown (format, colour, quiet, output file)
+is not in the key.
+
+The day is in the key because a seed dated in the future is reported until that day.
+The memo lives beside the per-file caches, in the same checked format; it keeps the
+latest few keys, since a pre-commit hook names other files on every commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from seedcheck import __version__
+from seedcheck.cache_file import diagnostic_record, from_record, read_checked, write_checked
+from seedcheck.cache_location import cache_root
+from seedcheck.config_files import find_config, read_table
+from seedcheck.errors import SeedcheckError
+from seedcheck.folder_listing import folder_digest
+from seedcheck.report import Report
+
+MEMO_NAME = "runs"
+KEPT = 8
+_MAGIC = b"seedcheck runs 1\n"
+
+# A corpus folder as a run saw it: root, file-name pattern, max-file-size, listing digest.
+FolderState = tuple[str, str, int, bytes]
+
+
+class RunMemo:
+    """The memo file under one cache folder, and the key of this run in it."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self.key = key
+
+    @classmethod
+    def for_run(
+        cls,
+        *,
+        config: str | None,
+        paths: Sequence[str],
+        rule_lists: Sequence[Sequence[str]],
+    ) -> RunMemo | None:
+        """The memo of a validate run, or None when its configuration cannot be read.
+
+        A configuration that cannot be read is the run's own error to report, with
+        its message; the memo then stands aside.
+        """
+        cwd = Path.cwd()
+        try:
+            found = _config(config, cwd)
+            stats = [_path_stat(path) for path in paths]
+        except (OSError, SeedcheckError):
+            return None
+        source, table = found if found is not None else (None, None)
+        root = source.parent if source is not None else cwd.resolve()
+        parts = (
+            __version__,
+            sys.version_info[:2],
+            dt.date.today().isoformat(),
+            str(cwd),
+            config,
+            None if source is None else str(source),
+            table,
+            tuple(paths),
+            tuple(stats),
+            tuple(tuple(values) for values in rule_lists),
+        )
+        text = repr(parts).encode("utf-8", errors="surrogatepass")
+        key = hashlib.sha256(text).hexdigest()
+        return cls(cache_root(root) / __version__ / MEMO_NAME, key)
+
+    def recall(self) -> tuple[list[Path], Report] | None:
+        """The corpus folders and report of the run with this key, if none changed."""
+        memo = read_checked(self.path, _MAGIC)
+        record = memo.get(self.key) if isinstance(memo, dict) else None
+        if record is None:
+            return None
+        now = time.time_ns()
+        try:
+            folders, diagnostics, checked = record
+            for root, pattern, _, digest in folders:
+                if folder_digest(Path(root), re.compile(pattern), now) != digest:
+                    return None
+            report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
+        except (OSError, re.error, TypeError, ValueError):
+            return None  # a folder gone or unreadable, or a record of another shape
+        return [Path(folder[0]) for folder in folders], report
+
+    def remember(self, folders: Sequence[FolderState | None], report: Report) -> None:
+        """Keep this run's report, unless a folder held a file too fresh to identify."""
+        if any(folder is None for folder in folders):
+            return
+        memo = read_checked(self.path, _MAGIC)
+        kept: dict[str, Any] = memo if isinstance(memo, dict) else {}
+        kept.pop(self.key, None)
+        kept[self.key] = (
+            tuple(folders),
+            tuple(diagnostic_record(d) for d in report.diagnostics),
+            report.checked,
+        )
+        for old in list(kept)[:-KEPT]:
+            del kept[old]
+        write_checked(self.path, _MAGIC, kept)
+
+
+def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration file and table that the run will use, as the run finds them."""
+    if option is None:
+        return find_config(cwd.resolve())
+    source = Path(option).resolve()
+    table = read_table(source) if source.is_file() else None
+    if table is None:
+        raise SeedcheckError("not a configuration file")  # the run says why
+    return source, table
+
+
+def _path_stat(path: str) -> tuple[int, int, int, int, int] | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_mode, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
