@@ -160,7 +160,8 @@ def check_folder(
         if read.summary is not None:
             seeds.append(read.summary)
             found += read.findings or ()
-    fingerprint = _fingerprint(entries, keys, index_key, job)
+    corpus_rules = tuple(rule.code for rule in rules if rule.check_corpus is not None)
+    fingerprint = _fingerprint(entries, keys, index_key, job, corpus_rules)
     corpus_found = cache.corpus_findings(fingerprint)
     index = None
     if corpus_found is None and index_data is not None:
@@ -193,11 +194,16 @@ def _dated_later(summary: SeedSummary, today: dt.date) -> bool:
 
 
 def _fingerprint(
-    entries: Sequence[Entry], keys: dict[str, StatKey], index_key: bytes, job: SeedJob
+    entries: Sequence[Entry],
+    keys: dict[str, StatKey],
+    index_key: bytes,
+    job: SeedJob,
+    corpus_rules: tuple[str, ...],
 ) -> bytes:
-    """What the corpus rules' findings depend on: every entry, seed versions, INDEX.md."""
+    """What the corpus rules' findings depend on: every entry, seed versions, INDEX.md,
+    and which corpus rules run (a run with ``--select SC5`` must not reuse all of them)."""
     described = [(e.name, e.kind, e.detail, e.size, keys.get(e.name)) for e in entries]
-    text = repr((described, job.signatures)).encode("utf-8", errors="surrogatepass")
+    text = repr((described, job.signatures, corpus_rules)).encode("utf-8", errors="surrogatepass")
     return hashlib.blake2b(text + index_key, digest_size=16).digest()
 
 

@@ -1,0 +1,287 @@
+"""The run memo: an unchanged run is answered without checking, any change is checked.
+
+Each test counts the corpus folders that were really checked (``check_folder`` calls):
+a memo hit checks none, and every run, hit or not, prints what ``--no-cache`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import seedcheck.folder_check
+import seedcheck.seed_check
+from seedcheck.folder_listing import DEFAULT_PATTERN, folder_digest, list_folder, listing_digest
+from seedcheck.rules import RULES
+from seedcheck.run_memo import KEPT, MEMO_NAME
+from tests.conftest import RunCli, can_symlink
+
+DAY_NS = 24 * 3600 * 10**9
+
+
+def _age(folder: Path) -> None:
+    """Move every file's mtime a day back, so that its stat identifies its content."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            info = path.stat()
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - DAY_NS))
+
+
+class Checks:
+    """Counts the corpus folders checked, and the seeds read, during runs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folders = 0
+        self.seeds: list[str] = []
+        check_folder = seedcheck.folder_check.check_folder
+        check_seed = seedcheck.seed_check.check_seed
+
+        def counting_check_folder(*args: Any, **kwargs: Any) -> Any:
+            self.folders += 1
+            return check_folder(*args, **kwargs)
+
+        def counting_check_seed(candidate: Any, *args: Any) -> Any:
+            self.seeds.append(candidate.name)
+            return check_seed(candidate, *args)
+
+        # Where targets and folder_check look them up.
+        monkeypatch.setattr("seedcheck.targets.check_folder", counting_check_folder)
+        monkeypatch.setattr("seedcheck.folder_check.check_seed", counting_check_seed)
+
+    def reset(self) -> None:
+        self.folders = 0
+        self.seeds.clear()
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
+    return Checks(monkeypatch)
+
+
+def _seed(folder: Path, number: int, body: str | None = None, extra: str = "") -> Path:
+    path = folder / f"{number:03d}_{number:016x}.txt"
+    text = body or " ".join(f"w{number}x{i}" for i in range(60)) + "."
+    path.write_text(f"---\ntitle: Seed {number}\nbyline: Ana Silva\n{extra}---\n{text}\n")
+    return path
+
+
+@pytest.fixture
+def corpus(isolated: Path, run_cli: RunCli) -> Path:
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for number in range(5):
+        _seed(folder, number)
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(isolated)
+    return folder
+
+
+def _memo_files() -> list[Path]:
+    return list(Path(os.environ["SEEDCHECK_CACHE_DIR"]).rglob(MEMO_NAME))
+
+
+def test_an_unchanged_run_is_answered_without_checking(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    uncached = run_cli(["validate", "--format", "json", "--no-cache", "corpus"])
+    first = run_cli(["validate", "--format", "json", "corpus"])
+    assert checks.folders == 2
+    assert len(_memo_files()) == 1
+    checks.reset()
+    for _ in range(2):
+        assert run_cli(["validate", "--format", "json", "corpus"]) == uncached
+    assert (checks.folders, checks.seeds) == (0, [])
+    assert first == uncached
+    # Only the rendering differs: text output of the same report comes from the memo too.
+    text = run_cli(["validate", "corpus"])
+    assert text == run_cli(["validate", "--no-cache", "corpus"])
+    assert checks.folders == 1  # the --no-cache run
+
+
+def _edit_seed(corpus: Path) -> None:
+    # Same size, an mtime an hour back: only the inode's ctime and the mtime say so.
+    path = sorted(corpus.glob("002_*"))[0]
+    path.write_text(path.read_text().replace("Seed 2", "Seed Z"))
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, time.time_ns() - 3600 * 10**9))
+
+
+def _add_seed(corpus: Path) -> None:
+    _seed(corpus, 7)
+    _age(corpus)
+
+
+def _remove_seed(corpus: Path) -> None:
+    sorted(corpus.glob("001_*"))[0].unlink()
+
+
+def _add_stray_file(corpus: Path) -> None:
+    (corpus / "notes.json").write_text("{}")
+    _age(corpus)
+
+
+def _add_folder(corpus: Path) -> None:
+    (corpus / "drafts").mkdir()
+
+
+def _edit_index(corpus: Path) -> None:
+    index = corpus / "INDEX.md"
+    index.write_text(index.read_text() + "\nNotes.\n")
+    _age(corpus)
+
+
+def _configure(corpus: Path) -> None:
+    (corpus.parent / "seedcheck.toml").write_text("body-min-words = 100\n")
+
+
+CHANGES = {
+    "edited-seed": _edit_seed,
+    "added-seed": _add_seed,
+    "removed-seed": _remove_seed,
+    "stray-file": _add_stray_file,
+    "new-folder": _add_folder,
+    "edited-index": _edit_index,
+    "configuration": _configure,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_any_change_is_checked(change: str, corpus: Path, run_cli: RunCli, checks: Checks) -> None:
+    run_cli(["validate", "corpus"])
+    CHANGES[change](corpus)
+    checks.reset()
+    result = run_cli(["validate", "corpus"])
+    assert checks.folders == 1
+    assert result == run_cli(["validate", "--no-cache", "corpus"])
+    assert result != run_cli(["validate", "--no-cache", "--select", "SC0", "corpus"])
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        ["validate", "--select", "SC5", "corpus"],
+        ["validate", "--ignore", "SC507", "corpus"],
+        ["validate", "corpus/INDEX.md"],
+        ["validate", "--config", "other.toml", "corpus"],
+    ],
+)
+def test_other_arguments_are_another_run(
+    other: list[str], corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    (corpus.parent / "other.toml").write_text("body-min-words = 100\n")
+    _edit_seed(corpus)
+    run_cli(["validate", "corpus"])
+    checks.reset()
+    result = run_cli(other)
+    assert checks.folders == 1
+    assert result == run_cli([*other[:-1], "--no-cache", other[-1]])
+
+
+def test_a_file_written_just_now_is_never_memoised(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    _seed(corpus, 9)  # mtime now: its stat cannot prove that no second write followed
+    run_cli(["validate", "corpus"])
+    run_cli(["validate", "corpus"])
+    assert checks.folders == 2
+    assert _memo_files() == []
+
+
+@pytest.mark.parametrize("damage", [b"", b"seedcheck runs 1\n" + b"\0" * 40, os.urandom(200)])
+def test_a_damaged_memo_is_ignored(
+    damage: bytes, corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    expected = run_cli(["validate", "corpus"])
+    [memo] = _memo_files()
+    memo.write_bytes(damage)
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 1
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 1  # rewritten whole by the run that ignored it
+
+
+def test_the_next_day_is_another_run(
+    corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run_cli(["validate", "corpus"])
+    day = dt.date.fromordinal(dt.date.today().toordinal() + 1)
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls) -> Tomorrow:
+            return cls(day.year, day.month, day.day)
+
+    # The datetime module's own date, for the whole run: the memo asks it for the day.
+    monkeypatch.setattr(dt, "date", Tomorrow)
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 1
+
+
+def test_a_seed_dated_after_today_is_read_on_every_run(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    tomorrow = dt.date.fromordinal(dt.date.today().toordinal() + 1).isoformat()
+    future = _seed(corpus, 8, extra=f"published: {tomorrow}\n")
+    _age(corpus)
+    first = run_cli(["validate", "-q", "corpus"])
+    assert f"{future.name}:4:12: SC208 [invalid-field] published date is in the future" in first.out
+    for memo in _memo_files():
+        memo.unlink()  # the memo is keyed by the day; the per-file cache is not
+    checks.reset()
+    assert run_cli(["validate", "-q", "corpus"]) == first
+    assert checks.seeds == [future.name]
+
+
+def test_only_the_latest_runs_are_kept(corpus: Path, run_cli: RunCli, checks: Checks) -> None:
+    codes = [rule.code for rule in RULES[:KEPT]]
+    run_cli(["validate", "corpus"])
+    for code in codes:
+        assert run_cli(["validate", "--ignore", code, "corpus"]).code == 0
+    checks.reset()
+    run_cli(["validate", "--ignore", codes[-1], "corpus"])
+    assert checks.folders == 0  # among the latest
+    run_cli(["validate", "corpus"])
+    assert checks.folders == 1  # the oldest, forgotten
+
+
+def test_a_memo_hit_still_refuses_to_write_into_the_corpus(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    run_cli(["validate", "corpus"])
+    checks.reset()
+    result = run_cli(["validate", "--output", "corpus/report.txt", "corpus"])
+    assert checks.folders == 0
+    assert result.code == 2
+    assert "refusing to write the report into the corpus folder" in result.err
+    assert not (corpus / "report.txt").exists()
+
+
+def test_folder_digest_is_the_digest_of_the_listing(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    _seed(folder, 1)
+    _seed(folder, 2)
+    for name in ("INDEX.md", "README.md", "index.md", ".hidden", "notes.txt", "data.json"):
+        (folder / name).write_text("x\n")
+    (folder / "sub").mkdir()
+    if can_symlink():
+        (folder / "003_0000000000000003.txt").symlink_to(folder / "notes.txt")
+    _age(folder)
+    pattern = re.compile(DEFAULT_PATTERN)
+    now = time.time_ns()
+    listed = list_folder(folder, pattern, 1 << 20)
+    digest = folder_digest(folder, pattern, now)
+    assert digest is not None
+    assert digest == listing_digest(listed, now)
+    (folder / "notes.txt").write_text("y\n")  # same size, written just now
+    assert folder_digest(folder, pattern, time.time_ns()) is None
+    _age(folder)
+    assert folder_digest(folder, pattern, time.time_ns()) not in (None, digest)
