@@ -37,6 +37,9 @@ class SeedSummary(NamedTuple):
     """
 
     path: Path
+    # The file name, kept beside the path: corpus rules ask for it 10 times a seed, and
+    # pathlib computes ``Path.name`` anew on each call.
+    name: str
     number: str | None
     seed_id: str | None
     digest: str
@@ -49,20 +52,16 @@ class SeedSummary(NamedTuple):
     signature: bytes | None = None
     shingles: int = 0
 
-    @property
-    def name(self) -> str:
-        return self.path.name
-
     def record(self) -> SummaryRecord:
         """The summary as plain values, for the cache (the folder is the cache's key)."""
-        return (self.name, *self[1:])
+        return self[1:]
 
     @classmethod
     def from_record(cls, path: Path, record: SummaryRecord) -> SeedSummary:
         """The summary of the seed at ``path`` from its record."""
-        if len(record) != len(cls._fields) or record[0] != path.name:
+        if len(record) != len(cls._fields) - 1 or record[0] != path.name:
             raise ValueError("a summary record of another shape or file")
-        return cls._make((path, *record[1:]))
+        return cls._make((path, *record))
 
 
 def _text(value: object) -> str:
@@ -84,6 +83,7 @@ def summarize(seed: SeedFile, options: RuleOptions, signature: bool = False) -> 
         made = _signature(seed, options)
     return SeedSummary(
         path=seed.path,
+        name=seed.path.name,
         number=seed.number,
         seed_id=seed.seed_id,
         digest=seed.digest,
