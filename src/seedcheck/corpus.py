@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedcheck.display import display_path
 from seedcheck.folder_listing import Entry, list_folder, read_candidate
@@ -20,6 +21,9 @@ from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import Layout, SeedFile, parse_seed
 from seedcheck.seed_model import SeedMetadata
 from seedcheck.seed_summary import SeedSummary, summarize
+
+if TYPE_CHECKING:
+    from seedcheck.index_match import IndexMatch
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,13 @@ class Corpus:
     @property
     def index_path(self) -> Path:
         return self.root / INDEX_NAME
+
+    @functools.cached_property
+    def index_match(self) -> IndexMatch | None:
+        """INDEX.md's rows paired with the seeds, made once for all the index rules."""
+        from seedcheck.index_match import pair_rows
+
+        return pair_rows(self)
 
     @functools.cached_property
     def _files_by_path(self) -> dict[Path, SeedFile]:
