@@ -95,6 +95,18 @@ def _cache_per_test(
 
 
 @pytest.fixture(autouse=True)
+def _index_tables_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every INDEX.md table of two rows or more is parsed in chunks of three rows.
+
+    In use, only tables of many rows are (see seedcheck.index_reduce); here the test
+    corpora's small indexes go the same way, chunk boundaries included, so every test of
+    the index rules also tests that the chunks give what one parse gives.
+    """
+    monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 1)
+    monkeypatch.setattr("seedcheck.index_file.CHUNK_ROWS", 3)
+
+
+@pytest.fixture(autouse=True)
 def _lf_when_tests_write_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Test corpora are written with LF line endings on every platform.
 

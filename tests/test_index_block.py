@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it.token import Token
@@ -332,15 +333,17 @@ def test_text_after_the_last_marker_is_not_parsed(
     make_parser = index_file.markdown_parser
 
     class Recording:
-        def parse(self, text: str) -> list[Token]:
+        def parse(self, text: str, env: Any = None) -> list[Token]:
             parsed.append(text)
-            return make_parser().parse(text)
+            return make_parser().parse(text, env)
 
     monkeypatch.setattr(index_file, "markdown_parser", Recording)
     after = "\n## Notes\n\n| x | y |\n| - | - |\n" + "| x | y |\n" * 1000
     data = ("# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n") + after).encode()
     document = parse_index(tmp_path / "INDEX.md", data)
-    assert parsed == ["# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n")]
+    # The block's own table may be parsed in chunks (see index_reduce); never what follows.
+    assert parsed
+    assert not any("Notes" in text or "| x | y |" in text for text in parsed)
     assert [row.file for row in document.rows] == [FM_NAME, PLAIN_NAME]
     assert rewrite_index(document, _seeds(tmp_path)) == data.decode()
 

@@ -8,9 +8,10 @@ maps let every finding point at the row it is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from seedcheck.excerpt import excerpt
@@ -89,6 +90,9 @@ class IndexDocument:
         )
 
 
+# Rows of a long index table parsed per markdown-it call (see index_reduce).
+CHUNK_ROWS = 2000
+Chunk = tuple[list["Token"], int]  # a chunk's tokens, and the lines before it
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 _BREAK = re.compile(rb"\r\n?|\n")
 _TEXT_BREAK = re.compile(r"\r\n?|\n")
@@ -126,9 +130,33 @@ def _unparsed(path: Path, data: bytes) -> IndexDocument:
 
 def parse_index(path: Path, data: bytes) -> IndexDocument:
     """Parse INDEX.md's bytes; never raises on bad content."""
+    return _parse_index(path, data, in_chunks=True)
+
+
+def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
+    # With ``in_chunks``, a long table is parsed a chunk of rows at a time (see
+    # index_reduce); the result is that of one parse, which is made instead whenever
+    # the document does not have the shape that allows it.
+    from seedcheck.index_reduce import find_long_table
+
     doc = _unparsed(path, data)
     text, lines = doc.text.removeprefix("\ufeff"), doc.lines
-    tokens = markdown_parser().parse(_through_last_marker(text))
+    source = _through_last_marker(text)
+    parser = markdown_parser()
+    env: dict[str, Any] = {}
+    long_table = None
+    if in_chunks:
+        source_lines = split_lines(source)
+        begin = next((i for i, line in enumerate(source_lines) if BEGIN_MARKER in line), None)
+        if begin is not None:
+            long_table = find_long_table(source_lines, begin + 1)
+    if long_table is None:
+        tokens = parser.parse(source, env)
+    else:
+        tokens = parser.parse(long_table.reduced, env)
+        if not long_table.fits(tokens):
+            return _parse_index(path, data, in_chunks=False)
+        long_table.shift(tokens)
     begins, ends = _marker_lines(tokens)
     doc = replace(doc, begin_lines=begins, end_lines=ends)
     if not doc.markers_ok:
@@ -142,7 +170,14 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
     if not tables:
         problem = TableProblem(first, 1, "no table between the index markers")
         return replace(doc, table_problems=(problem,))
-    rows, problems, usable = _read_table(tokens, tables[0], lines)
+    if long_table is not None and (tokens[tables[0]].map or [0])[0] != long_table.start:
+        return _parse_index(path, data, in_chunks=False)  # the long table is not the index's
+    chunks = (
+        ()
+        if long_table is None
+        else ((parser.parse(chunk, env), offset) for chunk, offset in long_table.chunks(CHUNK_ROWS))
+    )
+    rows, problems, usable = _read_table(tokens, tables[0], lines, chunks)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
@@ -230,36 +265,18 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
 
 
 def _read_table(
-    tokens: list[Token], start: int, lines: tuple[str, ...]
+    tokens: list[Token], start: int, lines: tuple[str, ...], chunks: Iterable[Chunk] = ()
 ) -> tuple[list[IndexRow], list[TableProblem], bool]:
-    """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable."""
+    """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable.
+
+    ``chunks`` are the table's further rows, parsed apart (see index_reduce): parsed one
+    at a time as they are read, so that the tokens of one chunk are held at once.
+    """
     problems: list[TableProblem] = []
-    header: list[str] = []
-    rows: list[IndexRow] = []
+    header, rows = _table_rows(tokens, start, lines, 0, problems)
+    for chunk_tokens, offset in chunks:
+        rows += _table_rows(chunk_tokens, 0, lines, offset, problems)[1]
     header_line = (tokens[start].map or [0])[0] + 1
-    i = start
-    in_head = False
-    current: list[Token] = []
-    row_line = header_line
-    while i < len(tokens) and tokens[i].type != "table_close":
-        token = tokens[i]
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open":
-            current = []
-            row_line = (token.map or [row_line - 1])[0] + 1
-        elif token.type == "inline":
-            current.append(token)
-        elif token.type == "tr_close":
-            if in_head:
-                header = [decode_cell(t.content) for t in current]
-            else:
-                row = _row(header, current, row_line, lines, problems)
-                if row is not None:
-                    rows.append(row)
-        i += 1
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         problems.insert(
@@ -272,6 +289,43 @@ def _read_table(
         )
         return [], problems, False
     return rows, problems, True
+
+
+def _table_rows(
+    tokens: list[Token],
+    start: int,
+    lines: tuple[str, ...],
+    offset: int,
+    problems: list[TableProblem],
+) -> tuple[list[str], list[IndexRow]]:
+    """The header and rows of the table at ``tokens[start]``; ``offset`` is added to the
+    tokens' lines (that of a chunk of rows in the whole document)."""
+    header: list[str] = []
+    rows: list[IndexRow] = []
+    i = start
+    in_head = False
+    current: list[Token] = []
+    row_line = (tokens[start].map or [0])[0] + 1 + offset
+    while i < len(tokens) and tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            current = []
+            row_line = (token.map or [row_line - 1 - offset])[0] + 1 + offset
+        elif token.type == "inline":
+            current.append(token)
+        elif token.type == "tr_close":
+            if in_head:
+                header = [decode_cell(t.content) for t in current]
+            else:
+                row = _row(header, current, row_line, lines, problems)
+                if row is not None:
+                    rows.append(row)
+        i += 1
+    return header, rows
 
 
 def _row(

@@ -1,0 +1,127 @@
+"""Parsing a long INDEX.md table a chunk of rows at a time, with markdown-it's result.
+
+markdown-it holds a token for every cell of a table (23 tokens for a 7-column row),
+so parsing the index of 100,000 seeds at once takes 1.5 GB. The body rows of a
+top-level table are independent of each other: a line that starts with ``|`` cannot
+end a table (no block that could interrupt one starts with a pipe), and each row's
+tokens depend only on its own line and the header's width. So the document is parsed
+once without the rows after the first (:attr:`LongTable.reduced`), and the rows left
+out are parsed afterwards below a copy of the header and delimiter lines, a chunk at
+a time (:meth:`LongTable.chunks`). The caller checks that the reduced parse has the
+table where expected (:meth:`LongTable.fits`) and parses the whole document when not.
+
+markdown-it caps the cells it fills in for short rows (``MAX_AUTOCOMPLETED_CELLS``):
+the count runs over the whole table, so a table with short or long rows left out is
+parsed whole, which keeps the result exactly that of one parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# Below this many rows left out, a reduced parse saves less than it costs.
+MIN_ROWS_LEFT_OUT = 64
+
+
+@dataclass(frozen=True)
+class LongTable:
+    """A run of table lines in a document, and the document without most of them.
+
+    ``start`` is the 0-based line of the header; the header, the delimiter row and the
+    first body row stay in ``reduced``; ``left_out`` are the following lines (with their
+    line breaks), which were lines ``start + 3`` onward.
+    """
+
+    lines: tuple[str, ...]
+    start: int
+    left_out: tuple[str, ...]
+
+    @property
+    def reduced(self) -> str:
+        keep = self.start + 3
+        return "".join(self.lines[:keep]) + "".join(self.lines[keep + len(self.left_out) :])
+
+    def fits(self, tokens: Sequence[Token]) -> bool:
+        """Whether the reduced parse has a top-level table of exactly the kept lines,
+        whose width every left-out row can be parsed against alone."""
+        index = next(
+            (
+                i
+                for i, token in enumerate(tokens)
+                if token.type == "table_open" and token.map and token.map[0] == self.start
+            ),
+            None,
+        )
+        if index is None:
+            return False
+        token = tokens[index]
+        if token.level != 0 or token.map != [self.start, self.start + 3]:
+            return False
+        width = 0
+        for later in tokens[index:]:
+            if later.type == "thead_close":
+                break
+            width += later.type == "th_open"
+        return _fillable(self.lines[self.start + 2], self.left_out, width)
+
+    def shift(self, tokens: Sequence[Token]) -> None:
+        """Renumber the reduced parse's token lines as those of the whole document."""
+        gap = len(self.left_out)
+        after = self.start + 3
+        for token in tokens:
+            if not token.map:
+                continue
+            begin, end = token.map
+            if begin >= after:
+                token.map = [begin + gap, end + gap]
+            elif token.type in ("table_open", "tbody_open"):
+                token.map = [begin, end + gap]  # the left-out rows are theirs
+
+    def chunks(self, size: int) -> Iterator[tuple[str, int]]:
+        """Documents of ``size`` left-out rows below the header, each with the number to
+        add to a row's 0-based line in it to get its line in the whole document."""
+        head = self.lines[self.start] + self.lines[self.start + 1]
+        if not head.endswith("\n") and not head.endswith("\r"):
+            return  # pragma: no cover - the kept rows end in line breaks
+        for begin in range(0, len(self.left_out), size):
+            body = "".join(self.left_out[begin : begin + size])
+            yield head + body, self.start + 3 + begin - 2
+
+
+def find_long_table(lines: Sequence[str], after: int) -> LongTable | None:
+    """The first run of lines starting with ``|`` from line ``after`` (0-based), if it is
+    long enough to be worth parsing in chunks."""
+    start = after
+    while start < len(lines) and not lines[start].startswith("|"):
+        start += 1
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    left_out = tuple(lines[start + 3 : end])
+    if len(left_out) < MIN_ROWS_LEFT_OUT:
+        return None
+    return LongTable(tuple(lines), start, left_out)
+
+
+def _fillable(first_row: str, left_out: Sequence[str], width: int) -> bool:
+    """Whether no row is wider than the header and markdown-it fills in few enough
+    cells over the whole table for its cap never to end it."""
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
+
+    filled = 0
+    for line in (first_row, *left_out):
+        columns = escapedSplit(mdTrim(line.rstrip("\r\n")))
+        if columns and columns[0] == "":
+            columns.pop(0)
+        if columns and columns[-1] == "":
+            columns.pop()
+        if len(columns) > width:
+            return False
+        filled += width - len(columns)
+    return filled <= MAX_AUTOCOMPLETED_CELLS
