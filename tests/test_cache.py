@@ -234,6 +234,10 @@ def _damage(kind: str) -> Callable[[bytes], bytes]:
         "flipped-byte": lambda data: data[:-5] + bytes([data[-5] ^ 1]) + data[-4:],
         "garbage": lambda data: os.urandom(len(data)),
         "other-shape": lambda data: valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
+        "other-corpus": lambda data: valid_checksum(marshal.dumps(({}, 5, ()))),
+        "other-files": lambda data: valid_checksum(
+            marshal.dumps(({"000_0000000000000000.txt": 5}, None, (b"x", 7)))
+        ),
         "bad-record": lambda data: valid_checksum(
             marshal.dumps(({"000_0000000000000000.txt": ((1, 2, 3, 4), ("?",), None)}, None, None))
         ),
@@ -244,7 +248,17 @@ def _damage(kind: str) -> Callable[[bytes], bytes]:
 
 @pytest.mark.parametrize(
     "kind",
-    ["empty", "truncated", "flipped-byte", "garbage", "other-shape", "bad-record", "not-marshal"],
+    [
+        "empty",
+        "truncated",
+        "flipped-byte",
+        "garbage",
+        "other-shape",
+        "other-corpus",
+        "other-files",
+        "bad-record",
+        "not-marshal",
+    ],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(
     kind: str, corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads

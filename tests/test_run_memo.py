@@ -225,11 +225,14 @@ def test_the_next_day_is_another_run(
     assert checks.folders == 1
 
 
+@pytest.mark.parametrize("when", ["tomorrow", "timestamp"])
 def test_a_seed_dated_after_today_is_read_on_every_run(
-    corpus: Path, run_cli: RunCli, checks: Checks
+    when: str, corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:
     tomorrow = dt.date.fromordinal(dt.date.today().toordinal() + 1).isoformat()
-    future = _seed(corpus, 8, extra=f"published: {tomorrow}\n")
+    # Pydantic also reads a number as a Unix time: 4102444800 is 2100-01-01.
+    published = tomorrow if when == "tomorrow" else "4102444800"
+    future = _seed(corpus, 8, extra=f"published: {published}\n")
     _age(corpus)
     first = run_cli(["validate", "-q", "corpus"])
     assert f"{future.name}:4:12: SC208 [invalid-field] published date is in the future" in first.out
@@ -285,3 +288,88 @@ def test_folder_digest_is_the_digest_of_the_listing(tmp_path: Path) -> None:
     assert folder_digest(folder, pattern, time.time_ns()) is None
     _age(folder)
     assert folder_digest(folder, pattern, time.time_ns()) not in (None, digest)
+
+
+def _link(link: Path, target: Path) -> None:
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(target, target_is_directory=True)
+
+
+@pytest.mark.skipif(not can_symlink(), reason="no symbolic links here")
+@pytest.mark.parametrize("named", [True, False], ids=["named-link", "configured-link"])
+def test_a_corpus_link_pointed_elsewhere_is_another_run(
+    named: bool, corpus: Path, isolated: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    other = isolated / "other"
+    other.mkdir()
+    _seed(other, 3, body="Too short.")
+    _age(other)
+    # A chain of links: the one named (or configured) does not change, the next one does.
+    _link(isolated / "current", corpus)
+    _link(isolated / "seeds", isolated / "current")
+    command = ["validate", "-q", *(["seeds"] if named else [])]
+    first = run_cli(command)
+    assert first == run_cli(["validate", "-q", "--no-cache", "corpus"])
+    _link(isolated / "current", other)
+    checks.reset()
+    second = run_cli(command)
+    assert checks.folders == 1
+    assert second == run_cli(["validate", "-q", "--no-cache", "other"])
+    assert second != first
+
+
+def test_a_seed_that_could_not_be_read_is_read_again(
+    corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seedcheck.reading import ReadResult, read_limited
+
+    busy = sorted(corpus.glob("003_*"))[0]
+
+    def once_busy(path: Path, limit: int) -> ReadResult:
+        if path == busy:
+            return ReadResult(None, 0, error="Device or resource busy")
+        return read_limited(path, limit)
+
+    monkeypatch.setattr("seedcheck.folder_listing.read_limited", once_busy)
+    failed = run_cli(["validate", "-q", "corpus"])
+    assert f"{busy.name}:1:1: SC111 [unreadable-file] cannot read the file: Device or" in failed.out
+    monkeypatch.setattr("seedcheck.folder_listing.read_limited", read_limited)
+    assert _memo_files() == []  # never memoised: the next run may read it
+    assert run_cli(["validate", "-q", "corpus"]) == run_cli(
+        ["validate", "-q", "--no-cache", "corpus"]
+    )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        ((("x", "y", 1, b""),), (), ("a",)),  # a folder of the wrong shape
+        ((), ((1, 2, 3, 4, 5, 6, 7, 8, 9, 10),), ("a",)),  # a diagnostic of the wrong types
+        ((), (), (1, 2)),  # checked files that are not names
+        "not a record",
+    ],
+)
+def test_a_memo_record_of_another_shape_is_ignored(
+    record: object, corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    from seedcheck.cache_file import read_checked, write_checked
+    from seedcheck.run_memo import _MAGIC
+
+    expected = run_cli(["validate", "corpus"])
+    [memo] = _memo_files()
+    kept = read_checked(memo, _MAGIC)
+    write_checked(memo, _MAGIC, dict.fromkeys(kept, record))
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 1
+
+
+@pytest.mark.skipif(not can_symlink(), reason="no symbolic links here")
+def test_a_configuration_link_loop_is_an_error_not_a_crash(
+    corpus: Path, isolated: Path, run_cli: RunCli
+) -> None:
+    (isolated / "loop.toml").symlink_to(isolated / "loop.toml")
+    result = run_cli(["validate", "--config", "loop.toml", "corpus"])
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "seedcheck: error: loop.toml: configuration file not found\n"

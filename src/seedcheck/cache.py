@@ -14,11 +14,9 @@ The file format (checked ``marshal``, atomic writes, damage read as empty) is
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from seedcheck import __version__
 from seedcheck.cache_file import (
     CACHEDIR_TAG,
     DiagnosticRecord,
@@ -27,6 +25,7 @@ from seedcheck.cache_file import (
     read_checked,
     write_checked,
 )
+from seedcheck.code_identity import code_identity
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.folder_listing import StatKey
 from seedcheck.index_file import (
@@ -45,7 +44,7 @@ _MAGIC = b"seedcheck cache 2\n"
 
 def cache_key(parts: Iterable[object]) -> str:
     """A file name for the cache of one corpus under one configuration."""
-    text = repr((__version__, sys.version_info[:2], *parts))
+    text = repr((code_identity(), *parts))
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]
 
 
@@ -63,9 +62,11 @@ class CorpusCache:
 
     def _load(self, path: Path) -> None:
         loaded = read_checked(path, _MAGIC)
-        if not (isinstance(loaded, tuple) and len(loaded) == 3 and isinstance(loaded[0], dict)):
+        if not (isinstance(loaded, tuple) and len(loaded) == 3):
             return
-        self._files, self._corpus, self._index = loaded
+        files, corpus, index = loaded
+        if isinstance(files, dict) and _keyed(corpus) and _keyed(index):
+            self._files, self._corpus, self._index = files, corpus, index
 
     def __len__(self) -> int:
         """How many seeds the cache holds."""
@@ -75,7 +76,7 @@ class CorpusCache:
         self, path: Path, key: StatKey, with_findings: bool
     ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
         """The cached summary (and findings, when wanted) of a seed in this version."""
-        found = self._files.get(path.name)
+        found = _file_record(self._files.get(path.name))
         if found is None or found[0] != key or (with_findings and found[2] is None):
             return None
         try:
@@ -89,7 +90,7 @@ class CorpusCache:
         self, name: str, key: StatKey, summary: SeedSummary, findings: Sequence[Diagnostic] | None
     ) -> None:
         records = None if findings is None else [diagnostic_record(d) for d in findings]
-        old = self._files.get(name)
+        old = _file_record(self._files.get(name))
         if records is None and old is not None and old[0] == key:
             records = old[2]  # a summary-only run keeps findings made earlier
         self._files[name] = (key, summary.record(), records)
@@ -137,3 +138,19 @@ class CorpusCache:
         """Write the cache if it changed; a cache that cannot be written is skipped."""
         if self.path is not None and self._changed:
             write_checked(self.path, _MAGIC, (self._files, self._corpus, self._index))
+
+
+def _keyed(value: object) -> bool:
+    """Whether a cached corpus or index entry is None or a (digest, record) pair."""
+    return value is None or (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)
+    )
+
+
+def _file_record(
+    value: object,
+) -> tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None] | None:
+    """A seed's cached (stat, summary, findings), or None if it is not of that shape."""
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], tuple):
+        return value  # the summary and findings are checked when they are read
+    return None

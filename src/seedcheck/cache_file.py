@@ -1,10 +1,11 @@
 """The on-disk format of seedcheck's cache files, and the cache folder's markers.
 
 A file is a magic line, a BLAKE2b checksum and ``marshal`` of plain values: quick to
-load, and unable to run code. Anything unexpected (truncated, flipped bits, another
-format or version) reads as nothing, so the caller starts afresh; writes go through a
-temporary file and ``os.replace``, so concurrent runs each leave a whole file (the last
-one wins) and a reader never sees half of one.
+load, and unable to run code. A file that is not whole (truncated, flipped bits, another
+format or version) reads as None; what a whole file holds, each caller checks for the
+shape it expects, and starts afresh if it is not. Writes go through a temporary file
+and ``os.replace``, so concurrent runs each leave a whole file (the last one wins) and a
+reader never sees half of one.
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ def diagnostic_record(diagnostic: Diagnostic) -> DiagnosticRecord:
 def from_record(record: Sequence[Any]) -> Diagnostic:
     """The diagnostic of a record; TypeError or ValueError if it is not one."""
     path, line, column, code, name, severity, message, end_line, end_column, concerns = record
+    texts = (path, code, name, message, *concerns)
+    numbers = (line, column, *(n for n in (end_line, end_column) if n is not None))
+    if not all(isinstance(t, str) for t in texts) or not all(type(n) is int for n in numbers):
+        raise TypeError("not a diagnostic record")
     return Diagnostic(
         path, line, column, code, name, Severity(severity), message, end_line, end_column, concerns
     )

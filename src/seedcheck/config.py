@@ -218,9 +218,13 @@ class LoadedConfig(BaseModel):
 
 def load_config(start: Path) -> LoadedConfig:
     """The configuration that applies in ``start`` (defaults when there is none)."""
-    found = find_config(start.resolve())
+    return loaded_config(find_config(start.resolve()), start.resolve())
+
+
+def loaded_config(found: tuple[Path, dict[str, Any]] | None, start: Path) -> LoadedConfig:
+    """The configuration of a file and table found before (None: defaults in ``start``)."""
     if found is None:
-        return LoadedConfig(settings=Settings(), root=start.resolve(), source=None)
+        return LoadedConfig(settings=Settings(), root=start, source=None)
     return _validated(*found)
 
 

@@ -9,7 +9,6 @@ changed since the cache recorded their findings.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import itertools
 import os
@@ -40,7 +39,6 @@ from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
 from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds
 from seedcheck.seed_file import Layout
-from seedcheck.seed_summary import SeedSummary
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -64,7 +62,8 @@ class FolderCheck(NamedTuple):
     """A checked corpus folder: the corpus, every finding, and the listing they hold for.
 
     ``listing`` is :func:`~seedcheck.folder_listing.listing_digest` of the folder as this
-    run found it (None when a file was too fresh for its stat to identify it).
+    run found it; None when a file was too fresh for its stat to identify it, or could
+    not be read (the next run may read it).
     """
 
     corpus: Corpus
@@ -94,7 +93,6 @@ def check_folder(
     cache), in a file for this folder, ``settings_key`` and the job.
     """
     now = time.time_ns()
-    today = dt.date.today()
     listed = list_folder(root, pattern, max_file_size)
     seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
     job = SeedJob(
@@ -142,8 +140,8 @@ def check_folder(
     for outcome in _run(todo, job, jobs):
         name = outcome.entry.name
         outcomes[name] = outcome
-        if outcome.summary is not None and _dated_later(outcome.summary, today):
-            fresh.add(name)  # its findings change on the day it was published
+        if outcome.expires:
+            fresh.add(name)  # its findings change when the day it names comes
         if outcome.summary is not None and name in keys and name not in fresh:
             cache.put_seed(name, keys[name], outcome.summary, outcome.findings)
     cache.keep_only(keys)
@@ -182,15 +180,11 @@ def check_folder(
         if not fresh:
             cache.put_corpus_findings(fingerprint, corpus_found)
     cache.save()
-    return FolderCheck(corpus, found + corpus_found, listing_digest(listed, now))
-
-
-def _dated_later(summary: SeedSummary, today: dt.date) -> bool:
-    """Whether a seed says it is published after ``today``: a finding that expires."""
-    try:
-        return dt.date.fromisoformat(summary.published[:10]) > today
-    except ValueError:
-        return False
+    # A read that failed may succeed next time with the stat unchanged (a busy or locked
+    # file, too many open files): such a run is not one to repeat from the memo.
+    failed = any(entry.kind == "unreadable" for entry in entries)
+    listing = None if failed else listing_digest(listed, now)
+    return FolderCheck(corpus, found + corpus_found, listing)
 
 
 def _fingerprint(

@@ -186,7 +186,8 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
 
 
 # What parsing INDEX.md found, as plain values for the cache: marker lines, whether the
-# table is usable, rows as (line, ((column, text, start), ...), file), table problems.
+# table is usable, rows as (line, ((column name, text, start column), ...), file), and
+# table problems.
 ParsedIndex = tuple[
     tuple[int, ...],
     tuple[int, ...],

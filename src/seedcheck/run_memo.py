@@ -1,20 +1,20 @@
 """The run memo: a validate run whose inputs are all as a recent run found them gives
-that run's report, without reading or parsing a file.
+that run's report, without reading a seed or INDEX.md.
 
 A run that the per-file cache answers still imports the parsers and the rules (Pydantic
 alone takes a tenth of a second) and rebuilds every seed's summary from its record. The
 memo skips all of it. Its key is everything a report depends on apart from the corpus
-folders' contents: seedcheck's and Python's versions, the day, the working directory,
-the configuration file and its table, and the command line's paths and rule lists with
-the stat of each path. Under a key it keeps, for each corpus folder, the
-:func:`~seedcheck.folder_listing.listing_digest` the run saw, and the report. Recalling
-lists each folder again, a stat per file; only if every digest matches is the report
-reused. What only changes how a report is shown (format, colour, quiet, output file)
-is not in the key.
+folders' contents: the code (see code_identity), the day, the working directory, the
+configuration file and its table, and the command line's paths and rule lists with the
+stat of each path and where each path and the configured corpus lead. Under a key it
+keeps, for each corpus folder, the :func:`~seedcheck.folder_listing.listing_digest` the
+run saw, and the report. Recalling lists each folder again, a stat per file; only if
+every digest matches is the report reused. What only changes how a report is shown
+(format, colour, quiet, output file) is not in the key.
 
 The day is in the key because a seed dated in the future is reported until that day.
 The memo lives beside the per-file caches, in the same checked format; it keeps the
-latest few keys, since a pre-commit hook names other files on every commit.
+few keys written last, since a pre-commit hook names other files on every commit.
 """
 
 from __future__ import annotations
@@ -23,19 +23,22 @@ import datetime as dt
 import hashlib
 import os
 import re
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
 from seedcheck.cache_file import diagnostic_record, from_record, read_checked, write_checked
 from seedcheck.cache_location import cache_root
+from seedcheck.code_identity import code_identity
 from seedcheck.config_files import find_config, read_table
 from seedcheck.errors import SeedcheckError
 from seedcheck.folder_listing import folder_digest
 from seedcheck.report import Report
+
+if TYPE_CHECKING:
+    from seedcheck.config import LoadedConfig
 
 MEMO_NAME = "runs"
 KEPT = 8
@@ -48,9 +51,20 @@ FolderState = tuple[str, str, int, bytes]
 class RunMemo:
     """The memo file under one cache folder, and the key of this run in it."""
 
-    def __init__(self, path: Path, key: str) -> None:
+    def __init__(
+        self, path: Path, key: str, found: tuple[Path, dict[str, Any]] | None, cwd: Path
+    ) -> None:
         self.path = path
         self.key = key
+        self._found = found
+        self._cwd = cwd
+
+    def configuration(self) -> LoadedConfig:
+        """The configuration of the key, validated: the file is not read a second time,
+        so a report made with it is never kept under the key of another."""
+        from seedcheck.config import loaded_config
+
+        return loaded_config(self._found, self._cwd.resolve())
 
     @classmethod
     def for_run(
@@ -65,17 +79,22 @@ class RunMemo:
         A configuration that cannot be read is the run's own error to report, with
         its message; the memo then stands aside.
         """
-        cwd = Path.cwd()
         try:
+            cwd = Path.cwd()
             found = _config(config, cwd)
+            source, table = found if found is not None else (None, {})
+            root = source.parent if source is not None else cwd.resolve()
+            corpus = table.get("corpus", "seeds")
+            # Where each path and the configured corpus lead: a symbolic link changed to
+            # another folder changes no stat of the link, nor the configuration.
+            resolved = [os.path.realpath(path) for path in paths]
+            if isinstance(corpus, str):
+                resolved.append(os.path.realpath(root / corpus))
             stats = [_path_stat(path) for path in paths]
-        except (OSError, SeedcheckError):
-            return None
-        source, table = found if found is not None else (None, None)
-        root = source.parent if source is not None else cwd.resolve()
+        except (OSError, RuntimeError, SeedcheckError, ValueError):
+            return None  # RuntimeError: a symbolic link loop; ValueError: a NUL in a path
         parts = (
-            __version__,
-            sys.version_info[:2],
+            code_identity(),
             dt.date.today().isoformat(),
             str(cwd),
             config,
@@ -83,11 +102,12 @@ class RunMemo:
             table,
             tuple(paths),
             tuple(stats),
+            tuple(resolved),
             tuple(tuple(values) for values in rule_lists),
         )
         text = repr(parts).encode("utf-8", errors="surrogatepass")
         key = hashlib.sha256(text).hexdigest()
-        return cls(cache_root(root) / __version__ / MEMO_NAME, key)
+        return cls(cache_root(root) / __version__ / MEMO_NAME, key, found, cwd)
 
     def recall(self) -> tuple[list[Path], Report] | None:
         """The corpus folders and report of the run with this key, if none changed."""
@@ -98,6 +118,8 @@ class RunMemo:
         now = time.time_ns()
         try:
             folders, diagnostics, checked = record
+            if not all(isinstance(name, str) for name in checked):
+                return None
             for root, pattern, _, digest in folders:
                 if folder_digest(Path(root), re.compile(pattern), now) != digest:
                     return None
@@ -125,7 +147,7 @@ class RunMemo:
 
 def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration file and table that the run will use, as the run finds them."""
-    if option is None:
+    if not option:
         return find_config(cwd.resolve())
     source = Path(option).resolve()
     table = read_table(source) if source.is_file() else None

@@ -49,12 +49,14 @@ class SeedJob:
 class SeedOutcome:
     """What reading one candidate gave: its entry, and for a seed its summary.
 
-    ``findings`` are the per-file rules' findings, None when they were not run.
+    ``findings`` are the per-file rules' findings, None when they were not run;
+    ``expires`` says that they hold only until some day (a date in the future).
     """
 
     entry: Entry
     summary: SeedSummary | None
     findings: list[Diagnostic] | None
+    expires: bool = False
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,7 +85,8 @@ def check_seed(candidate: Candidate, job: SeedJob, with_rules: bool) -> SeedOutc
         model=job.model,
     )
     findings = check_file(seed, job.rules, job.options) if with_rules else None
-    return SeedOutcome(entry, summarize(seed, job.options, job.signatures), findings)
+    expires = any(issue.expires for issue in seed.schema_issues)
+    return SeedOutcome(entry, summarize(seed, job.options, job.signatures), findings, expires)
 
 
 def check_seeds(work: Sequence[tuple[Candidate, bool]], job: SeedJob) -> list[SeedOutcome]:

@@ -177,6 +177,7 @@ class SchemaIssue:
     """One way a seed's metadata breaks the model.
 
     ``kind`` is ``missing``, ``unknown`` or ``invalid``; ``field`` the top-level field.
+    ``expires`` marks an issue that holds only until a day comes (a date in the future).
     """
 
     kind: str
@@ -186,6 +187,7 @@ class SchemaIssue:
     message: str
     end_line: int | None = None
     end_column: int | None = None
+    expires: bool = False
 
 
 def validate_fields(
@@ -266,7 +268,8 @@ def _from_error(
         message = _date_message(name, located, error)
     elif error["type"] not in ("title", "byline", "url", "date_future", "language"):
         message = f"{where}: {message[:1].lower()}{message[1:]}"
-    return SchemaIssue("invalid", name, line, column, message, end_line, end_column)
+    expires = error["type"] == "date_future"
+    return SchemaIssue("invalid", name, line, column, message, end_line, end_column, expires)
 
 
 def _date_message(name: str, located: LocatedValue, error: Mapping[str, Any]) -> str:

@@ -206,7 +206,7 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     from seedcheck.selection import check_selectors
     from seedcheck.targets import check_target, resolve_targets
 
-    config = config_from(args)
+    config = config_from(args) if memo is None else memo.configuration()
     select, ignore = rule_list(args.select), rule_list(args.ignore)
     check_selectors(select, "--select")
     check_selectors(ignore, "--ignore")
