@@ -32,7 +32,6 @@ from seedcheck.folder_listing import (
     list_folder,
     listing_digest,
     read_candidate,
-    stat_key,
 )
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rule_options import RuleOptions
@@ -123,12 +122,12 @@ def check_folder(
             index_key = hashlib.sha256(index_data or entry.detail.encode()).digest()
             continue
         with_rules = wanted is None or str(item.path) in wanted
-        info = item.info
+        info = item.stat
         if info is None:
             todo.append((item, with_rules))
             fresh.add(item.name)
             continue
-        keys[item.name] = stat_key(info)
+        keys[item.name] = info
         if is_racy(info, now):
             fresh.add(item.name)
         hit = cache.seed(item.path, keys[item.name], with_rules)

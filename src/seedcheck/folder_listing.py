@@ -57,13 +57,13 @@ def stat_key(info: os.stat_result) -> StatKey:
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
-def is_racy(info: os.stat_result, now_ns: int) -> bool:
+def is_racy(key: StatKey, now_ns: int) -> bool:
     """Whether the file was written too recently for its stat to identify its content.
 
     A second write in the same clock step as the first would leave the mtime as it is;
     once the mtime is older than a step, any write moves it.
     """
-    return now_ns - info.st_mtime_ns < RACY_NS
+    return now_ns - key[1] < RACY_NS
 
 
 def index_size_limit(max_file_size: int, seed_names: int) -> int:
@@ -81,7 +81,9 @@ def index_size_limit(max_file_size: int, seed_names: int) -> int:
 class Candidate:
     """A name that has to be read to know what it is: a seed or INDEX.md.
 
-    ``limit`` is the most that is read of it (``max-file-size``, or the INDEX.md limit).
+    ``limit`` is the most that is read of it (``max-file-size``, or the INDEX.md limit);
+    ``stat`` its :func:`stat_key` as listed (not the whole stat: a run keeps a candidate
+    per file, and a stat result takes 600 bytes).
     """
 
     path: Path
@@ -89,13 +91,13 @@ class Candidate:
     number: str | None
     seed_id: str | None
     limit: int
-    info: os.stat_result | None = None
+    stat: StatKey | None = None
 
 
 # A name in a folder as scanned: the name, its pattern match, its entry kind (or
 # "candidate" for a file to be read), the entry's detail and, for a candidate, its stat.
 _Kind = EntryKind | Literal["candidate"]
-_Scanned = tuple[str, "re.Match[str] | None", _Kind, str, "os.stat_result | None"]
+_Scanned = tuple[str, "re.Match[str] | None", _Kind, str, StatKey | None]
 
 
 def _scan(root: Path, pattern: re.Pattern[str]) -> list[_Scanned]:
@@ -132,7 +134,7 @@ def _scan(root: Path, pattern: re.Pattern[str]) -> list[_Scanned]:
         elif name == README_NAME:
             scanned.append((name, match, "readme", "", None))
         else:
-            scanned.append((name, match, "candidate", "", info))
+            scanned.append((name, match, "candidate", "", stat_key(info)))
     return scanned
 
 
@@ -193,7 +195,7 @@ def listing_digest(listed: Sequence[Entry | Candidate], now_ns: int) -> bytes | 
         [
             (item.name, item.kind, item.detail, None)
             if isinstance(item, Entry)
-            else (item.name, "candidate", "", item.info)
+            else (item.name, "candidate", "", item.stat)
             for item in listed
         ],
         now_ns,
@@ -210,9 +212,7 @@ def folder_digest(root: Path, pattern: re.Pattern[str], now_ns: int) -> bytes | 
     )
 
 
-def _digest(
-    described: Sequence[tuple[str, str, str, os.stat_result | None]], now_ns: int
-) -> bytes | None:
+def _digest(described: Sequence[tuple[str, str, str, StatKey | None]], now_ns: int) -> bytes | None:
     parts: list[tuple[str, str, str] | tuple[str, StatKey]] = []
     for name, kind, detail, info in described:
         if kind != "candidate":
@@ -220,6 +220,6 @@ def _digest(
         elif info is None or is_racy(info, now_ns):
             return None
         else:
-            parts.append((name, stat_key(info)))
+            parts.append((name, info))
     text = repr(parts).encode("utf-8", errors="surrogatepass")
     return hashlib.blake2b(text, digest_size=16).digest()
