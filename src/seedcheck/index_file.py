@@ -46,27 +46,30 @@ class RowCells(Mapping[str, IndexCell]):
     about 170 MB, as two tuples beside the header shared by every row about half.
     """
 
-    __slots__ = ("_columns", "_starts", "_texts")
+    __slots__ = ("_places", "_starts", "_texts")
 
     def __init__(
-        self, columns: tuple[str, ...], texts: tuple[str, ...], starts: tuple[int, ...]
+        self, places: dict[str, int], texts: tuple[str, ...], starts: tuple[int, ...]
     ) -> None:
-        self._columns = columns
+        self._places = places  # column name to its place in the row, shared by the rows
         self._texts = texts
         self._starts = starts
 
     def __getitem__(self, column: str) -> IndexCell:
-        try:
-            at = self._columns.index(column)
-        except ValueError:
-            raise KeyError(column) from None
+        at = self._places[column]
         return IndexCell(self._texts[at], self._starts[at])
 
+    def get(self, column: str, default: Any = None) -> Any:
+        # Mapping.get goes through __getitem__ and KeyError; the index rules call this
+        # once per column of every row.
+        at = self._places.get(column)
+        return default if at is None else IndexCell(self._texts[at], self._starts[at])
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._columns)
+        return iter(self._places)
 
     def __len__(self) -> int:
-        return len(self._columns)
+        return len(self._places)
 
     def __repr__(self) -> str:
         return f"RowCells({dict(self)!r})"
@@ -78,14 +81,15 @@ def row_cells(cells: Iterable[tuple[str, str, int]]) -> RowCells:
     A column named twice keeps its first place and its last cell, as a dict would.
     """
     kept = {column: (text, start) for column, text, start in cells}
-    columns = _shared(tuple(kept))
-    return RowCells(columns, tuple(t for t, _ in kept.values()), tuple(s for _, s in kept.values()))
+    places = _places(tuple(kept))
+    return RowCells(places, tuple(t for t, _ in kept.values()), tuple(s for _, s in kept.values()))
 
 
 @functools.lru_cache(maxsize=64)
-def _shared(columns: tuple[str, ...]) -> tuple[str, ...]:
-    # Every row of a table has the same columns: one tuple of them for all.
-    return columns
+def _places(columns: tuple[str, ...]) -> dict[str, int]:
+    # Every row of a table has the same columns: one mapping of them for all (never
+    # changed once made).
+    return {column: at for at, column in enumerate(columns)}
 
 
 @dataclass(frozen=True, slots=True)
