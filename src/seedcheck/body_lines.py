@@ -46,11 +46,16 @@ class Paragraph:
 
 def body_lines(seed: SeedFile) -> tuple[BodyLine, ...]:
     """The non-blank lines of the body, in order, without line endings."""
-    return tuple(line for paragraph in body_paragraphs(seed) for line in paragraph.lines)
+    return seed.body_lines
 
 
 def body_paragraphs(seed: SeedFile) -> tuple[Paragraph, ...]:
     """The body's paragraphs: runs of non-blank lines between blank lines."""
+    return seed.body_paragraphs
+
+
+def split_paragraphs(seed: SeedFile) -> tuple[Paragraph, ...]:
+    """:func:`body_paragraphs`, made anew (a seed keeps the first it made)."""
     skip = seed.byline_index
     paragraphs: list[Paragraph] = []
     current: list[BodyLine] = []

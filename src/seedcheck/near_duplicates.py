@@ -49,14 +49,12 @@ class WordHasher:
 
     def hashes(self, words: Sequence[str]) -> Hashes:
         known = self._known
-        values = []
-        for word in words:
-            value = known.get(word)
-            if value is None:
-                digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-                value = known[word] = int.from_bytes(digest, "little")
-            values.append(value)
-        return np.array(values, dtype=np.uint64)
+        # New words are few once a run has seen some seeds; the lookups of the rest run
+        # in C (map over the dict), not in a Python loop.
+        for word in set(words).difference(known):
+            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+            known[word] = int.from_bytes(digest, "little")
+        return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def _mix(values: Hashes) -> Hashes:

@@ -10,12 +10,15 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from seedcheck.front_matter import FrontMatter, find_misplaced_block, is_fence, parse_front_matter
 from seedcheck.located import LocatedValue
 from seedcheck.plain_layout import split_plain
 from seedcheck.seed_model import SchemaIssue, SeedMetadata, validate_fields
+
+if TYPE_CHECKING:
+    from seedcheck.body_lines import BodyLine, Paragraph
 
 Layout = Literal["auto", "front-matter", "plain"]
 BOM = "\ufeff"
@@ -49,7 +52,20 @@ class SeedFile:
     missing_front_matter: bool = False
     utf8: bool = True
 
-    @property
+    @functools.cached_property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The body's paragraphs (see :mod:`seedcheck.body_lines`), made once: a dozen
+        content rules read them."""
+        from seedcheck.body_lines import split_paragraphs
+
+        return split_paragraphs(self)
+
+    @functools.cached_property
+    def body_lines(self) -> tuple[BodyLine, ...]:
+        """The body's non-blank lines, in order (see :mod:`seedcheck.body_lines`)."""
+        return tuple(line for paragraph in self.body_paragraphs for line in paragraph.lines)
+
+    @functools.cached_property
     def digest(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 

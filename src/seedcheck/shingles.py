@@ -94,6 +94,8 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
         return []
     # Tuples, not joined strings: zip builds them without a Python loop.
     keys = list(zip(*(word_list[k:] for k in range(n)), strict=False))
+    if len(set(keys)) == len(keys):
+        return []  # no shingle occurs twice: most bodies, found without a Python loop
     first_seen: dict[tuple[str, ...], int] = {}
     runs: list[Repeat] = []
     copy_start = 0  # where the copy that the last run belongs to starts

@@ -70,7 +70,9 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`normalize`, punctuation dropped."""
-    return [word.replace("'", "") for word in _WORD.findall(normalize(text))]
+    normal = normalize(text)
+    found: list[str] = _WORD.findall(normal)
+    return [word.replace("'", "") for word in found] if "'" in normal else found
 
 
 def ascii_word_spans(text: str) -> list[tuple[int, int]] | None:
