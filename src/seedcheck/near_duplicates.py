@@ -77,7 +77,11 @@ def shingle_set(word_hashes: Hashes, size: int = SHINGLE_WORDS) -> Hashes:
     combined = word_hashes[:count].copy()
     for offset in range(1, size):
         combined = combined * _COMBINE + word_hashes[offset : offset + count]
-    return np.unique(_mix(combined))
+    # np.unique, by sorting: for a few hundred values it is several times faster than
+    # numpy 2's hash-based unique.
+    ordered = np.sort(_mix(combined))
+    distinct: Hashes = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    return distinct
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ made of: the normalised text with punctuation dropped, split into words.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -55,6 +56,9 @@ _DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
+# Content rules each normalise the same body lines (duplicate-line, boilerplate,
+# author-bio, teasers, duplicated-text): a small cache makes the later ones lookups.
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """``text`` as compared: typography unified, whitespace collapsed, case folded."""
     # Content rules normalise every line of every seed: skip the steps that cannot
