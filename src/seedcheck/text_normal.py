@@ -58,9 +58,21 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 # Content rules each normalise the same body lines (duplicate-line, boilerplate,
 # author-bio, teasers, duplicated-text): a small cache makes the later ones lookups.
-@functools.lru_cache(maxsize=4096)
+# Whole bodies are normalised once each, and would only fill it.
+_CACHED_LENGTH = 1000
+
+
 def normalize(text: str) -> str:
     """``text`` as compared: typography unified, whitespace collapsed, case folded."""
+    return _normal_line(text) if len(text) <= _CACHED_LENGTH else _normal(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normal_line(text: str) -> str:
+    return _normal(text)
+
+
+def _normal(text: str) -> str:
     # Content rules normalise every line of every seed: skip the steps that cannot
     # change the text (ASCII is NFKC already and has nothing to translate).
     if not text.isascii():
