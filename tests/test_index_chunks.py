@@ -122,3 +122,24 @@ def test_which_documents_are_parsed_in_chunks(
     monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
     parse_index(Path("INDEX.md"), CASES[case].encode("utf-8", errors="surrogateescape"))
     assert any(whole) is not chunked
+
+
+def test_without_the_table_rule_helpers_a_long_table_is_parsed_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """markdown-it-py before 4.3 has no mdTrim (and trims cells otherwise): there the
+    chunks cannot be split as its table rule splits them, so the document is parsed whole."""
+    import markdown_it.common.utils
+
+    monkeypatch.delattr(markdown_it.common.utils, "mdTrim")
+    whole: list[bool] = []
+    parse = seedcheck.index_file._parse_index
+
+    def spy(path: Path, data: bytes, *, in_chunks: bool) -> Any:
+        whole.append(not in_chunks)
+        return parse(path, data, in_chunks=in_chunks)
+
+    monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
+    data = CASES["generated"].encode()
+    assert parse_index(Path("INDEX.md"), data) == parse(Path("INDEX.md"), data, in_chunks=False)
+    assert whole == [False, True]  # asked in chunks, parsed whole

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from seedcheck.corpus import Corpus
 from seedcheck.folder_listing import Entry
@@ -24,9 +25,9 @@ class IndexMatch:
     """
 
     document: IndexDocument
-    rows: dict[str, IndexRow]
+    rows: Mapping[str, IndexRow]
     duplicates: tuple[tuple[IndexRow, IndexRow], ...]
-    seeds: dict[str, SeedSummary]
+    seeds: Mapping[str, SeedSummary]
     skipped: frozenset[str]
 
     def pairs(self) -> Iterator[tuple[str, SeedSummary, IndexRow]]:
@@ -71,7 +72,10 @@ def pair_rows(corpus: Corpus) -> IndexMatch | None:
     # Files that exist but were not read (too large, unreadable) are neither
     # missing from the index nor orphans of it.
     skipped = frozenset(e.name for e in corpus.entries if e.kind in UNREAD_KINDS)
-    return IndexMatch(document, rows, tuple(duplicates), seeds, skipped)
+    # Read-only views: the six index rules share one match (see match_index).
+    return IndexMatch(
+        document, MappingProxyType(rows), tuple(duplicates), MappingProxyType(seeds), skipped
+    )
 
 
 def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:

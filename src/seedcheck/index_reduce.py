@@ -111,8 +111,14 @@ def find_long_table(lines: Sequence[str], after: int) -> LongTable | None:
 def _fillable(first_row: str, left_out: Sequence[str], width: int) -> bool:
     """Whether no row is wider than the header and markdown-it fills in few enough
     cells over the whole table for its cap never to end it."""
-    from markdown_it.common.utils import mdTrim
-    from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
+    try:
+        # The table rule's own helpers, so that rows are split and trimmed as it does.
+        # markdown-it-py before 4.3 has no mdTrim (it trimmed otherwise), and 3.0 no cap:
+        # there a long table is parsed whole, as before.
+        from markdown_it.common.utils import mdTrim
+        from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
+    except ImportError:
+        return False
 
     filled = 0
     for line in (first_row, *left_out):

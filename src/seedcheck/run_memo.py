@@ -91,10 +91,11 @@ class RunMemo:
             if isinstance(corpus, str):
                 resolved.append(os.path.realpath(root / corpus))
             stats = [_path_stat(path) for path in paths]
+            code = code_identity()
         except (OSError, RuntimeError, SeedcheckError, ValueError):
             return None  # RuntimeError: a symbolic link loop; ValueError: a NUL in a path
         parts = (
-            code_identity(),
+            code,
             dt.date.today().isoformat(),
             str(cwd),
             config,
