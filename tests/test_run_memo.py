@@ -132,7 +132,7 @@ def _add_folder(corpus: Path) -> None:
 
 def _edit_index(corpus: Path) -> None:
     index = corpus / "INDEX.md"
-    index.write_text(index.read_text() + "\nNotes.\n")
+    index.write_text(index.read_text().replace("Seed 1 ", "Seed X ", 1))
     _age(corpus)
 
 
@@ -153,13 +153,13 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
 def test_any_change_is_checked(change: str, corpus: Path, run_cli: RunCli, checks: Checks) -> None:
-    run_cli(["validate", "corpus"])
+    before = run_cli(["validate", "corpus"])
     CHANGES[change](corpus)
     checks.reset()
     result = run_cli(["validate", "corpus"])
     assert checks.folders == 1
     assert result == run_cli(["validate", "--no-cache", "corpus"])
-    assert result != run_cli(["validate", "--no-cache", "--select", "SC0", "corpus"])
+    assert result != before  # each change shows in the report: a stale one would not
 
 
 @pytest.mark.parametrize(
