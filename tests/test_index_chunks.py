@@ -91,27 +91,9 @@ def test_a_table_too_short_to_chunk_is_parsed_whole(monkeypatch: pytest.MonkeyPa
     )
 
 
-@pytest.mark.parametrize(
-    ("case", "chunked"),
-    [
-        ("generated", True),
-        ("escaped-pipes-and-marks", True),
-        ("short-rows", True),
-        ("crlf", True),
-        ("end-marker-right-after", True),
-        ("reference-link", True),
-        ("bom-and-bad-utf8", True),
-        ("a-second-table", True),
-        ("missing-column", True),
-        ("long-row", False),  # a row wider than the header
-        ("no-delimiter-row", False),  # not a table at all
-        ("pipes-before-the-block", True),  # that table is outside the block
-        ("in-a-quote", True),  # no line starts with a pipe: nothing to chunk
-    ],
-)
-def test_which_documents_are_parsed_in_chunks(
-    case: str, chunked: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def whole_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each parse of INDEX.md, in order, whether it was asked to parse it whole."""
     whole: list[bool] = []
     parse = seedcheck.index_file._parse_index
 
@@ -120,26 +102,44 @@ def test_which_documents_are_parsed_in_chunks(
         return parse(path, data, in_chunks=in_chunks)
 
     monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
+    return whole
+
+
+@pytest.mark.parametrize(
+    ("case", "falls_back"),
+    [
+        ("generated", False),
+        ("escaped-pipes-and-marks", False),
+        ("short-rows", False),
+        ("crlf", False),
+        ("end-marker-right-after", False),
+        ("reference-link", False),
+        ("bom-and-bad-utf8", False),
+        ("a-second-table", False),
+        ("missing-column", False),
+        ("long-row", True),  # a row wider than the header
+        ("no-delimiter-row", True),  # not a table at all
+        ("pipes-before-the-block", False),  # that table is outside the block
+        ("in-a-quote", False),  # no line starts with a pipe: nothing to chunk
+    ],
+)
+def test_which_documents_fall_back_to_one_parse(
+    case: str, falls_back: bool, whole_parses: list[bool]
+) -> None:
     parse_index(Path("INDEX.md"), CASES[case].encode("utf-8", errors="surrogateescape"))
-    assert any(whole) is not chunked
+    assert whole_parses == ([False, True] if falls_back else [False])
 
 
 def test_without_the_table_rule_helpers_a_long_table_is_parsed_whole(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, whole_parses: list[bool]
 ) -> None:
     """markdown-it-py before 4.3 has no mdTrim (and trims cells otherwise): there the
     chunks cannot be split as its table rule splits them, so the document is parsed whole."""
     import markdown_it.common.utils
 
     monkeypatch.delattr(markdown_it.common.utils, "mdTrim")
-    whole: list[bool] = []
-    parse = seedcheck.index_file._parse_index
-
-    def spy(path: Path, data: bytes, *, in_chunks: bool) -> Any:
-        whole.append(not in_chunks)
-        return parse(path, data, in_chunks=in_chunks)
-
-    monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
     data = CASES["generated"].encode()
-    assert parse_index(Path("INDEX.md"), data) == parse(Path("INDEX.md"), data, in_chunks=False)
-    assert whole == [False, True]  # asked in chunks, parsed whole
+    expected = _parse_index(Path("INDEX.md"), data, in_chunks=False)
+    whole_parses.clear()
+    assert parse_index(Path("INDEX.md"), data) == expected
+    assert whole_parses == [False, True]  # asked in chunks, parsed whole
