@@ -89,6 +89,8 @@ class CorpusCache:
     def put_seed(
         self, name: str, key: StatKey, summary: SeedSummary, findings: Sequence[Diagnostic] | None
     ) -> None:
+        if self.path is None:
+            return  # caching is off: records nobody will write would double the summaries
         records = None if findings is None else [diagnostic_record(d) for d in findings]
         old = _file_record(self._files.get(name))
         if records is None and old is not None and old[0] == key:

@@ -30,7 +30,7 @@ EntryKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One name in the corpus folder and what it turned out to be.
 
@@ -77,7 +77,7 @@ def index_size_limit(max_file_size: int, seed_names: int) -> int:
     return max(max_file_size, min(needed, INDEX_MAX_SIZE))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A name that has to be read to know what it is: a seed or INDEX.md.
 

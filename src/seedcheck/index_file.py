@@ -119,21 +119,31 @@ class TableProblem:
 class IndexDocument:
     """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table.
 
+    ``data`` holds the file's bytes; ``text`` and ``lines`` are decoded from them when
+    asked for. Only ``seedcheck index`` and ``fix`` ask: a checking run needs the rows,
+    and keeping the text of an index of 100,000 rows twice more would cost 40 MB.
     ``invalid_utf8_line`` is the first line holding bytes that are not UTF-8: ``text``
-    has U+FFFD there, so writing ``text`` back would not keep the file's bytes. ``data``
-    holds the file's bytes, for the encoding rules.
+    has U+FFFD there, so writing ``text`` back would not keep the file's bytes.
     """
 
     path: Path
-    text: str
-    lines: tuple[str, ...]
-    begin_lines: tuple[int, ...]
-    end_lines: tuple[int, ...]
-    has_table: bool
-    rows: tuple[IndexRow, ...]
-    table_problems: tuple[TableProblem, ...]
+    data: bytes
+    begin_lines: tuple[int, ...] = ()
+    end_lines: tuple[int, ...] = ()
+    has_table: bool = False
+    rows: tuple[IndexRow, ...] = ()
+    table_problems: tuple[TableProblem, ...] = ()
     invalid_utf8_line: int | None = None
-    data: bytes = b""
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The file's text; it keeps a byte-order mark, so that a rewrite keeps it too."""
+        return self.data.decode("utf-8", errors="replace")
+
+    @functools.cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The lines without their endings (or a byte-order mark), as Markdown sees them."""
+        return tuple(line.rstrip("\r\n") for line in split_lines(self.text.removeprefix("\ufeff")))
 
     @property
     def markers_ok(self) -> bool:
@@ -169,17 +179,13 @@ def markdown_parser() -> MarkdownIt:
 
 
 def _unparsed(path: Path, data: bytes) -> IndexDocument:
-    """INDEX.md's text and lines, before its Markdown is parsed."""
-    # ``text`` of the document keeps a byte-order mark, so a rewrite keeps it too;
-    # parsing and line maps work on the text without it.
-    raw = data.decode("utf-8", errors="replace")
+    """INDEX.md before its Markdown is parsed."""
     try:
         data.decode("utf-8")
         bad_line = None
     except UnicodeDecodeError as exc:
         bad_line = len(_BREAK.findall(data[: exc.start])) + 1
-    lines = tuple(line.rstrip("\r\n") for line in split_lines(raw.removeprefix("\ufeff")))
-    return IndexDocument(path, raw, lines, (), (), False, (), (), bad_line, data)
+    return IndexDocument(path, data, invalid_utf8_line=bad_line)
 
 
 def parse_index(path: Path, data: bytes) -> IndexDocument:
