@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -119,9 +119,9 @@ class TableProblem:
 class IndexDocument:
     """INDEX.md as parsed. Marker lines are 1-based; ``rows`` is empty without a table.
 
-    ``data`` holds the file's bytes; ``text`` and ``lines`` are decoded from them when
-    asked for. Only ``seedcheck index`` and ``fix`` ask: a checking run needs the rows,
-    and keeping the text of an index of 100,000 rows twice more would cost 40 MB.
+    ``data`` holds the file's bytes; ``text`` and ``lines`` are decoded from them anew
+    each time they are asked for, and not kept: a checking run needs the rows, and the
+    text and lines of an index of 100,000 rows would take 40 MB more.
     ``invalid_utf8_line`` is the first line holding bytes that are not UTF-8: ``text``
     has U+FFFD there, so writing ``text`` back would not keep the file's bytes.
     """
@@ -135,12 +135,12 @@ class IndexDocument:
     table_problems: tuple[TableProblem, ...] = ()
     invalid_utf8_line: int | None = None
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
         """The file's text; it keeps a byte-order mark, so that a rewrite keeps it too."""
         return self.data.decode("utf-8", errors="replace")
 
-    @functools.cached_property
+    @property
     def lines(self) -> tuple[str, ...]:
         """The lines without their endings (or a byte-order mark), as Markdown sees them."""
         return tuple(line.rstrip("\r\n") for line in split_lines(self.text.removeprefix("\ufeff")))
@@ -200,13 +200,14 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
     from seedcheck.index_reduce import find_long_table
 
     doc = _unparsed(path, data)
-    text, lines = doc.text.removeprefix("\ufeff"), doc.lines
-    source = _through_last_marker(text)
+    source = _through_last_marker(doc.text.removeprefix("\ufeff"))
+    # The rows read their cells' columns from these lines: every row lies before the
+    # last marker, so the source's lines number them as the whole document's would.
+    source_lines = split_lines(source)
     parser = markdown_parser()
     env: dict[str, Any] = {}
     long_table = None
     if in_chunks:
-        source_lines = split_lines(source)
         begin = next((i for i, line in enumerate(source_lines) if BEGIN_MARKER in line), None)
         if begin is not None:
             long_table = find_long_table(source_lines, begin + 1)
@@ -237,7 +238,7 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
         if long_table is None
         else ((parser.parse(chunk, env), offset) for chunk, offset in long_table.chunks(CHUNK_ROWS))
     )
-    rows, problems, usable = _read_table(tokens, tables[0], lines, chunks)
+    rows, problems, usable = _read_table(tokens, tables[0], source_lines, chunks)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
@@ -323,7 +324,7 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
 
 
 def _read_table(
-    tokens: list[Token], start: int, lines: tuple[str, ...], chunks: Iterable[Chunk] = ()
+    tokens: list[Token], start: int, lines: Sequence[str], chunks: Iterable[Chunk] = ()
 ) -> tuple[list[IndexRow], list[TableProblem], bool]:
     """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable.
 
@@ -352,7 +353,7 @@ def _read_table(
 def _table_rows(
     tokens: list[Token],
     start: int,
-    lines: tuple[str, ...],
+    lines: Sequence[str],
     offset: int,
     problems: list[TableProblem],
 ) -> tuple[list[str], list[IndexRow]]:
@@ -390,10 +391,10 @@ def _row(
     header: list[str],
     inlines: list[Token],
     line: int,
-    lines: tuple[str, ...],
+    lines: Sequence[str],
     problems: list[TableProblem],
 ) -> IndexRow | None:
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    source = lines[line - 1].rstrip("\r\n") if 0 < line <= len(lines) else ""
     starts = cell_starts(source)
     file_index = header.index("File") if "File" in header else None
     target = (

@@ -92,6 +92,7 @@ def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:
         if problem.file is not None:
             lines.setdefault(problem.file, problem.line)
     pattern = re.compile(corpus.pattern)
+    source = document.lines  # decoded anew on each access
     kept: list[tuple[KeptRow, str]] = []
     for entry in corpus.entries:
         match = pattern.fullmatch(entry.name)
@@ -100,7 +101,7 @@ def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:
             continue
         number = match.group("number")
         order = int(number) if number.isascii() and number.isdigit() else 0
-        row = KeptRow(order, entry.name, document.lines[line - 1])
+        row = KeptRow(order, entry.name, source[line - 1])
         kept.append((row, _why_unread(entry)))
     return kept
 

@@ -45,7 +45,7 @@ class SeedJob:
         return _rules(self.rule_codes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeedOutcome:
     """What reading one candidate gave: its entry, and for a seed its summary.
 
