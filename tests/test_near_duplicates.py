@@ -151,6 +151,31 @@ def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
         assert nd.candidate_pairs([s.tobytes() for s in signatures], bands) == expected
 
 
+@pytest.mark.parametrize("rows", [1, 2, 4, 8])
+def test_band_keys_pair_exactly_the_seeds_whose_bands_agree(rows: int) -> None:
+    # Few distinct values per position, so that bands collide often and in groups;
+    # keys folded from wide bands must pair exactly what comparing the bands pairs.
+    rng = np.random.default_rng(rows)
+    bands = 8
+    for _ in range(20):
+        count = int(rng.integers(2, 60))
+        values = rng.integers(0, 2, size=(count, bands * rows)).astype(np.uint64)
+        keys = [nd.band_keys(row, bands) for row in values]
+        assert {len(key) for key in keys} == {bands * (4 * rows if rows <= 2 else 8)}
+        raw = [row.astype(np.uint32).tobytes() for row in values]
+        assert nd.candidate_pairs(keys, bands) == nd.candidate_pairs(raw, bands)
+
+
+def test_a_signature_is_a_key_per_band() -> None:
+    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(7))))
+    keys = nd.signature(shingles, 128, 32)
+    assert len(keys) == 32 * 8
+    assert keys == nd.band_keys(nd.Permutations.make(128).signature(shingles), 32)
+    assert nd.signature(shingles, 128, 64) == (
+        nd.Permutations.make(128).signature(shingles).astype(np.uint32).tobytes()
+    )
+
+
 def test_candidate_pairs_are_ordered_and_unique() -> None:
     same = np.arange(8, dtype=np.uint64)
     other = np.arange(100, 108, dtype=np.uint64)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -100,9 +100,12 @@ _Kind = EntryKind | Literal["candidate"]
 _Scanned = tuple[str, "re.Match[str] | None", _Kind, str, StatKey | None]
 
 
-def _scan(root: Path, pattern: re.Pattern[str]) -> list[_Scanned]:
-    """The names in ``root`` in order, each told apart by its name and type alone."""
-    scanned: list[_Scanned] = []
+def _scan(root: Path, pattern: re.Pattern[str]) -> Iterator[_Scanned]:
+    """The names in ``root`` in order, each told apart by its name and type alone.
+
+    One at a time: a match object and a stat are 400 bytes a name, which a list of
+    them would hold for the whole folder.
+    """
     # Names, then one lstat each as they are used: a DirEntry holds its stat once
     # asked, and keeping 100,000 of them for the sort would cost 80 MB (scandir saves
     # no system call here, since each stat is needed anyway).
@@ -115,39 +118,37 @@ def _scan(root: Path, pattern: re.Pattern[str]) -> list[_Scanned]:
             or (not name.startswith(".") and name.lower().endswith(SEED_SUFFIXES))
         )
         if name.startswith("."):
-            scanned.append((name, match, "dotfile", "", None))
+            yield (name, match, "dotfile", "", None)
             continue
         try:
             info = os.lstat(f"{folder}{os.sep}{name}")  # a Path per name costs 3 µs
             kind = describe_mode(info.st_mode)
         except OSError as exc:  # removed or made inaccessible since the listing
-            scanned.append((name, match, "unreadable", exc.strerror or str(exc), None))
+            yield (name, match, "unreadable", exc.strerror or str(exc), None)
             continue
         if kind is not None:
-            scanned.append(
-                (name, match, "not-regular" if is_candidate else "unexpected", kind, None)
-            )
+            yield (name, match, "not-regular" if is_candidate else "unexpected", kind, None)
             continue
         # "index.md" or "Readme.md" is a misspelt manifest, not a misnamed seed.
         misspelt = name.lower() in (INDEX_NAME.lower(), README_NAME.lower())
         if not is_candidate or (misspelt and name not in (INDEX_NAME, README_NAME)):
-            scanned.append((name, match, "unexpected", "", None))
+            yield (name, match, "unexpected", "", None)
         elif name == README_NAME:
-            scanned.append((name, match, "readme", "", None))
+            yield (name, match, "readme", "", None)
         else:
-            scanned.append((name, match, "candidate", "", stat_key(info)))
-    return scanned
+            yield (name, match, "candidate", "", stat_key(info))
 
 
 def list_folder(
     root: Path, pattern: re.Pattern[str], max_file_size: int
 ) -> list[Entry | Candidate]:
     """The names in ``root`` in order: entries known from name and type, and candidates."""
-    scanned = _scan(root, pattern)
-    seed_names = sum(match is not None for _, match, _, _, _ in scanned)
-    index_limit = index_size_limit(max_file_size, seed_names)
     listed: list[Entry | Candidate] = []
-    for name, match, kind, detail, info in scanned:
+    seed_names = 0
+    # INDEX.md's limit grows with the number of seeds, counted on the way.
+    index_at: tuple[int, Candidate] | None = None
+    for name, match, kind, detail, info in _scan(root, pattern):
+        seed_names += match is not None
         path = root / name
         number = match.group("number") if match else None
         if number is not None and not (number.isascii() and number.isdigit()):
@@ -155,9 +156,14 @@ def list_folder(
         if kind != "candidate":
             listed.append(Entry(path, name, kind, detail))
             continue
-        limit = index_limit if name == INDEX_NAME else max_file_size
         seed_id = match.group("id") if match else None
-        listed.append(Candidate(path, name, number, seed_id, limit, info))
+        candidate = Candidate(path, name, number, seed_id, max_file_size, info)
+        if name == INDEX_NAME:
+            index_at = (len(listed), candidate)
+        listed.append(candidate)
+    if index_at is not None:
+        at, index = index_at
+        listed[at] = replace(index, limit=index_size_limit(max_file_size, seed_names))
     return listed
 
 

@@ -30,10 +30,10 @@ class SeedSummary(NamedTuple):
     """A seed as the corpus rules see it.
 
     ``title``, ``byline`` and ``published`` are the text of their INDEX.md cells ("" when
-    missing or not text). ``signature`` is the near-duplicate MinHash signature (uint32
-    values, see ``near_duplicates``) and ``shingles`` the size of the shingle set it was
-    made from; both are empty when the body is too short to compare or signatures were not
-    wanted.
+    missing or not text). ``signature`` is the near-duplicate MinHash signature, a key
+    per LSH band (see ``near_duplicates.signature``), and ``shingles`` the size of the
+    shingle set it was made from; both are empty when the body is too short to compare or
+    signatures were not wanted.
     """
 
     path: Path
@@ -109,5 +109,7 @@ def _signature(seed: SeedFile, options: RuleOptions) -> tuple[bytes, int] | None
     # Repeated shingles count once, so a set may be smaller than the word count says.
     if len(shingles) < options.near_duplicate_min_shingles:
         return None
-    made = near_duplicates.signature(shingles, options.near_duplicate_permutations)
+    made = near_duplicates.signature(
+        shingles, options.near_duplicate_permutations, options.near_duplicate_bands
+    )
     return made, len(shingles)
