@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from seedcheck import folder_listing, index_file
 from seedcheck.errors import SeedcheckError
-from seedcheck.index_block import NEW_INDEX_HEAD, render_block, rewrite_index
+from seedcheck.index_block import NEW_INDEX_HEAD, block_is_rendered, render_block, rewrite_index
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
 from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import parse_seed
@@ -437,3 +437,31 @@ def test_fix_keeps_the_row_of_a_seed_it_could_not_read(isolated: Path, run_cli: 
     assert row in after.split("\n")
     assert "| 001 " in after
     assert after != before.decode()
+
+
+def _without_first_row(block: str) -> str:
+    lines = block.split("\n")
+    return "\n".join(lines[:-5] + lines[-4:])  # the header, the delimiter, then the rows
+
+
+BLOCK_EDITS: dict[str, tuple[str, str, Any, bool]] = {
+    # name: (text before the block, text after it, edit of the block, still rendered)
+    "notes around it": ("# Index\n\n", "\nNotes of mine.\n", None, True),
+    "byte-order mark and CRLF": ("\ufeff# Index\r\n\r\n", "", None, True),
+    "nothing around it": ("", "", None, True),
+    "end marker without line break": ("# Index\n\n", "", lambda b: b.removesuffix("\n"), False),
+    "first row gone": ("# Index\n\n", "", _without_first_row, False),
+    "a row more": ("# Index\n\n", "", lambda b: b.replace("\n\n<!--", "\n| x |\n\n<!--"), False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BLOCK_EDITS))
+def test_block_is_rendered_compares_the_block_alone(tmp_path: Path, case: str) -> None:
+    before, after, edit, rendered = BLOCK_EDITS[case]
+    seeds = _seeds(tmp_path)
+    block = render_block(seeds, "\r\n" if "\r\n" in before else "\n")
+    if edit is not None:
+        block = edit(block)
+    document = parse_index(tmp_path / "INDEX.md", (before + block + after).encode("utf-8"))
+    assert document.markers_ok
+    assert block_is_rendered(document, seeds) is rendered

@@ -6,13 +6,21 @@ rules (which compare against it), so the two can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.index_cells import encode_cell
-from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, split_lines
+from seedcheck.index_file import (
+    BEGIN_MARKER,
+    COLUMNS,
+    END_MARKER,
+    LINE,
+    IndexDocument,
+    split_lines,
+)
 from seedcheck.seed_summary import SeedSummary
 
 DIGEST_LENGTH = 16
@@ -68,16 +76,21 @@ def render_block(
 
     ``kept`` rows go in number order among the seeds' rows, as they are.
     """
-    out = [BEGIN_MARKER, ""]
-    out.append("| " + " | ".join(COLUMNS) + " |")
-    out.append("| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |")
+    return newline.join(_block_lines(seeds, kept)) + newline
+
+
+def _block_lines(seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = ()) -> Iterator[str]:
+    """The lines of :func:`render_block`, without their line breaks, one at a time."""
+    yield from (BEGIN_MARKER, "")
+    yield "| " + " | ".join(COLUMNS) + " |"
+    yield "| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |"
     ordered: list[tuple[int, str, SeedSummary | str]] = [
         (int(seed.number or 0), seed.name, seed) for seed in indexed_seeds(seeds)
     ]
     ordered += [(row.number, row.name, row.line) for row in kept]
     for _, _, item in sorted(ordered, key=lambda entry: entry[:2]):
         if isinstance(item, str):
-            out.append(item)
+            yield item
             continue
         row = expected_row(item)
         cells = []
@@ -87,9 +100,27 @@ def render_block(
                 cells.append(f"[{name}](<{_link_target(row['File'])}>)")
             else:
                 cells.append(encode_cell(row[column]))
-        out.append("| " + " | ".join(cells) + " |")
-    out += ["", END_MARKER]
-    return newline.join(out) + newline
+        yield "| " + " | ".join(cells) + " |"
+    yield from ("", END_MARKER)
+
+
+def block_is_rendered(document: IndexDocument, seeds: Sequence[SeedSummary]) -> bool:
+    """Whether the block in ``document`` is exactly what :func:`render_block` writes.
+
+    Line by line, without the whole block in memory twice (at 100,000 seeds the text
+    and lines of both would take 80 MB).
+    """
+    newline = block_newline(document)
+    standing = _document_lines(document, document.begin_lines[0] - 1, document.end_lines[0])
+    written = (line + newline for line in _block_lines(seeds))
+    return all(a == b for a, b in itertools.zip_longest(standing, written))
+
+
+def _document_lines(document: IndexDocument, start: int, stop: int) -> Iterator[str]:
+    """Lines ``start`` to ``stop`` (0-based, stop excluded) of the document, with their
+    endings, as :func:`split_lines` splits them."""
+    found = (match.group() for match in LINE.finditer(document.text))
+    return itertools.islice(found, start, stop)
 
 
 def _link_target(name: str) -> str:
@@ -134,15 +165,9 @@ def rewrite_index(
 
 def block_newline(document: IndexDocument) -> str:
     """The line ending the block is written with: the one its begin marker has."""
-    kept = split_lines(document.text)
-    marker = kept[document.begin_lines[0] - 1] if document.begin_lines else ""
+    start = document.begin_lines[0] - 1 if document.begin_lines else 0
+    marker = next(_document_lines(document, start, start + 1), "") if document.begin_lines else ""
     return "\r\n" if marker.endswith("\r\n") else "\n"
-
-
-def current_block(document: IndexDocument) -> str:
-    """The block as it stands in the file, markers and line endings included."""
-    kept = split_lines(document.text)
-    return "".join(kept[document.begin_lines[0] - 1 : document.end_lines[0]])
 
 
 def _lines(numbers: tuple[int, ...]) -> str:

@@ -24,10 +24,8 @@ from seedcheck.corpus import Corpus
 from seedcheck.excerpt import excerpt
 from seedcheck.index_block import (
     DIGEST_LENGTH,
-    block_newline,
-    current_block,
+    block_is_rendered,
     expected_row,
-    render_block,
 )
 from seedcheck.index_file import COLUMNS
 from seedcheck.index_match import IndexMatch, match_index, row_file
@@ -52,7 +50,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         )
     if doc.table_problems or match.duplicates or not _rows_agree(match):
         return  # the other index rules say what differs
-    if current_block(doc) != render_block(corpus.seeds, block_newline(doc)):
+    if not block_is_rendered(doc, corpus.seeds):
         # Every row is right, yet `seedcheck index --check` would fail: say so here,
         # so that validate and the check never disagree.
         yield Finding(
