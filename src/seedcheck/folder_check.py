@@ -38,6 +38,7 @@ from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
 from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds
 from seedcheck.seed_file import Layout
+from seedcheck.seed_summary import shared_texts
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -231,7 +232,7 @@ def _sharing_names(outcome: SeedOutcome, candidate: Candidate) -> SeedOutcome:
     entry = Entry(candidate.path, candidate.name, entry.kind, entry.detail, entry.size, number)
     summary = outcome.summary
     if summary is not None:
-        summary = summary._replace(
+        summary = shared_texts(summary)._replace(
             path=candidate.path,
             name=candidate.name,
             number=candidate.number,

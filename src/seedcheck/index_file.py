@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -417,10 +418,19 @@ def _row(
         )
         return None
     cells = row_cells(
-        (name, decode_cell(token.content), column)
+        (name, _shared(name, decode_cell(token.content)), column)
         for name, token, column in zip(header, inlines, starts, strict=False)
     )
     return IndexRow(line, cells, target)
+
+
+# Cells whose text a seed's summary also holds, or that many rows share (bylines,
+# dates, word counts): interned, each is held once (see seed_summary.shared_texts).
+SHARED_COLUMNS = frozenset(("Title", "Byline", "Published", "Words"))
+
+
+def _shared(column: str, text: str) -> str:
+    return sys.intern(text) if column in SHARED_COLUMNS else text
 
 
 def _link_target(token: Token) -> str | None:
