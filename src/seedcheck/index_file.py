@@ -44,27 +44,29 @@ class RowCells(Mapping[str, IndexCell]):
     """A row's cells by column name, held compactly.
 
     An index of 100,000 rows holds 700,000 cells: as a dict of named tuples they take
-    about 170 MB, as two tuples beside the header shared by every row about half.
+    about 170 MB; as one tuple of texts and start columns, beside the header's places
+    that every row shares, about a third.
     """
 
-    __slots__ = ("_places", "_starts", "_texts")
+    __slots__ = ("_places", "_values")
 
-    def __init__(
-        self, places: dict[str, int], texts: tuple[str, ...], starts: tuple[int, ...]
-    ) -> None:
+    def __init__(self, places: dict[str, int], values: tuple[Any, ...]) -> None:
         self._places = places  # column name to its place in the row, shared by the rows
-        self._texts = texts
-        self._starts = starts
+        # Each cell's text, then its start column (str and int in turn, which a tuple's
+        # type cannot say; typed Any so that reading a cell costs no check).
+        self._values = values
+
+    def _cell(self, at: int) -> IndexCell:
+        return IndexCell(self._values[2 * at], self._values[2 * at + 1])
 
     def __getitem__(self, column: str) -> IndexCell:
-        at = self._places[column]
-        return IndexCell(self._texts[at], self._starts[at])
+        return self._cell(self._places[column])
 
     def get(self, column: str, default: Any = None) -> Any:
         # Mapping.get goes through __getitem__ and KeyError; the index rules call this
         # once per column of every row.
         at = self._places.get(column)
-        return default if at is None else IndexCell(self._texts[at], self._starts[at])
+        return default if at is None else self._cell(at)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._places)
@@ -82,8 +84,7 @@ def row_cells(cells: Iterable[tuple[str, str, int]]) -> RowCells:
     A column named twice keeps its first place and its last cell, as a dict would.
     """
     kept = {column: (text, start) for column, text, start in cells}
-    places = _places(tuple(kept))
-    return RowCells(places, tuple(t for t, _ in kept.values()), tuple(s for _, s in kept.values()))
+    return RowCells(_places(tuple(kept)), tuple(v for cell in kept.values() for v in cell))
 
 
 @functools.lru_cache(maxsize=64)
