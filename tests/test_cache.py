@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import seedcheck.cache as cache_module
 import seedcheck.folder_check
 import seedcheck.index_file
 import seedcheck.seed_check
@@ -217,7 +218,7 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
     assert run_cli(["validate", "-q", "--no-cache", "corpus"]).out == ""
 
 
-def _key(path: Path) -> tuple[int, int, int, int]:
+def _key(path: Path) -> bytes:
     from seedcheck.folder_listing import stat_key
 
     return stat_key(path.lstat())
@@ -225,7 +226,7 @@ def _key(path: Path) -> tuple[int, int, int, int]:
 
 def _damage(kind: str) -> Callable[[bytes], bytes]:
     def valid_checksum(payload: bytes) -> bytes:
-        head = b"seedcheck cache 2\n"
+        head = cache_module._MAGIC
         return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
 
     damages: dict[str, Callable[[bytes], bytes]] = {
@@ -353,3 +354,24 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
         _age(project)
     [path] = _cache_files(tmp_path / "cache")
     assert len(CorpusCache(path)) == len(list((project / "scraped").glob("0*.txt")))
+
+
+@pytest.mark.parametrize(
+    ("mtime_ns", "racy"),
+    [(-86_400 * 10**9, False), (0, False), (10**18, False), (1_999_999_999_000_000_000, True)],
+    ids=["before-1970", "1970", "2001", "now"],
+)
+def test_a_stat_key_keeps_size_and_mtime(mtime_ns: int, racy: bool) -> None:
+    from seedcheck.folder_listing import is_racy, stat_key, stat_size
+
+    # Mode, a 64-bit inode, device, links, uid, gid, size, then the float times and the
+    # nanosecond times (atime, mtime, ctime).
+    classic = (0o100644, 2**64 - 5, 1, 1, 0, 0, 4096, 0, 0, 0)
+
+    def stat(mtime: int) -> os.stat_result:
+        return os.stat_result((*classic, 0.0, 0.0, 0.0, 0, mtime, mtime_ns))
+
+    key = stat_key(stat(mtime_ns))
+    assert stat_size(key) == 4096
+    assert is_racy(key, 2_000_000_000_000_000_000) is racy
+    assert stat_key(stat(mtime_ns + 1)) != key

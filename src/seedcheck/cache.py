@@ -39,7 +39,7 @@ from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
 __all__ = ["CACHEDIR_TAG", "CorpusCache", "cache_key"]
 
-_MAGIC = b"seedcheck cache 2\n"
+_MAGIC = b"seedcheck cache 3\n"
 
 
 def cache_key(parts: Iterable[object]) -> str:
@@ -153,6 +153,6 @@ def _file_record(
     value: object,
 ) -> tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None] | None:
     """A seed's cached (stat, summary, findings), or None if it is not of that shape."""
-    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], tuple):
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], bytes):
         return value  # the summary and findings are checked when they are read
     return None

@@ -32,6 +32,7 @@ from seedcheck.folder_listing import (
     list_folder,
     listing_digest,
     read_candidate,
+    stat_size,
 )
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rule_options import RuleOptions
@@ -135,7 +136,7 @@ def check_folder(
         if hit is None:
             todo.append((item, with_rules))
         else:
-            entry = Entry(item.path, item.name, "seed", size=keys[item.name][0], number=item.number)
+            entry = Entry(item.path, item.name, "seed", size=stat_size(info), number=item.number)
             outcomes[item.name] = SeedOutcome(entry, hit[0], hit[1])
     for outcome in _run(todo, job, jobs):
         name = outcome.entry.name
