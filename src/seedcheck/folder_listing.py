@@ -165,12 +165,12 @@ def list_folder(
     seed_names = 0
     # INDEX.md's limit grows with the number of seeds, counted on the way.
     index_at: tuple[int, Candidate] | None = None
-    for name, match, kind, detail, info in _scan(root, pattern):
+    for listed_name, match, kind, detail, info in _scan(root, pattern):
         seed_names += match is not None
-        path = root / name
+        path = root / listed_name
         # The path holds a copy of the name (pathlib interns each part): the entry
         # keeps that one rather than a second copy.
-        name = path.name
+        name = path.name if path.name == listed_name else listed_name
         number = match.group("number") if match else None
         if number is not None and not (number.isascii() and number.isdigit()):
             number = None  # a custom pattern let something else than 0-9 through

@@ -7,7 +7,7 @@ rules (which compare against it), so the two can never disagree.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from seedcheck.display import display_path
@@ -84,11 +84,14 @@ def _block_lines(seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = ()) -> 
     yield from (BEGIN_MARKER, "")
     yield "| " + " | ".join(COLUMNS) + " |"
     yield "| " + " | ".join(_ALIGN.get(c, "---") for c in COLUMNS) + " |"
-    ordered: list[tuple[int, str, SeedSummary | str]] = [
-        (int(seed.number or 0), seed.name, seed) for seed in indexed_seeds(seeds)
-    ]
-    ordered += [(row.number, row.name, row.line) for row in kept]
-    for _, _, item in sorted(ordered, key=lambda entry: entry[:2]):
+    items: Iterable[SeedSummary | str] = indexed_seeds(seeds)  # in number order
+    if kept:
+        ordered: list[tuple[int, str, SeedSummary | str]] = [
+            (int(seed.number or 0), seed.name, seed) for seed in indexed_seeds(seeds)
+        ]
+        ordered += [(row.number, row.name, row.line) for row in kept]
+        items = [item for _, _, item in sorted(ordered, key=lambda entry: entry[:2])]
+    for item in items:
         if isinstance(item, str):
             yield item
             continue

@@ -438,5 +438,6 @@ def _link_target(token: Token) -> str | None:
     for child in token.children or []:
         if child.type == "link_open":
             href = child.attrs.get("href")
-            return unquote(str(href)) if href is not None else None
+            # Interned: the listing's path of the seed holds the same name, interned.
+            return sys.intern(unquote(str(href))) if href is not None else None
     return None
