@@ -17,11 +17,11 @@ from seedcheck.index_file import (
     BEGIN_MARKER,
     COLUMNS,
     END_MARKER,
-    LINE,
     IndexDocument,
     split_lines,
 )
 from seedcheck.seed_summary import SeedSummary
+from seedcheck.text_lines import LINE
 
 DIGEST_LENGTH = 16
 _ALIGN = {"No.": "---:", "Words": "---:"}

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from seedcheck.excerpt import excerpt
 from seedcheck.index_cells import cell_starts, decode_cell
+from seedcheck.text_lines import LINE, TextLines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -160,8 +161,6 @@ class IndexDocument:
 # tokens held at once. At 100,000 rows, 256 take 38 MB less than 2,000, in the same time.
 CHUNK_ROWS = 256
 Chunk = tuple[list["Token"], int]  # a chunk's tokens, and the lines before it
-# A line with its ending, where markdown-it ends lines (see split_lines).
-LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 _BREAK = re.compile(rb"\r\n?|\n")
 _TEXT_BREAK = re.compile(r"\r\n?|\n")
 
@@ -207,7 +206,7 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
     source = _through_last_marker(doc.text.removeprefix("\ufeff"))
     # The rows read their cells' columns from these lines: every row lies before the
     # last marker, so the source's lines number them as the whole document's would.
-    source_lines = split_lines(source)
+    source_lines = TextLines(source)
     parser = markdown_parser()
     env: dict[str, Any] = {}
     long_table = None

@@ -17,9 +17,12 @@ parsed whole, which keeps the result exactly that of one parse.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from seedcheck.text_lines import joined
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -37,14 +40,14 @@ class LongTable:
     line breaks), which were lines ``start + 3`` onward.
     """
 
-    lines: tuple[str, ...]
+    lines: Sequence[str]
     start: int
-    left_out: tuple[str, ...]
+    left_out: Sequence[str]
 
     @property
     def reduced(self) -> str:
         keep = self.start + 3
-        return "".join(self.lines[:keep]) + "".join(self.lines[keep + len(self.left_out) :])
+        return joined(self.lines[:keep]) + joined(self.lines[keep + len(self.left_out) :])
 
     def fits(self, tokens: Sequence[Token]) -> bool:
         """Whether the reduced parse has a top-level table of exactly the kept lines,
@@ -89,7 +92,7 @@ class LongTable:
         if not head.endswith("\n") and not head.endswith("\r"):
             return  # pragma: no cover - the kept rows end in line breaks
         for begin in range(0, len(self.left_out), size):
-            body = "".join(self.left_out[begin : begin + size])
+            body = joined(self.left_out[begin : begin + size])
             yield head + body, self.start + 3 + begin - 2
 
 
@@ -102,10 +105,11 @@ def find_long_table(lines: Sequence[str], after: int) -> LongTable | None:
     end = start
     while end < len(lines) and lines[end].startswith("|"):
         end += 1
-    left_out = tuple(lines[start + 3 : end])
+    # Views of ``lines``, not copies: a TextLines slice holds no strings of its own.
+    left_out = lines[start + 3 : end]
     if len(left_out) < MIN_ROWS_LEFT_OUT:
         return None
-    return LongTable(tuple(lines), start, left_out)
+    return LongTable(lines, start, left_out)
 
 
 def _fillable(first_row: str, left_out: Sequence[str], width: int) -> bool:
@@ -121,7 +125,7 @@ def _fillable(first_row: str, left_out: Sequence[str], width: int) -> bool:
         return False
 
     filled = 0
-    for line in (first_row, *left_out):
+    for line in itertools.chain((first_row,), left_out):
         columns = escapedSplit(mdTrim(line.rstrip("\r\n")))
         if columns and columns[0] == "":
             columns.pop(0)
