@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from seedcheck import lsh_pairs as lp
 from seedcheck import near_duplicates as nd
 from seedcheck.rules.near_duplicate_document import shown
 from seedcheck.text_normal import words
@@ -73,8 +74,17 @@ def test_shingles_keep_word_order_and_count_once() -> None:
 def test_exact_jaccard() -> None:
     one = np.array([1, 2, 3, 4], dtype=np.uint64)
     two = np.array([3, 4, 5, 6, 7, 8], dtype=np.uint64)
-    assert nd.jaccard(one, two) == 2 / 8
-    assert nd.jaccard(one, one) == 1.0
+    assert lp.jaccard(set(one.tolist()), set(two.tolist())) == 2 / 8
+    assert lp.jaccard(set(one.tolist()), set(one.tolist())) == 1.0
+    assert lp.jaccard(set(), set()) == 1.0
+
+
+@pytest.mark.parametrize("seed", [3, 7, 11])
+def test_python_shingle_hashes_are_numpys(seed: int) -> None:
+    text = words(article(seed))
+    expected = nd.shingle_set(nd.WordHasher().hashes(text)).tolist()
+    assert sorted(lp.shingle_hashes(text)) == expected
+    assert lp.shingle_hashes(text[:4]) == set()
 
 
 def test_signatures_are_stable() -> None:
@@ -95,7 +105,7 @@ def test_minhash_estimate_is_close_to_true_jaccard(common: int, only: int) -> No
     errors = []
     for _ in range(20):
         one, two = _sets_with_jaccard(rng, common, only)
-        truth = nd.jaccard(one, two)
+        truth = lp.jaccard(set(one.tolist()), set(two.tolist()))
         assert truth == pytest.approx(common / (common + 2 * only))
         estimate = nd.estimated_jaccard(family.signature(one), family.signature(two))
         errors.append(estimate - truth)
@@ -112,8 +122,8 @@ def test_lsh_finds_nearly_every_pair_at_the_threshold() -> None:
     pairs = 300
     for _ in range(pairs):
         one, two = _sets_with_jaccard(rng, 400, 50)  # J = 0.8
-        signatures = [family.signature(one), family.signature(two)]
-        found += len(list(nd.candidate_pairs(signatures, 32)))
+        signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
+        found += len(lp.candidate_pairs(signatures, 32))
     # The S-curve gives 1 - (1 - 0.8**4)**32 ≈ 1 - 5e-8 per pair.
     assert found == pairs
 
@@ -124,18 +134,13 @@ def test_lsh_rarely_pairs_dissimilar_sets() -> None:
     found = 0
     for _ in range(300):
         one, two = _sets_with_jaccard(rng, 30, 270)  # J ≈ 0.05
-        signatures = [family.signature(one), family.signature(two)]
-        found += len(list(nd.candidate_pairs(signatures, 32)))
+        signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
+        found += len(lp.candidate_pairs(signatures, 32))
     # Expected about 300 * (1 - (1 - 0.05**4)**32) ≈ 0.06.
     assert found <= 3
 
 
-@pytest.mark.parametrize("whole", [True, False], ids=["one-matrix", "band-by-band"])
-def test_candidate_pairs_agree_with_comparing_every_pair(
-    whole: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if not whole:
-        monkeypatch.setattr(nd, "WHOLE_MATRIX_BYTES", 0)
+def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
     # Few distinct values per position, so that bands collide often and in groups.
     rng = np.random.default_rng(5)
     for _ in range(20):
@@ -153,7 +158,7 @@ def test_candidate_pairs_agree_with_comparing_every_pair(
                 for b in range(bands)
             )
         ]
-        assert nd.candidate_pairs([s.tobytes() for s in signatures], bands) == expected
+        assert lp.candidate_pairs([s.tobytes() for s in signatures], bands) == expected
 
 
 @pytest.mark.parametrize("rows", [1, 2, 4, 8])
@@ -168,7 +173,7 @@ def test_band_keys_pair_exactly_the_seeds_whose_bands_agree(rows: int) -> None:
         keys = [nd.band_keys(row, bands) for row in values]
         assert {len(key) for key in keys} == {bands * (4 * rows if rows <= 2 else 8)}
         raw = [row.astype(np.uint32).tobytes() for row in values]
-        assert nd.candidate_pairs(keys, bands) == nd.candidate_pairs(raw, bands)
+        assert lp.candidate_pairs(keys, bands) == lp.candidate_pairs(raw, bands)
 
 
 def test_a_signature_is_a_key_per_band() -> None:
@@ -184,7 +189,8 @@ def test_a_signature_is_a_key_per_band() -> None:
 def test_candidate_pairs_are_ordered_and_unique() -> None:
     same = np.arange(8, dtype=np.uint64)
     other = np.arange(100, 108, dtype=np.uint64)
-    pairs = list(nd.candidate_pairs([same, other, same.copy(), same.copy()], 4))
+    rows = [row.tobytes() for row in (same, other, same.copy(), same.copy())]
+    pairs = lp.candidate_pairs(rows, 4)
     assert pairs == [(0, 2), (0, 3), (2, 3)]
 
 

@@ -1,10 +1,12 @@
 """Near-duplicate documents: word 5-gram shingles, MinHash signatures, LSH banding.
 
-The machinery behind near-duplicate-document, on numpy. Comparing every pair of seeds
-costs quadratic time; instead each seed gets a small MinHash signature, signatures are
-cut into bands, and only seeds that agree on a whole band become candidate pairs (cost
-linear in the corpus). Each candidate is then confirmed with the exact Jaccard
-similarity of the two shingle sets, so an estimate never decides a finding.
+The signing half of near-duplicate-document, on numpy; it runs where seeds are read
+(in worker processes on a large corpus). Comparing every pair of seeds costs quadratic
+time; instead each seed gets a small MinHash signature, signatures are cut into bands,
+and only seeds that agree on a whole band become candidate pairs (cost linear in the
+corpus). Each candidate is then confirmed with the exact Jaccard similarity of the two
+shingle sets, so an estimate never decides a finding. The pairing and the confirmation
+are ``lsh_pairs``', in plain Python.
 
 Every hash here is stable across processes and runs (BLAKE2b per word, fixed seeds for
 the permutations, no built-in ``hash()``, which is salted per process), so signatures
@@ -21,24 +23,21 @@ about 5e-8, at 0.7 about 2e-4. Below 0.3 few pairs become candidates (at 0.1, on
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from seedcheck.lsh_pairs import COMBINE, MIX_1, MIX_2, word_hash
 from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 
 SHINGLE_WORDS = DOCUMENT_SHINGLE_WORDS
-# Up to this size the signatures are joined into one matrix to cut bands from; above it,
-# each band is gathered on its own (slower by 0.3 s at 100,000 seeds, 25 MB smaller).
-WHOLE_MATRIX_BYTES = 8 << 20
 # Seeds of the random permutations: fixed, so that signatures are the same in every run.
 _PERMUTATION_SEED = 0x5EED_C4EC
-_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
-_MIX_2 = np.uint64(0x94D049BB133111EB)
-_COMBINE = np.uint64(0x9E3779B97F4A7C15)
+_MIX_1 = np.uint64(MIX_1)
+_MIX_2 = np.uint64(MIX_2)
+_COMBINE = np.uint64(COMBINE)
 
 Hashes = npt.NDArray[np.uint64]
 Signature = npt.NDArray[np.uint32]
@@ -55,8 +54,7 @@ class WordHasher:
         # New words are few once a run has seen some seeds; the lookups of the rest run
         # in C (map over the dict), not in a Python loop.
         for word in set(words).difference(known):
-            digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-            known[word] = int.from_bytes(digest, "little")
+            known[word] = word_hash(word)
         return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
@@ -155,60 +153,3 @@ def band_keys(values: Hashes, bands: int) -> bytes:
 def estimated_jaccard(one: Hashes, two: Hashes) -> float:
     """The MinHash estimate: the share of permutations on which the minima agree."""
     return float(np.mean(one == two))
-
-
-def jaccard(one: Hashes, two: Hashes) -> float:
-    """The exact Jaccard similarity of two sorted, distinct hash sets."""
-    if not len(one) and not len(two):
-        return 1.0
-    common = len(np.intersect1d(one, two, assume_unique=True))
-    return common / (len(one) + len(two) - common)
-
-
-def candidate_pairs(
-    signatures: Sequence[bytes | Hashes | Signature], bands: int
-) -> list[tuple[int, int]]:
-    """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band.
-
-    Each pair is given once, ordered by the later index, then the earlier one.
-    Signatures must all have the same length; band keys (:func:`signature`) are
-    signatures whose every band is one key.
-    """
-    count = len(signatures)
-    if count < 2:
-        return []
-    rows = [s if isinstance(s, bytes) else s.tobytes() for s in signatures]
-    step = len(rows[0]) // bands
-    matrix = None
-    if count * len(rows[0]) <= WHOLE_MATRIX_BYTES:
-        matrix = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(count, -1)
-    found: list[npt.NDArray[np.int64]] = []
-    for band in range(bands):
-        low, high = band * step, (band + 1) * step
-        # A band's bytes as one opaque value per seed: sorting brings equal ones together.
-        # A large corpus gathers each band apart, so that the signatures are not all
-        # copied at once (25 MB at 100,000 seeds, at the run's peak).
-        block = (
-            np.frombuffer(b"".join([row[low:high] for row in rows]), dtype=np.uint8)
-            if matrix is None
-            else np.ascontiguousarray(matrix[:, low:high])
-        )
-        keys = block.view(np.dtype((np.void, step))).ravel()
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        same = ordered[1:] == ordered[:-1]
-        if not same.any():
-            continue
-        # Runs of equal keys: every pair within a run is a candidate.
-        starts = np.flatnonzero(np.concatenate(([True], ~same)))
-        ends = np.append(starts[1:], count)
-        shared = ends - starts > 1
-        for start, end in zip(starts[shared], ends[shared], strict=True):
-            members = np.sort(order[start:end]).astype(np.int64)
-            earlier, later = np.triu_indices(len(members), k=1)
-            found.append(members[later] * count + members[earlier])
-    if not found:
-        return []
-    # One key per pair, later index first, so that sorting orders them as promised.
-    unique = np.unique(np.concatenate(found))
-    return [(int(key % count), int(key // count)) for key in unique]

@@ -39,6 +39,7 @@ import math
 from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
+from seedcheck.lsh_pairs import candidate_pairs, jaccard, shingle_hashes
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
 from seedcheck.text_normal import words
@@ -52,7 +53,7 @@ def shown(similarity: float) -> str:
 
 def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     # Summaries carry a signature only when the body is long enough and the corpus has
-    # something to compare it with, so a small corpus never imports numpy.
+    # something to compare it with. Pairing and confirming need no numpy (lsh_pairs).
     compared = [
         seed
         for seed in corpus.seeds
@@ -61,29 +62,25 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     if len(compared) < 2:
         return
 
-    from seedcheck import near_duplicates
+    shingle_sets: dict[int, set[int] | None] = {}
 
-    shingle_sets: dict[int, near_duplicates.Hashes | None] = {}
-
-    def shingles(index: int) -> near_duplicates.Hashes | None:
+    def shingles(index: int) -> set[int] | None:
         # Summaries hold no text: the few seeds in candidate pairs are read again for
         # the exact comparison.
         if index not in shingle_sets:
             seed = corpus.seed_file(compared[index])
-            shingle_sets[index] = (
-                None if seed is None else near_duplicates.seed_shingles(words(seed.body))
-            )
+            shingle_sets[index] = None if seed is None else shingle_hashes(words(seed.body))
         return shingle_sets[index]
 
     best: dict[int, tuple[float, int]] = {}
     signatures = [seed.signature or b"" for seed in compared]
-    for earlier, later in near_duplicates.candidate_pairs(signatures, options.near_duplicate_bands):
+    for earlier, later in candidate_pairs(signatures, options.near_duplicate_bands):
         if compared[earlier].body_digest == compared[later].body_digest:
             continue  # exact-duplicate-document reports this pair
         one, two = shingles(earlier), shingles(later)
-        if one is None or two is None or not len(one) or not len(two):
+        if not one or not two:
             continue  # changed or gone since it was summarised
-        similarity = near_duplicates.jaccard(one, two)
+        similarity = jaccard(one, two)
         if similarity < options.near_duplicate_threshold:
             continue
         current = best.get(later)
