@@ -201,9 +201,13 @@ def _fingerprint(
 ) -> bytes:
     """What the corpus rules' findings depend on: every entry, seed versions, INDEX.md,
     and which corpus rules run (a run with ``--select SC5`` must not reuse all of them)."""
-    described = [(e.name, e.kind, e.detail, e.size, keys.get(e.name)) for e in entries]
-    text = repr((described, job.signatures, corpus_rules)).encode("utf-8", errors="surrogatepass")
-    return hashlib.blake2b(text + index_key, digest_size=16).digest()
+    # An entry at a time, not one repr of them all (30 MB at 100,000 seeds).
+    digest = hashlib.blake2b(repr((job.signatures, corpus_rules)).encode(), digest_size=16)
+    for e in entries:
+        described = (e.name, e.kind, e.detail, e.size, keys.get(e.name))
+        digest.update(repr(described).encode("utf-8", errors="surrogatepass"))
+    digest.update(index_key)
+    return digest.digest()
 
 
 def _run(todo: list[tuple[Candidate, bool]], job: SeedJob, jobs: int) -> Iterator[SeedOutcome]:

@@ -3,8 +3,9 @@
 The corpus rule runs in the main process once the workers have signed every seed.
 numpy there would cost its import and 12 MB at the run's peak for work that a dict
 does as fast: grouping 100,000 seeds by each of 32 band keys takes 0.8 s this way, as
-with numpy's sort (10,000 seeds: 0.04 s against 0.05 s). The few seeds in candidate pairs get their shingle sets as Python
-sets, hashed exactly as ``near_duplicates.shingle_set`` hashes them.
+with numpy's sort (10,000 seeds: 0.04 s against 0.05 s). The few seeds in candidate
+pairs get their shingle sets as Python sets, hashed exactly as
+``near_duplicates.shingle_set`` hashes them.
 """
 
 from __future__ import annotations
