@@ -163,8 +163,7 @@ def check_folder(
     corpus_rules = tuple(rule.code for rule in rules if rule.check_corpus is not None)
     fingerprint = _fingerprint(entries, keys, index_key, job, corpus_rules)
     # What the rules need is in entries and seeds now: INDEX.md, parsed next, can reuse
-    # the memory of the candidates, stats and outcomes (at 100,000 seeds, 50 MB; the
-    # run's peak is that parse).
+    # the memory of the candidates, stats and outcomes (at 100,000 seeds, 50 MB).
     del outcomes, todo, listed, keys
     corpus_found = cache.corpus_findings(fingerprint)
     index = None

@@ -170,7 +170,9 @@ def list_folder(
         path = root / listed_name
         # The path holds a copy of the name (pathlib interns each part): the entry
         # keeps that one rather than a second copy.
-        name = path.name if path.name == listed_name else listed_name
+        name = path.name
+        if name != listed_name:
+            name = listed_name  # never on POSIX; pathlib may read a drive in it elsewhere
         number = match.group("number") if match else None
         if number is not None and not (number.isascii() and number.isdigit()):
             number = None  # a custom pattern let something else than 0-9 through

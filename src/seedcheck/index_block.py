@@ -113,8 +113,10 @@ def block_is_rendered(document: IndexDocument, seeds: Sequence[SeedSummary]) -> 
     Line by line, without the whole block in memory twice (at 100,000 seeds the text
     and lines of both would take 80 MB).
     """
-    newline = block_newline(document)
-    standing = _document_lines(document, document.begin_lines[0] - 1, document.end_lines[0])
+    lines = _document_lines(document, document.begin_lines[0] - 1, document.end_lines[0])
+    marker = next(lines, "")  # the block's first line: its ending is the block's
+    newline = _newline_of(marker)
+    standing = itertools.chain((marker,), lines)
     written = (line + newline for line in _block_lines(seeds))
     return all(a == b for a, b in itertools.zip_longest(standing, written))
 
@@ -168,9 +170,14 @@ def rewrite_index(
 
 def block_newline(document: IndexDocument) -> str:
     """The line ending the block is written with: the one its begin marker has."""
-    start = document.begin_lines[0] - 1 if document.begin_lines else 0
-    marker = next(_document_lines(document, start, start + 1), "") if document.begin_lines else ""
-    return "\r\n" if marker.endswith("\r\n") else "\n"
+    if not document.begin_lines:
+        return "\n"
+    start = document.begin_lines[0] - 1
+    return _newline_of(next(_document_lines(document, start, start + 1), ""))
+
+
+def _newline_of(line: str) -> str:
+    return "\r\n" if line.endswith("\r\n") else "\n"
 
 
 def _lines(numbers: tuple[int, ...]) -> str:

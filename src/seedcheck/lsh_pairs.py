@@ -39,8 +39,8 @@ def mix(value: int) -> int:
 
 def shingle_hashes(words: Sequence[str], size: int = DOCUMENT_SHINGLE_WORDS) -> set[int]:
     """The hashes of the ``size``-word shingles of ``words`` (empty if too few words)."""
-    known: dict[str, int] = {}
-    hashes = [known.get(w) or known.setdefault(w, word_hash(w)) for w in words]
+    known = {word: word_hash(word) for word in set(words)}
+    hashes = [known[word] for word in words]
     found: set[int] = set()
     for start in range(len(hashes) - size + 1):
         value = hashes[start]

@@ -40,7 +40,6 @@ _MIX_2 = np.uint64(MIX_2)
 _COMBINE = np.uint64(COMBINE)
 
 Hashes = npt.NDArray[np.uint64]
-Signature = npt.NDArray[np.uint32]
 
 
 class WordHasher:
