@@ -96,3 +96,16 @@ _OUTSIDE_TOKENS = [
 def outside_text() -> st.SearchStrategy[str]:
     """Text before or after the index block: HTML, Markdown and odd line breaks."""
     return _joined(_OUTSIDE_TOKENS, 12)
+
+
+# What text normalisation treats specially, where a line break could fall among it.
+_NORMAL_TOKENS = [
+    "-", "--", " - ", "\u2013", "\u2014", "'", "\u2019", "\u201c", "\u00ad", "\u200b",
+    "\ufb01", "\u2026", "e\u0301", "\u0301", "\u00bd", "\uff21", "\u2163", "_", " ", "\t",
+    "\xa0", "\n", "\n\n", "\r\n", "\r", "word", "don't", "1990-2000",
+]  # fmt: skip
+
+
+def body_text() -> st.SearchStrategy[str]:
+    """A seed body of words, punctuation and breaks that normalisation changes."""
+    return _joined(_NORMAL_TOKENS, 60)

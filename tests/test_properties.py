@@ -28,6 +28,7 @@ from seedcheck.fixing import fix_text
 from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
 from seedcheck.seed_file import parse_seed
 from seedcheck.seed_model import SeedMetadata
+from seedcheck.text_normal import words
 from tests import strategies
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
@@ -228,3 +229,19 @@ def test_fix_never_changes_a_front_matter_value(header: str, blank: str) -> None
     assert result.err == ""
     if fixed != data:
         assert _as_read(fixed) == _as_read(data)
+
+
+@given(strategies.body_text(), st.sampled_from(["front-matter", "plain"]))
+def test_the_words_of_body_lines_are_the_words_of_the_body(body: str, layout: str) -> None:
+    # Rules and signatures take a body's words line by line (SeedFile.body_words): that
+    # must be what normalising the whole body at once gives.
+    header = "---\ntitle: T\n---\n" if layout == "front-matter" else "A title\nBy Ann Lee\n\n"
+    seed = parse_seed(
+        Path(SEED),
+        (header + body).encode("utf-8"),
+        number=None,
+        seed_id=None,
+        layout="auto",
+        model=SeedMetadata,
+    )
+    assert seed.all_body_words == words(seed.body)

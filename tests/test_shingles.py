@@ -19,7 +19,7 @@ TYPOGRAPHIC = (
 
 def test_located_words_are_the_words_of_the_whole_text() -> None:
     lines = [(3, "Small ports \u2014 written"), (4, "off, for \u201cdecades\u201d.")]
-    located = located_words(lines)
+    located = located_words((number, words(text)) for number, text in lines)
     assert list(located.words) == words("Small ports \u2014 written\noff, for \u201cdecades\u201d.")
     assert located.lines == (3, 3, 3, 4, 4, 4)
     assert located.index_in_line(4) == 1

@@ -39,11 +39,13 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
     """Find the repeats of ``seed``'s body with the configured shingle size and minimum."""
     paragraphs = body_paragraphs(seed)
     teasers = {id(t.paragraph) for t in find_teasers(paragraphs)}
+    # body_words follows the lines of the paragraphs in order, one entry a line.
+    line_words = iter(seed.body_words)
     located = located_words(
-        (line.number, line.text)
+        (line.number, found)
         for paragraph in paragraphs
+        for line, found in zip(paragraph.lines, line_words, strict=False)
         if id(paragraph) not in teasers
-        for line in paragraph.lines
     )
     repeats = find_repeats(
         located.words, options.duplicate_shingle_words, options.duplicate_min_words

@@ -16,6 +16,7 @@ from seedcheck.front_matter import FrontMatter, find_misplaced_block, is_fence, 
 from seedcheck.located import LocatedValue
 from seedcheck.plain_layout import split_plain
 from seedcheck.seed_model import SchemaIssue, SeedMetadata, validate_fields
+from seedcheck.text_normal import words
 
 if TYPE_CHECKING:
     from seedcheck.body_lines import BodyLine, Paragraph
@@ -90,7 +91,7 @@ class SeedFile:
         byline = self.field("byline") if self.layout == "plain" else None
         return byline.line - 1 if byline is not None else None
 
-    @property
+    @functools.cached_property
     def body(self) -> str:
         """The article text: after the header or title, without a plain-layout byline."""
         skip = self.byline_index
@@ -100,9 +101,24 @@ class SeedFile:
             if index != skip
         )
 
-    @property
+    @functools.cached_property
     def word_count(self) -> int:
         return len(self.body.split())
+
+    @functools.cached_property
+    def body_words(self) -> tuple[tuple[str, ...], ...]:
+        """The :func:`~seedcheck.text_normal.words` of each of :attr:`body_lines`.
+
+        Made once: duplicated-text and the near-duplicate signature both need them, and
+        finding words is the costliest step of reading a body. No word spans a line
+        break, so together they are the words of :attr:`body` (tested).
+        """
+        return tuple(tuple(words(line.text)) for line in self.body_lines)
+
+    @property
+    def all_body_words(self) -> list[str]:
+        """Every word of the body, in order: ``words(self.body)``."""
+        return [word for line in self.body_words for word in line]
 
 
 def parse_seed(

@@ -20,7 +20,6 @@ from seedcheck.body_lines import first_body_line
 from seedcheck.rule_options import RuleOptions
 from seedcheck.seed_file import SeedFile
 from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
-from seedcheck.text_normal import words
 
 SummaryRecord = tuple[
     str, str | None, str | None, str, str, str, str, int, bytes | None, int, bytes | None, int
@@ -115,7 +114,7 @@ def summarize(seed: SeedFile, options: RuleOptions, signature: bool = False) -> 
 
 
 def _signature(seed: SeedFile, options: RuleOptions) -> tuple[bytes, int] | None:
-    seed_words = words(seed.body)
+    seed_words = seed.all_body_words
     # Counting words needs no numpy: a seed too short to compare never imports it.
     if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < options.near_duplicate_min_shingles:
         return None

@@ -4,7 +4,7 @@ A *shingle* is a run of ``n`` consecutive words of :func:`seedcheck.text_normal.
 so two copies of a passage share their shingles even when one copy has typographic quotes
 and the other ASCII ones, or the line and paragraph breaks fall elsewhere.
 
-- :func:`located_words` gives the words of numbered lines with the line of each word;
+- :func:`located_words` gathers the words of numbered lines with the line of each word;
 - :func:`shingles` gives the shingles of a word list, as strings, in order (what a
   MinHash of a document is built from);
 - :func:`find_repeats` finds the passages of a word list that repeat earlier words of
@@ -63,16 +63,15 @@ class Repeat:
         return self.source + self.source_length
 
 
-def located_words(lines: Iterable[tuple[int, str]]) -> LocatedWords:
-    """The words of ``(line number, text)`` pairs, each with its line number.
+def located_words(lines: Iterable[tuple[int, Sequence[str]]]) -> LocatedWords:
+    """The words of ``(line number, words of the line)`` pairs, each with its line number.
 
-    Lines are normalised one by one; since no word spans a line break, the result is the
-    words of the whole text.
+    Lines are normalised one by one (see ``SeedFile.body_words``); since no word spans a
+    line break, the result is the words of the whole text.
     """
     all_words: list[str] = []
     numbers: list[int] = []
-    for number, text in lines:
-        found = words(text)
+    for number, found in lines:
         all_words.extend(found)
         numbers.extend([number] * len(found))
     return LocatedWords(tuple(all_words), tuple(numbers))

@@ -42,7 +42,6 @@ from seedcheck.corpus import Corpus
 from seedcheck.lsh_pairs import candidate_pairs, jaccard, shingle_hashes
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
-from seedcheck.text_normal import words
 
 
 def shown(similarity: float) -> str:
@@ -69,7 +68,7 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
         # the exact comparison.
         if index not in shingle_sets:
             seed = corpus.seed_file(compared[index])
-            shingle_sets[index] = None if seed is None else shingle_hashes(words(seed.body))
+            shingle_sets[index] = None if seed is None else shingle_hashes(seed.all_body_words)
         return shingle_sets[index]
 
     best: dict[int, tuple[float, int]] = {}
