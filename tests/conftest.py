@@ -95,15 +95,14 @@ def _cache_per_test(
 
 
 @pytest.fixture(autouse=True)
-def _index_tables_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every INDEX.md table of two rows or more is parsed in chunks of three rows.
+def _index_rows_read_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every INDEX.md table of two rows or more has its later rows read apart.
 
     In use, only tables of many rows are (see seedcheck.index_reduce); here the test
-    corpora's small indexes go the same way, chunk boundaries included, so every test of
-    the index rules also tests that the chunks give what one parse gives.
+    corpora's small indexes go the same way, so every test of the index rules also tests
+    that reading rows apart gives what one parse gives.
     """
     monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 1)
-    monkeypatch.setattr("seedcheck.index_file.CHUNK_ROWS", 3)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
-"""A long INDEX.md table parsed in chunks gives exactly what one parse gives.
+"""A long INDEX.md table read apart gives exactly what one parse gives.
 
-conftest makes every table of two rows or more go through chunks of three rows; these
-cases are the shapes where chunking could go wrong, each compared with one parse.
+conftest makes every table of two rows or more have its later rows read without
+markdown-it's row tokens; these cases are the shapes where that could go wrong (cells
+split, trimmed, escaped; file links written otherwise than ``seedcheck index`` writes
+them), each compared with one parse of the whole document.
 """
 
 from __future__ import annotations
@@ -60,21 +62,63 @@ CASES = {
     "unterminated-fence-before": "```\n" + _block(HEAD + _rows(6)),
     "no-end-marker": f"{BEGIN_MARKER}\n\n{HEAD}{_rows(8)}",
     "bom-and-bad-utf8": "\ufeff" + _block(HEAD + _rows(4) + _row(4, "caf\udce9") + _rows(3)),
+    "odd-cells": _block(
+        HEAD
+        + _rows(2)
+        + "|002|[002_0000000000000002.txt](<002_0000000000000002.txt>)|T|A|2024|3|x|\n"
+        + "| 003 | x | \t T\x00 | \u2003A\xa0 | | 3 |   |\n"
+        + "| 004 | y | a \\| b \\\\| c | A | 2024 | 3 | x\n"
+        + "| 005 | y | `a \\| b` | A | 2024 | 3 | x |\n"
+        + _rows(2)
+    ),
+    "escaped-last-pipe": _block(HEAD + _rows(2) + "| 002 | y | T | A | 2024 | 3 | x | \\|\n"),
 }
+
+# File cells: what the shortcut for seedcheck's own ``[name](<name>)`` must leave to
+# markdown-it, each in a row between generated ones.
+FILE_CELLS = [
+    "[a.txt](<a.txt>)",
+    "[a.txt](a.txt)",
+    "[a.txt](<b.txt>)",
+    "[a b.txt](<a b.txt>)",
+    "[a.txt](<a%20b.txt>)",
+    "[a.txt](a%2.txt)",
+    "[caf\u00e9.txt](<caf\u00e9.txt>)",
+    '[a.txt](<a.txt> "title")',
+    "[a.txt](<a.txt>) [b.txt](<b.txt>)",
+    "x [a.txt](<a.txt>)",
+    "[a.txt](javascript:alert.txt)",
+    "[a.txt](<file:a.txt>)",
+    "[a_b_.txt](<_a_.txt>)",
+    "*[a.txt](<a.txt>)*",
+    "`[a.txt](<a.txt>)`",
+    "[a.txt]( <a.txt> )",
+    "[a.txt](<a.txt>",
+    "[[a.txt]](<a.txt>)",
+    "\\[a.txt](<a.txt>)",
+    "[a.txt](<a\\.txt>)",
+    "[a.txt](<a&amp;b.txt>)",
+    "[a.txt][ref]",
+    "<a.txt>",
+    "<https://example.org/a.txt>",
+    "a.txt",
+    "",
+]
+for at, cell in enumerate(FILE_CELLS):
+    CASES[f"file-cell-{at}"] = (
+        _block(HEAD + _rows(2) + f"| 002 | {cell} | T | A | 2024 | 3 | x |\n" + _rows(2))
+        + "\n[ref]: <r.txt>\n"
+    )
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-@pytest.mark.parametrize("chunk_rows", [1, 3, 1000])
-def test_chunks_give_what_one_parse_gives(
-    case: str, chunk_rows: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("seedcheck.index_file.CHUNK_ROWS", chunk_rows)
+def test_rows_read_apart_give_what_one_parse_gives(case: str) -> None:
     data = CASES[case].encode("utf-8", errors="surrogateescape")
     path = Path("INDEX.md")
     assert parse_index(path, data) == _parse_index(path, data, in_chunks=False)
 
 
-def test_chunked_rows_keep_their_lines_and_cells() -> None:
+def test_rows_read_apart_keep_their_lines_and_cells() -> None:
     data = _block(HEAD + _rows(9), before="").encode()
     document = parse_index(Path("INDEX.md"), data)
     assert [row.line for row in document.rows] == list(range(5, 14))
@@ -83,7 +127,7 @@ def test_chunked_rows_keep_their_lines_and_cells() -> None:
     assert document.end_lines == (15,)
 
 
-def test_a_table_too_short_to_chunk_is_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_table_too_short_to_read_apart_is_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 64)
     data = _block(HEAD + _rows(10)).encode()
     assert parse_index(Path("INDEX.md"), data) == _parse_index(
@@ -120,7 +164,10 @@ def whole_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         ("long-row", True),  # a row wider than the header
         ("no-delimiter-row", True),  # not a table at all
         ("pipes-before-the-block", False),  # that table is outside the block
-        ("in-a-quote", False),  # no line starts with a pipe: nothing to chunk
+        ("in-a-quote", False),  # no line starts with a pipe: nothing to read apart
+        ("odd-cells", False),
+        ("escaped-last-pipe", True),  # eight cells: the last pipe is escaped
+        *((f"file-cell-{at}", False) for at in range(len(FILE_CELLS))),
     ],
 )
 def test_which_documents_fall_back_to_one_parse(

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from seedcheck.index_reduce import LongTable
+
 INDEX_NAME = "INDEX.md"
 BEGIN_MARKER = "<!-- seedcheck:index:begin -->"
 END_MARKER = "<!-- seedcheck:index:end -->"
@@ -157,10 +159,6 @@ class IndexDocument:
         )
 
 
-# Rows of a long index table parsed per markdown-it call (see index_reduce): fewer
-# tokens held at once. At 100,000 rows, 256 take 38 MB less than 2,000, in the same time.
-CHUNK_ROWS = 256
-Chunk = tuple[list["Token"], int]  # a chunk's tokens, and the lines before it
 _BREAK = re.compile(rb"\r\n?|\n")
 _TEXT_BREAK = re.compile(r"\r\n?|\n")
 
@@ -197,9 +195,9 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
 
 
 def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
-    # With ``in_chunks``, a long table is parsed a chunk of rows at a time (see
-    # index_reduce); the result is that of one parse, which is made instead whenever
-    # the document does not have the shape that allows it.
+    # With ``in_chunks``, most rows of a long table are read without markdown-it's
+    # tokens (see index_reduce); the result is that of one parse, which is made instead
+    # whenever the document does not have the shape that allows it.
     from seedcheck.index_reduce import find_long_table
 
     doc = _unparsed(path, data)
@@ -236,12 +234,8 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
         return replace(doc, table_problems=(problem,))
     if long_table is not None and (tokens[tables[0]].map or [0])[0] != long_table.start:
         return _parse_index(path, data, in_chunks=False)  # the long table is not the index's
-    chunks = (
-        ()
-        if long_table is None
-        else ((parser.parse(chunk, env), offset) for chunk, offset in long_table.chunks(CHUNK_ROWS))
-    )
-    rows, problems, usable = _read_table(tokens, tables[0], source_lines, chunks)
+    left_out = _LeftOut(long_table, parser, env) if long_table is not None else None
+    rows, problems, usable = _read_table(tokens, tables[0], source_lines, left_out)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
         line = extra_map[0] + 1 if extra_map else first
@@ -326,18 +320,25 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
     return tuple(begins), tuple(ends)
 
 
+class _LeftOut(NamedTuple):
+    """The rows a reduced parse left out, and how to read their file links."""
+
+    table: LongTable
+    parser: MarkdownIt
+    env: dict[str, Any]
+
+
 def _read_table(
-    tokens: list[Token], start: int, lines: Sequence[str], chunks: Iterable[Chunk] = ()
+    tokens: list[Token], start: int, lines: Sequence[str], left_out: _LeftOut | None = None
 ) -> tuple[list[IndexRow], list[TableProblem], bool]:
     """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable.
 
-    ``chunks`` are the table's further rows, parsed apart (see index_reduce): parsed one
-    at a time as they are read, so that the tokens of one chunk are held at once.
+    ``left_out`` are the table's further rows, which the tokens lack (see index_reduce).
     """
     problems: list[TableProblem] = []
-    header, rows = _table_rows(tokens, start, lines, 0, problems)
-    for chunk_tokens, offset in chunks:
-        rows += _table_rows(chunk_tokens, 0, lines, offset, problems)[1]
+    header, rows = _table_rows(tokens, start, lines, problems)
+    if left_out is not None:
+        rows += _left_out_rows(left_out, header, lines, problems)
     header_line = (tokens[start].map or [0])[0] + 1
     missing = [c for c in COLUMNS if c not in header]
     if missing:
@@ -357,17 +358,15 @@ def _table_rows(
     tokens: list[Token],
     start: int,
     lines: Sequence[str],
-    offset: int,
     problems: list[TableProblem],
 ) -> tuple[list[str], list[IndexRow]]:
-    """The header and rows of the table at ``tokens[start]``; ``offset`` is added to the
-    tokens' lines (that of a chunk of rows in the whole document)."""
+    """The header and rows of the table at ``tokens[start]``."""
     header: list[str] = []
     rows: list[IndexRow] = []
     i = start
     in_head = False
     current: list[Token] = []
-    row_line = (tokens[start].map or [0])[0] + 1 + offset
+    row_line = (tokens[start].map or [0])[0] + 1
     while i < len(tokens) and tokens[i].type != "table_close":
         token = tokens[i]
         if token.type == "thead_open":
@@ -376,35 +375,74 @@ def _table_rows(
             in_head = False
         elif token.type == "tr_open":
             current = []
-            row_line = (token.map or [row_line - 1 - offset])[0] + 1 + offset
+            row_line = (token.map or [row_line - 1])[0] + 1
         elif token.type == "inline":
             current.append(token)
         elif token.type == "tr_close":
             if in_head:
                 header = [decode_cell(t.content) for t in current]
             else:
-                row = _row(header, current, row_line, lines, problems)
+                file_index = header.index("File") if "File" in header else None
+                target = (
+                    _link_target(current[file_index].children or [])
+                    if file_index is not None and file_index < len(current)
+                    else None
+                )
+                contents = [t.content for t in current]
+                row = _row(header, contents, target, row_line, lines=lines, problems=problems)
                 if row is not None:
                     rows.append(row)
         i += 1
     return header, rows
 
 
+def _left_out_rows(
+    left_out: _LeftOut, header: list[str], lines: Sequence[str], problems: list[TableProblem]
+) -> list[IndexRow]:
+    """The rows of ``left_out``, each as markdown-it would have tokenised it."""
+    from seedcheck.index_reduce import cell_content
+
+    width = len(header)
+    file_index = header.index("File") if "File" in header else None
+    rows: list[IndexRow] = []
+    for line, columns in left_out.table.rows():
+        contents = [cell_content(columns, i) for i in range(width)]
+        target = None
+        if file_index is not None:
+            target = _file_target(contents[file_index], left_out.parser, left_out.env)
+        row = _row(header, contents, target, line + 1, lines=lines, problems=problems)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+# The File cell seedcheck index writes, ``[name](<name>)``, with a name in which nothing
+# is Markdown or changed by link normalisation: its link target is the name. Any other
+# cell is parsed by markdown-it.
+_PLAIN_LINK = re.compile(r"\[[A-Za-z0-9._-]+\]\((?:<([A-Za-z0-9._-]+)>|([A-Za-z0-9._-]+))\)")
+
+
+def _file_target(content: str, parser: MarkdownIt, env: dict[str, Any]) -> str | None:
+    """The target of the first link in a File cell's source, as markdown-it finds it."""
+    plain = _PLAIN_LINK.fullmatch(content)
+    if plain is not None:
+        return sys.intern(plain.group(1) or plain.group(2))
+    tokens = parser.parseInline(content, env)
+    return _link_target(tokens[0].children or []) if tokens else None
+
+
 def _row(
     header: list[str],
-    inlines: list[Token],
+    contents: list[str],
+    target: str | None,
     line: int,
+    *,
     lines: Sequence[str],
     problems: list[TableProblem],
 ) -> IndexRow | None:
+    """A body row from its cells' sources as markdown-it's inline tokens hold them."""
     source = lines[line - 1].rstrip("\r\n") if 0 < line <= len(lines) else ""
     starts = cell_starts(source)
-    file_index = header.index("File") if "File" in header else None
-    target = (
-        _link_target(inlines[file_index])
-        if file_index is not None and file_index < len(inlines)
-        else None
-    )
     if len(starts) != len(header):
         which = f"row for {excerpt(target)}" if target else "row"
         problems.append(
@@ -418,8 +456,8 @@ def _row(
         )
         return None
     cells = row_cells(
-        (name, _shared(name, decode_cell(token.content)), column)
-        for name, token, column in zip(header, inlines, starts, strict=False)
+        (name, _shared(name, decode_cell(content)), column)
+        for name, content, column in zip(header, contents, starts, strict=False)
     )
     return IndexRow(line, cells, target)
 
@@ -433,8 +471,8 @@ def _shared(column: str, text: str) -> str:
     return sys.intern(text) if column in SHARED_COLUMNS else text
 
 
-def _link_target(token: Token) -> str | None:
-    for child in token.children or []:
+def _link_target(children: Sequence[Token]) -> str | None:
+    for child in children:
         if child.type == "link_open":
             href = child.attrs.get("href")
             # Interned: the listing's path of the seed holds the same name, interned.

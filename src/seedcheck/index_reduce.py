@@ -1,18 +1,20 @@
-"""Parsing a long INDEX.md table a chunk of rows at a time, with markdown-it's result.
+"""Reading a long INDEX.md table's rows without markdown-it's tokens for each row.
 
 markdown-it holds a token for every cell of a table (23 tokens for a 7-column row),
-so parsing the index of 100,000 seeds at once takes 1.5 GB. The body rows of a
-top-level table are independent of each other: a line that starts with ``|`` cannot
-end a table (no block that could interrupt one starts with a pipe), and each row's
-tokens depend only on its own line and the header's width. So the document is parsed
-once without the rows after the first (:attr:`LongTable.reduced`), and the rows left
-out are parsed afterwards below a copy of the header and delimiter lines, a chunk at
-a time (:meth:`LongTable.chunks`). The caller checks that the reduced parse has the
-table where expected (:meth:`LongTable.fits`) and parses the whole document when not.
+so parsing the index of 100,000 seeds at once takes 1.5 GB, and making the tokens is
+most of the time an index takes. The body rows of a top-level table are independent
+of each other: a line that starts with ``|`` cannot end a table (no block that could
+interrupt one starts with a pipe), and each row's cells depend only on its own line
+and the header's width. So the document is parsed once without the rows after the
+first (:attr:`LongTable.reduced`), and the rows left out are split into cells as the
+table rule splits them, with its own helpers (:meth:`LongTable.rows`). The caller
+checks that the reduced parse has the table where expected (:meth:`LongTable.fits`)
+and parses the whole document when not.
 
 markdown-it caps the cells it fills in for short rows (``MAX_AUTOCOMPLETED_CELLS``):
-the count runs over the whole table, so a table with short or long rows left out is
-parsed whole, which keeps the result exactly that of one parse.
+the count runs over the whole table, so a table with rows wider than the header, or
+with more cells to fill in than the cap, is parsed whole, which keeps the result
+exactly that of one parse.
 """
 
 from __future__ import annotations
@@ -85,15 +87,11 @@ class LongTable:
             elif token.type in ("table_open", "tbody_open"):
                 token.map = [begin, end + gap]  # the left-out rows are theirs
 
-    def chunks(self, size: int) -> Iterator[tuple[str, int]]:
-        """Documents of ``size`` left-out rows below the header, each with the number to
-        add to a row's 0-based line in it to get its line in the whole document."""
-        head = self.lines[self.start] + self.lines[self.start + 1]
-        if not head.endswith("\n") and not head.endswith("\r"):
-            return  # pragma: no cover - the kept rows end in line breaks
-        for begin in range(0, len(self.left_out), size):
-            body = joined(self.left_out[begin : begin + size])
-            yield head + body, self.start + 3 + begin - 2
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """Each left-out row's 0-based line and its cells as markdown-it's table rule
+        makes them (untrimmed; see :func:`row_columns`)."""
+        for offset, line in enumerate(self.left_out, self.start + 3):
+            yield offset, row_columns(line)
 
 
 def find_long_table(lines: Sequence[str], after: int) -> LongTable | None:
@@ -116,22 +114,48 @@ def _fillable(first_row: str, left_out: Sequence[str], width: int) -> bool:
     """Whether no row is wider than the header and markdown-it fills in few enough
     cells over the whole table for its cap never to end it."""
     try:
-        # The table rule's own helpers, so that rows are split and trimmed as it does.
-        # markdown-it-py before 4.3 has no mdTrim (it trimmed otherwise), and 3.0 no cap:
-        # there a long table is parsed whole, as before.
-        from markdown_it.common.utils import mdTrim
-        from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
+        # The table rule's own helpers (see row_columns). markdown-it-py before 4.3 has
+        # no mdTrim (it trimmed otherwise), and 3.0 no cap: there a long table is parsed
+        # whole, as before.
+        from markdown_it.common.utils import mdTrim  # noqa: F401
+        from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS
     except ImportError:
         return False
 
     filled = 0
     for line in itertools.chain((first_row,), left_out):
-        columns = escapedSplit(mdTrim(line.rstrip("\r\n")))
-        if columns and columns[0] == "":
-            columns.pop(0)
-        if columns and columns[-1] == "":
-            columns.pop()
+        columns = row_columns(line)
         if len(columns) > width:
             return False
         filled += width - len(columns)
     return filled <= MAX_AUTOCOMPLETED_CELLS
+
+
+def row_columns(line: str) -> list[str]:
+    """The cells of a table row line, split and with the edge pipes' empty cells dropped
+    exactly as markdown-it's table rule does (with its own helpers), not yet trimmed.
+
+    markdown-it replaces NUL with U+FFFD in its source before parsing, so this does too.
+    """
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import escapedSplit
+
+    text = mdTrim(line.rstrip("\r\n").replace("\x00", "\ufffd"))
+    # Without a backslash nothing is escaped, and escapedSplit (a loop over every
+    # character) splits exactly as str.split does.
+    columns = escapedSplit(text) if "\\" in text else text.split("|")
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return columns
+
+
+def cell_content(columns: Sequence[str], index: int) -> str:
+    """The source of cell ``index`` of a body row, as markdown-it's table rule sets the
+    cell's inline token content (a cell the row lacks is empty)."""
+    from markdown_it.common.utils import mdTrim
+
+    if index >= len(columns) or not columns[index]:
+        return ""
+    return mdTrim(columns[index])
