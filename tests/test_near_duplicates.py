@@ -95,6 +95,18 @@ def test_signatures_are_stable() -> None:
     assert np.array_equal(one, two)
 
 
+def test_a_signature_is_the_family_applied_to_each_shingle() -> None:
+    # The minimum of each hash of the family, computed the plain way, one value at a
+    # time: the signing takes a shortcut (it shifts the minimum, not every product).
+    family = nd.Permutations.make(16)
+    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(3))))
+    expected = [
+        min(((int(a) * (int(x) >> 32) + int(b)) % 2**64) >> 32 for x in shingles)
+        for a, b in zip(family.a[:, 0], family.b[:, 0], strict=True)
+    ]
+    assert family.signature(shingles).tolist() == expected
+
+
 # ------------------------------------------------------------------ estimates and recall
 
 
