@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from seedcheck.text_normal import normalize, words
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcheck.text_normal import _WORD, normalize, words
 
 
 def test_typography_is_unified() -> None:
@@ -34,3 +37,21 @@ def test_invisible_characters_are_deleted() -> None:
     hidden = "infra\u00adstruc\u00adture\u200b \u200cwork\u200d\u2060s\ufeff"
     assert normalize(hidden) == "infrastructure works"
     assert words(hidden) == ["infrastructure", "works"]
+
+
+_APOSTROPHE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["'", "''", " ", "-", "--", "_", "a", "B", "7", "don't", "'tis", "\u2019"]),
+        st.characters(max_codepoint=0x7F),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_APOSTROPHE_TEXT)
+def test_words_are_what_the_word_pattern_finds(text: str) -> None:
+    # words() splits ASCII text without the pattern; the pattern is the definition.
+    normal = normalize(text)
+    expected = [word.replace("'", "") for word in _WORD.findall(normal)]
+    assert words(text) == expected

@@ -84,9 +84,27 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# In normalised ASCII text (case folded) a word character is a lower-case letter or a
+# digit: everything else but the apostrophe separates words.
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "'")}
+)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` after :func:`normalize`, punctuation dropped."""
     normal = normalize(text)
+    if not normal.isascii():
+        return _found_words(normal)
+    # Most lines: what the word pattern finds, at a third of its cost, by blanking the
+    # separators and splitting. Only a token with an apostrophe needs the pattern.
+    tokens = normal.translate(_ASCII_SEPARATORS).split()
+    if "'" not in normal:
+        return tokens
+    return [word for token in tokens for word in _found_words(token)]
+
+
+def _found_words(normal: str) -> list[str]:
     found: list[str] = _WORD.findall(normal)
     return [word.replace("'", "") for word in found] if "'" in normal else found
 
