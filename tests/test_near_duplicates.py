@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 
 from seedcheck import lsh_pairs as lp
 from seedcheck import near_duplicates as nd
+from seedcheck.folder_check import FEW_TO_SIGN
 from seedcheck.rules.near_duplicate_document import shown
 from seedcheck.text_normal import words
 from tests.article_maker import article
@@ -349,4 +351,37 @@ def test_numpy_is_imported_only_when_documents_are_compared(isolated: Path) -> N
     assert not _imports_numpy(["--version"], isolated)
     assert not _imports_numpy(["validate", "--ignore", "SC414", "corpus"], isolated)
     assert not _imports_numpy(["validate", "one"], isolated)
-    assert _imports_numpy(["validate", "corpus"], isolated)
+    # Two seeds to sign: plain Python signs them (see the next test).
+    assert not _imports_numpy(["validate", "corpus"], isolated)
+
+
+def test_a_run_that_signs_a_few_seeds_signs_them_without_numpy(isolated: Path) -> None:
+    corpus = _corpus(isolated, [article(seed) for seed in range(FEW_TO_SIGN + 1)])
+    # Old enough for the cache to trust their stat.
+    past = time.time() - 60
+    for path in corpus.iterdir():
+        os.utime(path, (past, past))
+    assert _imports_numpy(["validate", "corpus"], isolated)  # every seed signed
+    changed = sorted(corpus.iterdir())[3]
+    with changed.open("a", encoding="utf-8") as handle:
+        handle.write("\nOne more sentence for the record.\n")
+    os.utime(changed, (past + 1, past + 1))
+    assert not _imports_numpy(["validate", "corpus"], isolated)  # one seed signed
+
+
+@pytest.mark.parametrize(("permutations", "bands"), [(128, 32), (64, 32), (20, 20), (96, 32)])
+def test_plain_python_signs_as_numpy_does(permutations: int, bands: int) -> None:
+    for seed in range(6):
+        text = words(article(seed))
+        python = lp.band_signature(lp.shingle_hashes(text), permutations, bands)
+        assert python == nd.signature(nd.seed_shingles(text), permutations, bands)
+
+
+def test_the_family_is_odd_multipliers_from_a_fixed_stream() -> None:
+    multipliers, addends = lp.permutation_family(128)
+    assert len(multipliers) == len(addends) == 128
+    assert all(a % 2 == 1 for a in multipliers)
+    assert len(set(multipliers)) == 128
+    family = nd.Permutations.make(128)
+    assert family.a[:, 0].tolist() == list(multipliers)
+    assert family.b[:, 0].tolist() == list(addends)

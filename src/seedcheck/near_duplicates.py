@@ -8,9 +8,10 @@ corpus). Each candidate is then confirmed with the exact Jaccard similarity of t
 shingle sets, so an estimate never decides a finding. The pairing and the confirmation
 are ``lsh_pairs``', in plain Python.
 
-Every hash here is stable across processes and runs (BLAKE2b per word, fixed seeds for
-the permutations, no built-in ``hash()``, which is salted per process), so signatures
-can be cached on disk.
+Every hash here is stable across processes and runs (BLAKE2b per word, a fixed stream
+for the permutations, no built-in ``hash()``, which is salted per process), so
+signatures can be cached on disk. ``lsh_pairs.band_signature`` signs the same way
+without numpy, for a run that signs a few seeds.
 
 The banding: with ``b`` bands of ``r`` rows, two seeds of Jaccard similarity ``s``
 share at least one band with probability ``1 - (1 - s**r)**b``. The defaults, 128
@@ -29,12 +30,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from seedcheck.lsh_pairs import COMBINE, MIX_1, MIX_2, word_hash
+from seedcheck.lsh_pairs import COMBINE, MIX_1, MIX_2, permutation_family, word_hash
 from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 
 SHINGLE_WORDS = DOCUMENT_SHINGLE_WORDS
-# Seeds of the random permutations: fixed, so that signatures are the same in every run.
-_PERMUTATION_SEED = 0x5EED_C4EC
 _MIX_1 = np.uint64(MIX_1)
 _MIX_2 = np.uint64(MIX_2)
 _COMBINE = np.uint64(COMBINE)
@@ -97,9 +96,9 @@ class Permutations:
 
     @classmethod
     def make(cls, count: int) -> Permutations:
-        rng = np.random.default_rng(_PERMUTATION_SEED)
-        a = rng.integers(0, 2**64, size=count, dtype=np.uint64, endpoint=False) | np.uint64(1)
-        b = rng.integers(0, 2**64, size=count, dtype=np.uint64, endpoint=False)
+        multipliers, addends = permutation_family(count)
+        a = np.array(multipliers, dtype=np.uint64)
+        b = np.array(addends, dtype=np.uint64)
         return cls(a[:, None], b[:, None])
 
     def signature(self, shingles: Hashes) -> Hashes:

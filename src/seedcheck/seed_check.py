@@ -71,8 +71,11 @@ def _rules(codes: tuple[str, ...]) -> tuple[Rule, ...]:
     return tuple(BY_CODE[code] for code in codes)
 
 
-def check_seed(candidate: Candidate, job: SeedJob, with_rules: bool) -> SeedOutcome:
-    """Read, parse, summarise and (``with_rules``) check one seed file."""
+def check_seed(
+    candidate: Candidate, job: SeedJob, with_rules: bool, few: bool = False
+) -> SeedOutcome:
+    """Read, parse, summarise and (``with_rules``) check one seed file; ``few`` when the
+    process checks only a few (see :func:`~seedcheck.seed_summary.summarize`)."""
     entry, data = read_candidate(candidate)
     if data is None:
         return SeedOutcome(entry, None, None)
@@ -86,7 +89,7 @@ def check_seed(candidate: Candidate, job: SeedJob, with_rules: bool) -> SeedOutc
     )
     findings = check_file(seed, job.rules, job.options) if with_rules else None
     expires = any(issue.expires for issue in seed.schema_issues)
-    return SeedOutcome(entry, summarize(seed, job.options, job.signatures), findings, expires)
+    return SeedOutcome(entry, summarize(seed, job.options, job.signatures, few), findings, expires)
 
 
 def check_seeds(work: Sequence[tuple[Candidate, bool]], job: SeedJob) -> list[SeedOutcome]:

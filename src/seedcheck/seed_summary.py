@@ -85,17 +85,20 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def summarize(seed: SeedFile, options: RuleOptions, signature: bool = False) -> SeedSummary:
+def summarize(
+    seed: SeedFile, options: RuleOptions, signature: bool = False, few: bool = False
+) -> SeedSummary:
     """The summary of a parsed seed; with ``signature``, its near-duplicate signature too.
 
-    Signatures need numpy, so they are only made when near-duplicate-document runs on a
-    corpus with more than one seed.
+    Signatures are only made when near-duplicate-document runs on a corpus with more
+    than one seed. They are made with numpy, or, when the process signs only ``few``
+    seeds, in plain Python: the same bytes, without numpy's import.
     """
     cells = {key: seed.field(key) for key in ("title", "byline", "published")}
     text = {key: _text(value.value) if value else "" for key, value in cells.items()}
     made: tuple[bytes, int] | None = None
     if signature:
-        made = _signature(seed, options)
+        made = _signature(seed, options, few)
     return SeedSummary(
         path=seed.path,
         name=seed.path.name,
@@ -113,18 +116,23 @@ def summarize(seed: SeedFile, options: RuleOptions, signature: bool = False) -> 
     )
 
 
-def _signature(seed: SeedFile, options: RuleOptions) -> tuple[bytes, int] | None:
+def _signature(seed: SeedFile, options: RuleOptions, few: bool) -> tuple[bytes, int] | None:
     seed_words = seed.all_body_words
     # Counting words needs no numpy: a seed too short to compare never imports it.
     if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < options.near_duplicate_min_shingles:
         return None
+    permutations, bands = options.near_duplicate_permutations, options.near_duplicate_bands
+    if few:
+        from seedcheck import lsh_pairs
+
+        hashes = lsh_pairs.shingle_hashes(seed_words)
+        if len(hashes) < options.near_duplicate_min_shingles:
+            return None
+        return lsh_pairs.band_signature(hashes, permutations, bands), len(hashes)
     from seedcheck import near_duplicates
 
     shingles = near_duplicates.seed_shingles(seed_words)
     # Repeated shingles count once, so a set may be smaller than the word count says.
     if len(shingles) < options.near_duplicate_min_shingles:
         return None
-    made = near_duplicates.signature(
-        shingles, options.near_duplicate_permutations, options.near_duplicate_bands
-    )
-    return made, len(shingles)
+    return near_duplicates.signature(shingles, permutations, bands), len(shingles)
