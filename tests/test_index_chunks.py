@@ -115,7 +115,7 @@ for at, cell in enumerate(FILE_CELLS):
 def test_rows_read_apart_give_what_one_parse_gives(case: str) -> None:
     data = CASES[case].encode("utf-8", errors="surrogateescape")
     path = Path("INDEX.md")
-    assert parse_index(path, data) == _parse_index(path, data, in_chunks=False)
+    assert parse_index(path, data) == _parse_index(path, data, rows_apart=False)
 
 
 def test_rows_read_apart_keep_their_lines_and_cells() -> None:
@@ -131,7 +131,7 @@ def test_a_table_too_short_to_read_apart_is_parsed_whole(monkeypatch: pytest.Mon
     monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 64)
     data = _block(HEAD + _rows(10)).encode()
     assert parse_index(Path("INDEX.md"), data) == _parse_index(
-        Path("INDEX.md"), data, in_chunks=False
+        Path("INDEX.md"), data, rows_apart=False
     )
 
 
@@ -141,9 +141,9 @@ def whole_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     whole: list[bool] = []
     parse = seedcheck.index_file._parse_index
 
-    def spy(path: Path, data: bytes, *, in_chunks: bool) -> Any:
-        whole.append(not in_chunks)
-        return parse(path, data, in_chunks=in_chunks)
+    def spy(path: Path, data: bytes, *, rows_apart: bool) -> Any:
+        whole.append(not rows_apart)
+        return parse(path, data, rows_apart=rows_apart)
 
     monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
     return whole
@@ -181,12 +181,12 @@ def test_without_the_table_rule_helpers_a_long_table_is_parsed_whole(
     monkeypatch: pytest.MonkeyPatch, whole_parses: list[bool]
 ) -> None:
     """markdown-it-py before 4.3 has no mdTrim (and trims cells otherwise): there the
-    chunks cannot be split as its table rule splits them, so the document is parsed whole."""
+    rows cannot be split as its table rule splits them, so the document is parsed whole."""
     import markdown_it.common.utils
 
     monkeypatch.delattr(markdown_it.common.utils, "mdTrim")
     data = CASES["generated"].encode()
-    expected = _parse_index(Path("INDEX.md"), data, in_chunks=False)
+    expected = _parse_index(Path("INDEX.md"), data, rows_apart=False)
     whole_parses.clear()
     assert parse_index(Path("INDEX.md"), data) == expected
-    assert whole_parses == [False, True]  # asked in chunks, parsed whole
+    assert whole_parses == [False, True]  # asked to read rows apart, parsed whole

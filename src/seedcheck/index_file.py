@@ -191,11 +191,11 @@ def _unparsed(path: Path, data: bytes) -> IndexDocument:
 
 def parse_index(path: Path, data: bytes) -> IndexDocument:
     """Parse INDEX.md's bytes; never raises on bad content."""
-    return _parse_index(path, data, in_chunks=True)
+    return _parse_index(path, data, rows_apart=True)
 
 
-def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
-    # With ``in_chunks``, most rows of a long table are read without markdown-it's
+def _parse_index(path: Path, data: bytes, *, rows_apart: bool) -> IndexDocument:
+    # With ``rows_apart``, most rows of a long table are read without markdown-it's
     # tokens (see index_reduce); the result is that of one parse, which is made instead
     # whenever the document does not have the shape that allows it.
     from seedcheck.index_reduce import find_long_table
@@ -208,7 +208,7 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
     parser = markdown_parser()
     env: dict[str, Any] = {}
     long_table = None
-    if in_chunks:
+    if rows_apart:
         begin = next((i for i, line in enumerate(source_lines) if BEGIN_MARKER in line), None)
         if begin is not None:
             long_table = find_long_table(source_lines, begin + 1)
@@ -217,7 +217,7 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
     else:
         tokens = parser.parse(long_table.reduced, env)
         if not long_table.fits(tokens):
-            return _parse_index(path, data, in_chunks=False)
+            return _parse_index(path, data, rows_apart=False)
         long_table.shift(tokens)
     begins, ends = _marker_lines(tokens)
     doc = replace(doc, begin_lines=begins, end_lines=ends)
@@ -233,7 +233,7 @@ def _parse_index(path: Path, data: bytes, *, in_chunks: bool) -> IndexDocument:
         problem = TableProblem(first, 1, "no table between the index markers")
         return replace(doc, table_problems=(problem,))
     if long_table is not None and (tokens[tables[0]].map or [0])[0] != long_table.start:
-        return _parse_index(path, data, in_chunks=False)  # the long table is not the index's
+        return _parse_index(path, data, rows_apart=False)  # the long table is not the index's
     left_out = _LeftOut(long_table, parser, env) if long_table is not None else None
     rows, problems, usable = _read_table(tokens, tables[0], source_lines, left_out)
     for extra in tables[1:]:

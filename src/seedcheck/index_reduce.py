@@ -96,7 +96,7 @@ class LongTable:
 
 def find_long_table(lines: Sequence[str], after: int) -> LongTable | None:
     """The first run of lines starting with ``|`` from line ``after`` (0-based), if it is
-    long enough to be worth parsing in chunks."""
+    long enough to be worth reading its rows apart."""
     start = after
     while start < len(lines) and not lines[start].startswith("|"):
         start += 1
