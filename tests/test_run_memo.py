@@ -7,6 +7,8 @@ a memo hit checks none, and every run, hit or not, prints what ``--no-cache`` pr
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import marshal
 import os
 import re
 import time
@@ -17,6 +19,7 @@ import pytest
 
 import seedcheck.folder_check
 import seedcheck.seed_check
+from seedcheck import run_memo
 from seedcheck.folder_listing import DEFAULT_PATTERN, folder_digest, list_folder, listing_digest
 from seedcheck.rules import RULES
 from seedcheck.run_memo import KEPT, MEMO_NAME
@@ -193,7 +196,7 @@ def test_a_file_written_just_now_is_never_memoised(
     assert _memo_files() == []
 
 
-@pytest.mark.parametrize("damage", [b"", b"seedcheck runs 1\n" + b"\0" * 40, os.urandom(200)])
+@pytest.mark.parametrize("damage", [b"", run_memo._MAGIC + b"\0" * 40, os.urandom(200)])
 def test_a_damaged_memo_is_ignored(
     damage: bytes, corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:
@@ -205,6 +208,27 @@ def test_a_damaged_memo_is_ignored(
     assert checks.folders == 1
     assert run_cli(["validate", "corpus"]) == expected
     assert checks.folders == 1  # rewritten whole by the run that ignored it
+
+
+@pytest.mark.parametrize(
+    "report", [b"\xff" * 8, b"", marshal.dumps((1, 2, 3)), marshal.dumps(((), (5,)))], ids=repr
+)
+def test_a_damaged_report_behind_unchanged_folders_is_ignored(
+    report: bytes, corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    """A report is kept marshalled inside the memo and only loaded once the folders
+    match: one that does not load, or loads as another shape, means checking again."""
+    expected = run_cli(["validate", "corpus"])
+    [memo] = _memo_files()
+    head = len(run_memo._MAGIC) + 16
+    kept = marshal.loads(memo.read_bytes()[head:])
+    kept = {key: (folders, report) for key, (folders, _) in kept.items()}
+    payload = marshal.dumps(kept)
+    checksum = hashlib.blake2b(payload, digest_size=16).digest()
+    memo.write_bytes(run_memo._MAGIC + checksum + payload)
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 1
 
 
 def test_the_next_day_is_another_run(
