@@ -9,7 +9,7 @@ pairs get their shingle sets as Python sets, hashed exactly as
 ``near_duplicates.shingle_set`` hashes them.
 
 A run that changed a few seeds signs them here too (:func:`band_signature`, the same
-bytes as ``near_duplicates.signature``): a few milliseconds a seed, where importing
+bytes as ``near_duplicates.signature``): about 8 ms a seed, where importing
 numpy takes a tenth of a second. The MinHash family is made here, for both.
 """
 
