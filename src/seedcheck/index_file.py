@@ -362,6 +362,7 @@ def _table_rows(
 ) -> tuple[list[str], list[IndexRow]]:
     """The header and rows of the table at ``tokens[start]``."""
     header: list[str] = []
+    file_index: int | None = None
     rows: list[IndexRow] = []
     i = start
     in_head = False
@@ -381,8 +382,8 @@ def _table_rows(
         elif token.type == "tr_close":
             if in_head:
                 header = [decode_cell(t.content) for t in current]
-            else:
                 file_index = header.index("File") if "File" in header else None
+            else:
                 target = (
                     _link_target(current[file_index].children or [])
                     if file_index is not None and file_index < len(current)
