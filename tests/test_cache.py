@@ -56,11 +56,9 @@ def _project(source: Path, tmp_path: Path) -> Path:
     return project
 
 
-def _cache_files(folder: Path) -> list[Path]:
-    """The per-corpus cache files under a cache folder (not the run memo)."""
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.parent != folder and p.name != MEMO_NAME
-    )
+def _cache_folders(folder: Path) -> list[Path]:
+    """The per-corpus caches under a cache folder: VERSION/KEY/ (beside the run memo)."""
+    return sorted(p for p in folder.glob("*/*") if p.is_dir())
 
 
 def _forget_runs() -> None:
@@ -207,7 +205,7 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
     """A finding planted in the cache shows: the cached run reads the cache, and
     ``--no-cache`` does not."""
     run_cli(["validate", "corpus"])
-    [path] = _cache_files(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    [path] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
     cache = CorpusCache(path)
     summary, _ = cache.seed(corpus[0], _key(corpus[0]), True) or pytest.fail("not cached")
     planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
@@ -224,58 +222,129 @@ def _key(path: Path) -> bytes:
     return stat_key(path.lstat())
 
 
-def _damage(kind: str) -> Callable[[bytes], bytes]:
-    def valid_checksum(payload: bytes) -> bytes:
-        head = cache_module._MAGIC
-        return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
+def _valid_checksum(payload: bytes) -> bytes:
+    head = cache_module._MAGIC
+    return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
 
+
+def _damage(kind: str) -> Callable[[bytes], bytes]:
+    """Damage of a cache file: broken bytes, or a whole file holding the wrong values
+    (each kind is applied to every file, a seeds' file, the corpus' and the index's)."""
     damages: dict[str, Callable[[bytes], bytes]] = {
         "empty": lambda data: b"",
         "truncated": lambda data: data[: len(data) // 2],
         "flipped-byte": lambda data: data[:-5] + bytes([data[-5] ^ 1]) + data[-4:],
         "garbage": lambda data: os.urandom(len(data)),
-        "other-shape": lambda data: valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
-        "other-corpus": lambda data: valid_checksum(marshal.dumps(({}, 5, ()))),
-        "other-files": lambda data: valid_checksum(
-            marshal.dumps(({"000_0000000000000000.txt": 5}, None, (b"x", 7)))
+        "other-shape": lambda data: _valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
+        "other-value": lambda data: _valid_checksum(marshal.dumps(5)),
+        "other-files": lambda data: _valid_checksum(marshal.dumps(dict.fromkeys(_SEED_NAMES, 5))),
+        "bad-record": lambda data: _valid_checksum(
+            marshal.dumps(dict.fromkeys(_SEED_NAMES, ((1, 2, 3, 4), ("?",), None)))
         ),
-        "bad-record": lambda data: valid_checksum(
-            marshal.dumps(({"000_0000000000000000.txt": ((1, 2, 3, 4), ("?",), None)}, None, None))
+        "stale-key": lambda data: _valid_checksum(
+            marshal.dumps(dict.fromkeys(_SEED_NAMES, (b"old stat", ("?",), None)))
         ),
-        "not-marshal": lambda data: valid_checksum(b"\xff" * 40),
+        "not-marshal": lambda data: _valid_checksum(b"\xff" * 40),
     }
     return damages[kind]
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "empty",
-        "truncated",
-        "flipped-byte",
-        "garbage",
-        "other-shape",
-        "other-corpus",
-        "other-files",
-        "bad-record",
-        "not-marshal",
-    ],
-)
+_SEED_NAMES = [f"{number:03d}_{number:016x}.txt" for number in range(6)]  # the corpus fixture's
+DAMAGES = [
+    "empty",
+    "truncated",
+    "flipped-byte",
+    "garbage",
+    "other-shape",
+    "other-value",
+    "other-files",
+    "bad-record",
+    "stale-key",
+    "not-marshal",
+]
+
+
+@pytest.mark.parametrize("kind", DAMAGES)
 def test_a_damaged_cache_is_ignored_and_rebuilt(
     kind: str, corpus: list[Path], isolated: Path, run_cli: RunCli, reads: Reads
 ) -> None:
+    assert [p.name for p in corpus] == _SEED_NAMES
     (corpus[4]).write_text("---\ntitle: Seed 4\nbyline: Ana Silva\n---\nTrailing \n")
     _age(isolated)
     expected = run_cli(["validate", "corpus"])
-    [path] = _cache_files(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
-    path.write_bytes(_damage(kind)(path.read_bytes()))
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    parts = sorted(folder.iterdir())
+    assert {p.name for p in parts} >= {"corpus", "index"}
+    for path in parts:
+        path.write_bytes(_damage(kind)(path.read_bytes()))
+    _forget_runs()
+    reads.seeds.clear()
+    reads.indexes = 0
+    assert run_cli(["validate", "corpus"]) == expected
+    assert sorted(reads.seeds) == _SEED_NAMES
+    assert reads.indexes == 1
+    reads.seeds.clear()
+    reads.indexes = 0
+    _forget_runs()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert (reads.seeds, reads.indexes) == ([], 0)  # rebuilt
+
+
+def test_seeds_are_spread_over_files_and_one_damaged_file_costs_only_its_seeds(
+    isolated: Path, run_cli: RunCli, reads: Reads
+) -> None:
+    seeds = _seeds(isolated / "corpus", 40)
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(isolated)
+    expected = run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    by_shard: dict[int, list[str]] = {}
+    for seed in seeds:
+        by_shard.setdefault(cache_module.shard_of(seed.name), []).append(seed.name)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["corpus", "index", *(cache_module.shard_name(shard) for shard in by_shard)]
+    )
+    shard, names = max(by_shard.items(), key=lambda item: len(item[1]))
+    damaged = folder / cache_module.shard_name(shard)
+    damaged.write_bytes(damaged.read_bytes()[:-3])
     _forget_runs()
     reads.seeds.clear()
     assert run_cli(["validate", "corpus"]) == expected
-    assert len(reads.seeds) == len(corpus)
-    reads.seeds.clear()
-    assert run_cli(["validate", "corpus"]) == expected
-    assert reads.seeds == []  # rebuilt
+    assert sorted(reads.seeds) == sorted(names)
+
+
+def test_a_run_rewrites_only_the_files_whose_records_changed(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    seeds = _seeds(isolated / "corpus", 40)
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(isolated)
+    run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    # Backdated, so that a rewritten file shows a newer mtime whatever the clock's step.
+    for path in folder.iterdir():
+        os.utime(path, ns=(0, 10**9))
+    _edit(seeds[7], "Seed 7", "Seed X")
+    _forget_runs()
+    assert "SC507" in run_cli(["validate", "-q", "corpus"]).out
+    rewritten = sorted(p.name for p in folder.iterdir() if p.stat().st_mtime_ns != 10**9)
+    # The edited seed's file and the corpus findings; not INDEX.md's parse, unchanged.
+    assert rewritten == sorted(
+        ["corpus", cache_module.shard_name(cache_module.shard_of(seeds[7].name))]
+    )
+    assert set(before) == {p.name for p in folder.iterdir()}
+    # A seed deleted: its file is rewritten without it.
+    for path in folder.iterdir():
+        os.utime(path, ns=(0, 10**9))
+    seeds[12].unlink()
+    _forget_runs()
+    run_cli(["validate", "-q", "corpus"])
+    rewritten = sorted(p.name for p in folder.iterdir() if p.stat().st_mtime_ns != 10**9)
+    assert rewritten == sorted(
+        ["corpus", cache_module.shard_name(cache_module.shard_of(seeds[12].name))]
+    )
+    assert len(CorpusCache(folder)) == 39
 
 
 def test_cache_folder_is_tagged_and_ignored(
@@ -287,7 +356,7 @@ def test_cache_folder_is_tagged_and_ignored(
     assert (folder / "CACHEDIR.TAG").read_text(encoding="ascii") == CACHEDIR_TAG
     assert CACHEDIR_TAG.startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
     assert (folder / ".gitignore").read_text(encoding="ascii") == "*\n"
-    assert len(_cache_files(folder)) == 1
+    assert len(_cache_folders(folder)) == 1
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     subprocess.run(["git", "init", "-q"], cwd=isolated, check=True)
@@ -352,7 +421,7 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
         seed = next((project / "scraped").glob("0*.txt"))
         seed.write_bytes(seed.read_bytes())
         _age(project)
-    [path] = _cache_files(tmp_path / "cache")
+    [path] = _cache_folders(tmp_path / "cache")
     assert len(CorpusCache(path)) == len(list((project / "scraped").glob("0*.txt")))
 
 

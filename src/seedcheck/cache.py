@@ -1,19 +1,25 @@
 """The per-corpus cache: what a run learnt about each file, kept for the next run.
 
-One file per corpus folder and configuration, under ``.seedcheck_cache/VERSION/`` at
+One folder per corpus folder and configuration, under ``.seedcheck_cache/VERSION/`` at
 the project root (or ``$SEEDCHECK_CACHE_DIR``), like ruff's. For each seed it keeps the
 file's identity (size, mtime, inode, ctime), its summary (what the corpus rules need)
 and the findings of the per-file rules; for the corpus as a whole, the corpus rules'
 findings and a fingerprint of every entry they were made from, and INDEX.md as parsed,
 keyed by the digest of its bytes.
 
-The file format (checked ``marshal``, atomic writes, damage read as empty) is
-``cache_file``'s.
+The seeds' records are spread over up to :data:`SHARDS` files by a hash of the file
+name, and a run rewrites only the files whose records changed: a commit that edits one
+seed of 100,000 writes about 1.3 MB, not the whole 80 MB (nor holds a second copy of it
+in memory while writing). The corpus findings and the parsed index have a file each.
+Every file is whole on its own (checked ``marshal``, atomic writes, damage read as
+empty; the format is ``cache_file``'s), and each record is trusted only for the stat or
+digest it was made for, so files written by two concurrent runs mix safely.
 """
 
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -37,46 +43,68 @@ from seedcheck.index_file import (
 )
 from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
-__all__ = ["CACHEDIR_TAG", "CorpusCache", "cache_key"]
+__all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
 
-_MAGIC = b"seedcheck cache 3\n"
+_MAGIC = b"seedcheck cache 4\n"
+# Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
+# reading them all costs little more than reading one (a small corpus has a file for
+# each seed, at most).
+SHARDS = 64
+CORPUS_NAME = "corpus"
+INDEX_PART = "index"
+
+FileRecord = tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]
 
 
 def cache_key(parts: Iterable[object]) -> str:
-    """A file name for the cache of one corpus under one configuration."""
+    """A folder name for the cache of one corpus under one configuration."""
     text = repr((code_identity(), *parts))
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]
 
 
+def shard_of(name: str) -> int:
+    """Which of the :data:`SHARDS` files holds the record of the seed ``name``."""
+    # CRC-32: stable across runs and processes (unlike hash()), and a C call a name.
+    return zlib.crc32(name.encode("utf-8", errors="surrogatepass")) % SHARDS
+
+
+def shard_name(shard: int) -> str:
+    return f"files-{shard:02x}"
+
+
 class CorpusCache:
-    """The cache of one corpus folder; ``path`` None means caching is off."""
+    """The cache of one corpus folder; ``path`` (a folder) None means caching is off."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._files: dict[str, tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]] = {}
+        self._shards: list[dict[str, FileRecord]] = [{} for _ in range(SHARDS)]
         self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
         self._index: tuple[bytes, ParsedIndex] | None = None
-        self._changed = False
+        self._dirty: set[str] = set()  # the names of the files to write
         if path is not None:
             self._load(path)
 
-    def _load(self, path: Path) -> None:
-        loaded = read_checked(path, _MAGIC)
-        if not (isinstance(loaded, tuple) and len(loaded) == 3):
-            return
-        files, corpus, index = loaded
-        if isinstance(files, dict) and _keyed(corpus) and _keyed(index):
-            self._files, self._corpus, self._index = files, corpus, index
+    def _load(self, folder: Path) -> None:
+        for shard in range(SHARDS):
+            files = read_checked(folder / shard_name(shard), _MAGIC)
+            if isinstance(files, dict):
+                self._shards[shard] = files
+        corpus = read_checked(folder / CORPUS_NAME, _MAGIC)
+        if _keyed(corpus):
+            self._corpus = corpus
+        index = read_checked(folder / INDEX_PART, _MAGIC)
+        if _keyed(index):
+            self._index = index
 
     def __len__(self) -> int:
         """How many seeds the cache holds."""
-        return len(self._files)
+        return sum(map(len, self._shards))
 
     def seed(
         self, path: Path, key: StatKey, with_findings: bool
     ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
         """The cached summary (and findings, when wanted) of a seed in this version."""
-        found = _file_record(self._files.get(path.name))
+        found = _file_record(self._shards[shard_of(path.name)].get(path.name))
         if found is None or found[0] != key or (with_findings and found[2] is None):
             return None
         try:
@@ -92,18 +120,23 @@ class CorpusCache:
         if self.path is None:
             return  # caching is off: records nobody will write would double the summaries
         records = None if findings is None else [diagnostic_record(d) for d in findings]
-        old = _file_record(self._files.get(name))
+        shard = shard_of(name)
+        files = self._shards[shard]
+        old = _file_record(files.get(name))
         if records is None and old is not None and old[0] == key:
             records = old[2]  # a summary-only run keeps findings made earlier
-        self._files[name] = (key, summary.record(), records)
-        self._changed = True
+        files[name] = (key, summary.record(), records)
+        self._dirty.add(shard_name(shard))
 
     def keep_only(self, names: Iterable[str]) -> None:
         """Forget files no longer in the corpus."""
         kept = set(names)
-        for name in [n for n in self._files if n not in kept]:
-            del self._files[name]
-            self._changed = True
+        for shard, files in enumerate(self._shards):
+            gone = [n for n in files if n not in kept]
+            for name in gone:
+                del files[name]
+            if gone:
+                self._dirty.add(shard_name(shard))
 
     def corpus_findings(self, fingerprint: bytes) -> list[Diagnostic] | None:
         """The corpus rules' findings, if the corpus is exactly as when they were made."""
@@ -116,7 +149,7 @@ class CorpusCache:
 
     def put_corpus_findings(self, fingerprint: bytes, findings: Sequence[Diagnostic]) -> None:
         self._corpus = (fingerprint, [diagnostic_record(d) for d in findings])
-        self._changed = True
+        self._dirty.add(CORPUS_NAME)
 
     def index(self, path: Path, data: bytes) -> IndexDocument:
         """INDEX.md parsed: from the cache when these bytes were parsed before.
@@ -133,13 +166,20 @@ class CorpusCache:
         parsed = parse_index(path, data)
         if self.path is not None:
             self._index = (digest, parsed_record(parsed))
-            self._changed = True
+            self._dirty.add(INDEX_PART)
         return parsed
 
     def save(self) -> None:
-        """Write the cache if it changed; a cache that cannot be written is skipped."""
-        if self.path is not None and self._changed:
-            write_checked(self.path, _MAGIC, (self._files, self._corpus, self._index))
+        """Write the files that changed; a cache that cannot be written is skipped."""
+        if self.path is None:
+            return
+        parts: dict[str, object] = {CORPUS_NAME: self._corpus, INDEX_PART: self._index}
+        parts.update((shard_name(shard), files) for shard, files in enumerate(self._shards))
+        # The cache root holds VERSION/, which holds this folder.
+        root = self.path.parent.parent
+        for name in sorted(self._dirty):
+            write_checked(self.path / name, _MAGIC, parts[name], root=root)
+        self._dirty.clear()
 
 
 def _keyed(value: object) -> bool:

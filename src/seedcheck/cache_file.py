@@ -48,8 +48,9 @@ def read_checked(path: Path, magic: bytes) -> Any:
         return None
 
 
-def write_checked(path: Path, magic: bytes, value: Any) -> None:
-    """Write a cache file under the cache root ``path.parent.parent``; skipped on OSError.
+def write_checked(path: Path, magic: bytes, value: Any, *, root: Path | None = None) -> None:
+    """Write a cache file under the cache root (default ``path.parent.parent``); skipped
+    on OSError.
 
     A cache that cannot be written (a read-only checkout, a full disk) costs the next
     run its speed, never this run its result.
@@ -57,8 +58,8 @@ def write_checked(path: Path, magic: bytes, value: Any) -> None:
     payload = marshal.dumps(value)
     checksum = hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
     try:
-        _prepare(path.parent.parent)
-        path.parent.mkdir(exist_ok=True)
+        _prepare(path.parent.parent if root is None else root)
+        path.parent.mkdir(parents=True, exist_ok=True)
         _replace(path, magic + checksum, payload)  # not joined: a copy of the payload
     except OSError:
         return
