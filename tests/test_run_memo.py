@@ -20,7 +20,13 @@ import pytest
 import seedcheck.folder_check
 import seedcheck.seed_check
 from seedcheck import run_memo
-from seedcheck.folder_listing import DEFAULT_PATTERN, folder_digest, list_folder, listing_digest
+from seedcheck.folder_listing import (
+    DEFAULT_PATTERN,
+    list_folder,
+    listing_digest,
+    scan_digest,
+    scan_folder,
+)
 from seedcheck.rules import RULES
 from seedcheck.run_memo import KEPT, MEMO_NAME
 from tests.conftest import RunCli, can_symlink
@@ -113,6 +119,33 @@ def _edit_seed(corpus: Path) -> None:
     path.write_text(path.read_text().replace("Seed 2", "Seed Z"))
     info = path.stat()
     os.utime(path, ns=(info.st_atime_ns, time.time_ns() - 3600 * 10**9))
+
+
+def test_a_changed_run_lists_the_folder_from_the_memos_scan(
+    corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import seedcheck.folder_listing
+
+    scans: list[Path] = []
+    scan = seedcheck.folder_listing._scan
+
+    def counting_scan(root: Path, pattern: re.Pattern[str]) -> Any:
+        scans.append(root)
+        return scan(root, pattern)
+
+    monkeypatch.setattr(seedcheck.folder_listing, "_scan", counting_scan)
+    run_cli(["validate", "corpus"])
+    assert len(scans) == 1  # no memo yet: the run's listing
+    _edit_seed(corpus)
+    scans.clear()
+    checks.reset()
+    result = run_cli(["validate", "corpus"])
+    assert checks.seeds == [sorted(corpus.glob("002_*"))[0].name]
+    assert len(scans) == 1  # the memo's scan, which the run then lists from
+    assert result == run_cli(["validate", "--no-cache", "corpus"])
+    scans.clear()
+    assert run_cli(["validate", "corpus"]) == result
+    assert (len(scans), checks.folders) == (1, 2)  # answered from the memo: no check
 
 
 def _add_seed(corpus: Path) -> None:
@@ -291,7 +324,7 @@ def test_a_memo_hit_still_refuses_to_write_into_the_corpus(
     assert not (corpus / "report.txt").exists()
 
 
-def test_folder_digest_is_the_digest_of_the_listing(tmp_path: Path) -> None:
+def test_a_scan_gives_the_listing_and_its_digest(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     _seed(folder, 1)
@@ -305,13 +338,20 @@ def test_folder_digest_is_the_digest_of_the_listing(tmp_path: Path) -> None:
     pattern = re.compile(DEFAULT_PATTERN)
     now = time.time_ns()
     listed = list_folder(folder, pattern, 1 << 20)
-    digest = folder_digest(folder, pattern, now)
+    scan = scan_folder(folder, pattern, now)
+    digest = scan_digest(scan)
     assert digest is not None
     assert digest == listing_digest(listed, now)
+    # The run that follows a changed memo lists the folder from the memo's scan.
+    assert list_folder(folder, pattern, 1 << 20, scan) == listed
     (folder / "notes.txt").write_text("y\n")  # same size, written just now
-    assert folder_digest(folder, pattern, time.time_ns()) is None
+    assert scan_digest(scan_folder(folder, pattern, time.time_ns())) is None
     _age(folder)
-    assert folder_digest(folder, pattern, time.time_ns()) not in (None, digest)
+    assert scan_digest(scan_folder(folder, pattern, time.time_ns())) not in (None, digest)
+    # A scan of another folder or pattern is not used: the folder is listed again.
+    other = re.compile(r"^(?P<number>\d+)-(?P<id>\w+)\.txt$")
+    assert list_folder(folder, other, 1 << 20, scan) == list_folder(folder, other, 1 << 20)
+    assert list_folder(folder, other, 1 << 20, scan) != listed
 
 
 def _link(link: Path, target: Path) -> None:

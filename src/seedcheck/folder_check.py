@@ -27,6 +27,7 @@ from seedcheck.engine import check_corpus_rules, wants_signatures
 from seedcheck.folder_listing import (
     Candidate,
     Entry,
+    FolderScan,
     StatKey,
     is_racy,
     list_folder,
@@ -89,15 +90,20 @@ def check_folder(
     cache_dir: Path | None,
     settings_key: str,
     jobs: int,
+    scan: FolderScan | None = None,
 ) -> FolderCheck:
     """The corpus in ``root`` and every finding of ``rules`` on it.
 
     Per-file rules run on the ``wanted`` seeds only (None: all); see
     :func:`seedcheck.engine.check_corpus`. The cache lives in ``cache_dir`` (None: no
-    cache), in a file for this folder, ``settings_key`` and the job.
+    cache), in a folder for this folder, ``settings_key`` and the job. The folder is
+    listed from ``scan`` when it is of this folder and pattern (the run memo's).
     """
-    now = time.time_ns()
-    listed = list_folder(root, pattern, max_file_size)
+    if scan is None or not scan.is_of(root, pattern):
+        scan = None
+    # A stat is judged racy against the time it was taken at: the scan's, if used.
+    now = time.time_ns() if scan is None else scan.now_ns
+    listed = list_folder(root, pattern, max_file_size, scan)
     seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
     job = SeedJob(
         layout,

@@ -157,15 +157,62 @@ def _scan(root: Path, pattern: re.Pattern[str]) -> Iterator[_Scanned]:
             yield (name, match, "candidate", "", stat_key(info))
 
 
+@dataclass(frozen=True)
+class FolderScan:
+    """A folder's names as scanned at ``now_ns`` (each: name, kind, detail, stat key).
+
+    The run memo scans a folder to learn whether it changed; when it did, the run lists
+    the folder from this scan rather than stat every file a second time (at 100,000
+    seeds, 0.4 s of a commit's run). The match objects are left out: 200 bytes a name
+    less, and matching again costs a fraction of a microsecond.
+    """
+
+    root: Path
+    pattern: str
+    now_ns: int
+    names: tuple[tuple[str, _Kind, str, StatKey | None], ...]
+
+    def is_of(self, root: Path, pattern: re.Pattern[str]) -> bool:
+        """Whether this is a scan of ``root`` with ``pattern`` (what a listing needs)."""
+        return self.root == root and self.pattern == pattern.pattern
+
+
+def scan_folder(root: Path, pattern: re.Pattern[str], now_ns: int) -> FolderScan:
+    """Every name in ``root``, as :func:`list_folder` sees it; ``now_ns`` is the time taken
+    just before, against which a stat is judged racy."""
+    names = tuple(
+        (name, kind, detail, info) for name, _, kind, detail, info in _scan(root, pattern)
+    )
+    return FolderScan(root, pattern.pattern, now_ns, names)
+
+
+def scan_digest(scan: FolderScan) -> bytes | None:
+    """:func:`listing_digest` of the listing a scan gives."""
+    return _digest(scan.names, scan.now_ns)
+
+
+def _rescanned(scan: FolderScan, pattern: re.Pattern[str]) -> Iterator[_Scanned]:
+    for name, kind, detail, info in scan.names:
+        yield (name, pattern.fullmatch(name), kind, detail, info)
+
+
 def list_folder(
-    root: Path, pattern: re.Pattern[str], max_file_size: int
+    root: Path, pattern: re.Pattern[str], max_file_size: int, scan: FolderScan | None = None
 ) -> list[Entry | Candidate]:
-    """The names in ``root`` in order: entries known from name and type, and candidates."""
+    """The names in ``root`` in order: entries known from name and type, and candidates.
+
+    From ``scan`` when it is of this folder and pattern, else from the folder itself.
+    """
     listed: list[Entry | Candidate] = []
     seed_names = 0
     # INDEX.md's limit grows with the number of seeds, counted on the way.
     index_at: tuple[int, Candidate] | None = None
-    for listed_name, match, kind, detail, info in _scan(root, pattern):
+    scanned = (
+        _rescanned(scan, pattern)
+        if scan is not None and scan.is_of(root, pattern)
+        else _scan(root, pattern)
+    )
+    for listed_name, match, kind, detail, info in scanned:
         seed_names += match is not None
         path = root / listed_name
         # The path holds a copy of the name (pathlib interns each part): the entry
@@ -229,16 +276,6 @@ def listing_digest(listed: Sequence[Entry | Candidate], now_ns: int) -> bytes | 
             for item in listed
         ),
         now_ns,
-    )
-
-
-def folder_digest(root: Path, pattern: re.Pattern[str], now_ns: int) -> bytes | None:
-    """:func:`listing_digest` of the folder ``root`` as it is now, read faster.
-
-    It only stats the files; the run memo calls it to learn whether anything changed.
-    """
-    return _digest(
-        ((name, kind, detail, info) for name, _, kind, detail, info in _scan(root, pattern)), now_ns
     )
 
 

@@ -35,7 +35,7 @@ from seedcheck.cache_location import cache_root
 from seedcheck.code_identity import code_identity
 from seedcheck.config_files import find_config, read_table
 from seedcheck.errors import SeedcheckError
-from seedcheck.folder_listing import folder_digest
+from seedcheck.folder_listing import FolderScan, scan_digest, scan_folder
 from seedcheck.report import Report
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class RunMemo:
         self.key = key
         self._found = found
         self._cwd = cwd
+        # The folders recall scanned, for the run to list them from (see FolderScan).
+        self.scans: dict[Path, FolderScan] = {}
 
     def configuration(self) -> LoadedConfig:
         """The configuration of the key, validated: the file is not read a second time,
@@ -121,7 +123,9 @@ class RunMemo:
         try:
             folders, report_bytes = record
             for root, pattern, _, digest in folders:
-                if folder_digest(Path(root), re.compile(pattern), now) != digest:
+                scan = scan_folder(Path(root), re.compile(pattern), now)
+                if scan_digest(scan) != digest:
+                    self.scans[scan.root] = scan
                     return None
             diagnostics, checked = marshal.loads(report_bytes)
             if not all(isinstance(name, str) for name in checked):

@@ -13,6 +13,7 @@ from seedcheck.config_files import CONFIG_FILES
 from seedcheck.corpus import Corpus, load_corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.folder_check import FolderCheck, check_folder
+from seedcheck.folder_listing import FolderScan
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rules.base import Rule
 from seedcheck.seed_model import build_model
@@ -118,8 +119,10 @@ def check_target(
     *,
     cache_dir: Path | None,
     jobs: int,
+    scan: FolderScan | None = None,
 ) -> FolderCheck:
-    """Check one target's corpus folder with the cache and worker processes."""
+    """Check one target's corpus folder with the cache and worker processes (listed
+    from ``scan`` when the run memo scanned it)."""
     settings = config.settings
     try:
         return check_folder(
@@ -135,6 +138,7 @@ def check_target(
             cache_dir=cache_dir,
             settings_key=settings.model_dump_json(),
             jobs=jobs,
+            scan=scan,
         )
     except OSError as exc:
         raise SeedcheckError(

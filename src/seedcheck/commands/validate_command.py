@@ -222,7 +222,10 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     folders: list[FolderState | None] = []
     settings = config.settings
     for target in targets:
-        corpus, found, listing = check_target(target, config, rules, cache_dir=cache_dir, jobs=jobs)
+        scan = memo.scans.pop(target.root, None) if memo is not None else None
+        corpus, found, listing = check_target(
+            target, config, rules, cache_dir=cache_dir, jobs=jobs, scan=scan
+        )
         checked.append((corpus, found, target.only))
         folders.append(
             None
