@@ -124,13 +124,14 @@ class RunMemo:
             folders, report_bytes = record
             for root, pattern, _, digest in folders:
                 scan = scan_folder(Path(root), re.compile(pattern), now)
+                self.scans[scan.root] = scan  # for the run, if one folder differs
                 if scan_digest(scan) != digest:
-                    self.scans[scan.root] = scan
                     return None
             diagnostics, checked = marshal.loads(report_bytes)
             if not all(isinstance(name, str) for name in checked):
                 return None
             report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
+            self.scans.clear()
         except (EOFError, OSError, re.error, TypeError, ValueError):
             return None  # a folder gone or unreadable, or a record of another shape
         return [Path(folder[0]) for folder in folders], report
