@@ -96,3 +96,47 @@ def test_the_installed_script_uses_workers_above_the_threshold(isolated: Path) -
     assert runs[0].stderr == runs[1].stderr == ""
     assert runs[0].stdout == runs[1].stdout
     assert '"code": "SC413"' in runs[0].stdout
+
+
+def test_a_workers_outcome_comes_back_whole_with_the_candidates_own_names(
+    tmp_path: Path,
+) -> None:
+    """What a worker sends is the outcome again, less the path and names the main
+    process already holds, which the rebuilt outcome shares (not copies of them)."""
+    import pickle
+    import re
+
+    from seedcheck.config import Settings, options_from
+    from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate, list_folder
+    from seedcheck.rules import RULES
+    from seedcheck.seed_check import SeedJob, _to_wire, check_seed, from_wire
+
+    folder = tmp_path / "corpus"
+    _corpus(folder, 12)
+    (folder / "012_000000000000000c.txt").write_text("x" * 2000, encoding="utf-8")
+    (folder / "013_000000000000000d.txt").write_bytes(b"---\ntitle: \xff\n---\nBody.\n")
+    job = SeedJob(
+        "auto",
+        (),
+        (),
+        options_from(Settings()),
+        tuple(rule.code for rule in RULES if rule.check_file is not None),
+        True,
+    )
+    candidates = [
+        item
+        for item in list_folder(folder, re.compile(DEFAULT_PATTERN), 1000)
+        if isinstance(item, Candidate)
+    ]
+    kinds: list[str] = []
+    for candidate in candidates:
+        outcome = check_seed(candidate, job, True)
+        kinds.append(outcome.entry.kind)
+        wire = pickle.loads(pickle.dumps(_to_wire(outcome)))
+        back = from_wire(wire, candidate)
+        assert back == outcome
+        assert back.entry.path is candidate.path
+        if back.summary is not None:
+            assert back.summary.path is candidate.path
+            assert back.summary.name is candidate.name
+    assert kinds == ["seed"] * 12 + ["too-large", "seed"]

@@ -38,9 +38,8 @@ from seedcheck.folder_listing import (
 from seedcheck.index_file import INDEX_NAME
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
-from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds
+from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds, from_wire
 from seedcheck.seed_file import Layout
-from seedcheck.seed_summary import shared_texts
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -232,27 +231,7 @@ def _run(todo: list[tuple[Candidate, bool]], job: SeedJob, jobs: int) -> Iterato
         done = pool.map(check_seeds, batches, itertools.repeat(job))
         for batch, outcomes in zip(batches, done, strict=True):
             for (candidate, _), outcome in zip(batch, outcomes, strict=True):
-                yield _sharing_names(outcome, candidate)
-
-
-def _sharing_names(outcome: SeedOutcome, candidate: Candidate) -> SeedOutcome:
-    """``outcome`` holding the candidate's path and names rather than its own copies.
-
-    A worker's outcome arrives unpickled, with a path, a name and a number of its own in
-    both the entry and the summary: at 100,000 seeds those copies take about 80 MB.
-    """
-    entry = outcome.entry
-    number = candidate.number if entry.number is not None else None
-    entry = Entry(candidate.path, candidate.name, entry.kind, entry.detail, entry.size, number)
-    summary = outcome.summary
-    if summary is not None:
-        summary = shared_texts(summary)._replace(
-            path=candidate.path,
-            name=candidate.name,
-            number=candidate.number,
-            seed_id=candidate.seed_id,
-        )
-    return SeedOutcome(entry, summary, outcome.findings, outcome.expires)
+                yield from_wire(outcome, candidate)
 
 
 def _context() -> BaseContext:
