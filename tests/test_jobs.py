@@ -140,25 +140,3 @@ def test_a_workers_outcome_comes_back_whole_with_the_candidates_own_names(
             assert back.summary.path is candidate.path
             assert back.summary.name is candidate.name
     assert kinds == ["seed"] * 12 + ["too-large", "seed"]
-
-
-def test_workers_parse_the_index_beside_the_seeds(
-    isolated: Path, run_cli: RunCli, pool_started: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import seedcheck.cache
-
-    _corpus(isolated / "corpus", 40)
-    run_cli(["index", "corpus"])
-    index = isolated / "corpus" / "INDEX.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("Seed 3 ", "Seed X ", 1))
-    one = run_cli(["validate", "--no-cache", "-j", "1", "corpus"])
-    assert "SC506 [index-mismatch] Title of 003_" in one.out
-
-    def not_here(*args: object) -> object:
-        raise AssertionError("INDEX.md parsed in the main process")
-
-    # Workers are forked from this process, but parse through index_file's own name.
-    monkeypatch.setattr(seedcheck.cache, "parse_index", not_here)
-    assert run_cli(["validate", "--no-cache", "-j", "2", "corpus"]) == one
-    assert run_cli(["validate", "-j", "2", "corpus"]) == one  # and kept in the cache
-    assert run_cli(["validate", "-j", "2", "corpus"]) == one

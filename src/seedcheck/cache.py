@@ -151,30 +151,21 @@ class CorpusCache:
         self._corpus = (fingerprint, [diagnostic_record(d) for d in findings])
         self._dirty.add(CORPUS_NAME)
 
-    def knows_index(self, data: bytes) -> bool:
-        """Whether the cache holds INDEX.md parsed from these bytes."""
-        return self._index is not None and self._index[0] == _index_digest(data)
-
-    def index(self, path: Path, data: bytes, record: ParsedIndex | None = None) -> IndexDocument:
-        """INDEX.md parsed: from the cache when these bytes were parsed before, else from
-        ``record`` (their :func:`parsed_record`, made in a worker) or parsed here.
+    def index(self, path: Path, data: bytes) -> IndexDocument:
+        """INDEX.md parsed: from the cache when these bytes were parsed before.
 
         Parsing the index is the costliest step of a run that changed one seed (a table
         row is a dozen Markdown tokens), and the index changes far less often than seeds.
         """
-        digest = _index_digest(data)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
         if self._index is not None and self._index[0] == digest:
             try:
                 return from_parsed(path, data, self._index[1])
             except (TypeError, ValueError):
                 pass
-        if record is not None:
-            parsed = from_parsed(path, data, record)
-        else:
-            parsed = parse_index(path, data)
-            record = parsed_record(parsed) if self.path is not None else None
-        if self.path is not None and record is not None:
-            self._index = (digest, record)
+        parsed = parse_index(path, data)
+        if self.path is not None:
+            self._index = (digest, parsed_record(parsed))
             self._dirty.add(INDEX_PART)
         return parsed
 
@@ -189,10 +180,6 @@ class CorpusCache:
         for name in sorted(self._dirty):
             write_checked(self.path / name, _MAGIC, parts[name], root=root)
         self._dirty.clear()
-
-
-def _index_digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _keyed(value: object) -> bool:

@@ -35,7 +35,7 @@ from seedcheck.folder_listing import (
     read_candidate,
     stat_size,
 )
-from seedcheck.index_file import INDEX_NAME, ParsedIndex, parse_record
+from seedcheck.index_file import INDEX_NAME
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Rule
 from seedcheck.seed_check import SeedJob, SeedOutcome, check_seed, check_seeds, from_wire
@@ -146,14 +146,7 @@ def check_folder(
         else:
             entry = Entry(item.path, item.name, "seed", size=stat_size(info), number=item.number)
             outcomes[item.name] = SeedOutcome(entry, hit[0], hit[1])
-    # A run that reads many seeds parses INDEX.md in a worker meanwhile, unless the cache
-    # has it parsed: otherwise the parse (0.35 s at 10,000 rows) waits for the last seed.
-    # Whether the corpus rules need it is known only after the seeds (their findings may
-    # be cached); a parse not needed cost the worker about one seed in thirty.
-    beside = None
-    if index_data is not None and not cache.knows_index(index_data):
-        beside = IndexJob(root / INDEX_NAME, index_data)
-    for outcome in _run(todo, job, jobs, beside):
+    for outcome in _run(todo, job, jobs):
         name = outcome.entry.name
         outcomes[name] = outcome
         if outcome.expires:
@@ -184,8 +177,7 @@ def check_folder(
     index = None
     if corpus_found is None and index_data is not None:
         # The costliest file to parse, and only the corpus rules read it.
-        parsed = None if beside is None else beside.record
-        index = cache.index(root / INDEX_NAME, index_data, parsed)
+        index = cache.index(root / INDEX_NAME, index_data)
     corpus = Corpus(
         root,
         tuple(entries),
@@ -225,22 +217,8 @@ def _fingerprint(
     return digest.digest()
 
 
-class IndexJob:
-    """INDEX.md to parse in a worker while the seeds are checked; ``record`` is what
-    :func:`~seedcheck.index_file.parsed_record` gives once it is done (None if it was
-    not: a run that checks its seeds in one process parses it there, later)."""
-
-    def __init__(self, path: Path, data: bytes) -> None:
-        self.path = path
-        self.data = data
-        self.record: ParsedIndex | None = None
-
-
-def _run(
-    todo: list[tuple[Candidate, bool]], job: SeedJob, jobs: int, index: IndexJob | None = None
-) -> Iterator[SeedOutcome]:
-    """The outcomes of ``todo`` in order, from worker processes when it pays (and then
-    ``index`` parsed in one of them too)."""
+def _run(todo: list[tuple[Candidate, bool]], job: SeedJob, jobs: int) -> Iterator[SeedOutcome]:
+    """The outcomes of ``todo`` in order, from worker processes when it pays."""
     if jobs <= 1 or len(todo) < PARALLEL_MIN_FILES:
         few = len(todo) <= FEW_TO_SIGN
         for candidate, with_rules in todo:
@@ -250,14 +228,10 @@ def _run(
 
     batches = [todo[start : start + BATCH_SIZE] for start in range(0, len(todo), BATCH_SIZE)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        # Submitted first, so that a worker starts on it at once: it is the longest task.
-        parsing = None if index is None else pool.submit(parse_record, index.path, index.data)
         done = pool.map(check_seeds, batches, itertools.repeat(job))
         for batch, outcomes in zip(batches, done, strict=True):
             for (candidate, _), outcome in zip(batch, outcomes, strict=True):
                 yield from_wire(outcome, candidate)
-        if index is not None and parsing is not None:
-            index.record = parsing.result()
 
 
 def _context() -> BaseContext:

@@ -269,11 +269,6 @@ def parsed_record(doc: IndexDocument) -> ParsedIndex:
     return (doc.begin_lines, doc.end_lines, doc.has_table, rows, problems)
 
 
-def parse_record(path: Path, data: bytes) -> ParsedIndex:
-    """:func:`parsed_record` of :func:`parse_index`: what a worker process sends back."""
-    return parsed_record(parse_index(path, data))
-
-
 def from_parsed(path: Path, data: bytes, record: ParsedIndex) -> IndexDocument:
     """The document :func:`parse_index` gives for ``data``, from what it found before.
 
@@ -286,15 +281,9 @@ def from_parsed(path: Path, data: bytes, record: ParsedIndex) -> IndexDocument:
         begin_lines=tuple(begins),
         end_lines=tuple(ends),
         has_table=bool(has_table),
-        rows=tuple(IndexRow(line, _shared_cells(cells), file) for line, cells, file in rows),
+        rows=tuple(IndexRow(line, row_cells(cells), file) for line, cells, file in rows),
         table_problems=tuple(TableProblem(*problem) for problem in problems),
     )
-
-
-def _shared_cells(cells: Iterable[tuple[str, str, int]]) -> RowCells:
-    # A record's texts are unmarshalled or unpickled copies: shared again as a parse
-    # shares them (see _shared), or at 100,000 rows they take 20 MB more.
-    return row_cells((column, _shared(column, text), start) for column, text, start in cells)
 
 
 def _through_last_marker(text: str) -> str:
