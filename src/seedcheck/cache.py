@@ -45,7 +45,7 @@ from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
 __all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
 
-_MAGIC = b"seedcheck cache 4\n"
+_MAGIC = b"seedcheck cache 5\n"
 # Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
 # reading them all costs little more than reading one (a small corpus has a file for
 # each seed, at most).
