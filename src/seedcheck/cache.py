@@ -22,6 +22,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from seedcheck.cache_file import (
     CACHEDIR_TAG,
@@ -56,6 +57,26 @@ INDEX_PART = "index"
 FileRecord = tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]
 
 
+class _Checked(NamedTuple):
+    """A seed this run checked, held as the run holds it until its file is written.
+
+    Its record is made only then, one file at a time: made when the seed came back, the
+    records of 100,000 seeds took 18 MB beside the summaries and findings they copy.
+    ``kept`` is the findings record of an earlier run, kept when this one made none.
+    """
+
+    key: StatKey
+    summary: SeedSummary
+    findings: Sequence[Diagnostic] | None
+    kept: list[DiagnosticRecord] | None
+
+    def record(self) -> FileRecord:
+        findings = self.kept
+        if self.findings is not None:
+            findings = [diagnostic_record(d) for d in self.findings]
+        return (self.key, self.summary.record(), findings)
+
+
 def cache_key(parts: Iterable[object]) -> str:
     """A folder name for the cache of one corpus under one configuration."""
     text = repr((code_identity(), *parts))
@@ -77,7 +98,7 @@ class CorpusCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._shards: list[dict[str, FileRecord]] = [{} for _ in range(SHARDS)]
+        self._shards: list[dict[str, FileRecord | _Checked]] = [{} for _ in range(SHARDS)]
         self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
         self._index: tuple[bytes, ParsedIndex] | None = None
         self._dirty: set[str] = set()  # the names of the files to write
@@ -119,13 +140,14 @@ class CorpusCache:
     ) -> None:
         if self.path is None:
             return  # caching is off: records nobody will write would double the summaries
-        records = None if findings is None else [diagnostic_record(d) for d in findings]
         shard = shard_of(name)
         files = self._shards[shard]
-        old = _file_record(files.get(name))
-        if records is None and old is not None and old[0] == key:
-            records = old[2]  # a summary-only run keeps findings made earlier
-        files[name] = (key, summary.record(), records)
+        kept = None
+        if findings is None:
+            old = _file_record(files.get(name))
+            if old is not None and old[0] == key:
+                kept = old[2]  # a summary-only run keeps findings made earlier
+        files[name] = _Checked(key, summary, findings, kept)
         self._dirty.add(shard_name(shard))
 
     def keep_only(self, names: Iterable[str]) -> None:
@@ -178,8 +200,15 @@ class CorpusCache:
         # The cache root holds VERSION/, which holds this folder.
         root = self.path.parent.parent
         for name in sorted(self._dirty):
-            write_checked(self.path / name, _MAGIC, parts[name], root=root)
+            part = parts[name]
+            if isinstance(part, dict):
+                part = {seed: _plain(entry) for seed, entry in part.items()}
+            write_checked(self.path / name, _MAGIC, part, root=root)
         self._dirty.clear()
+
+
+def _plain(entry: FileRecord | _Checked) -> FileRecord:
+    return entry.record() if isinstance(entry, _Checked) else entry
 
 
 def _keyed(value: object) -> bool:
@@ -193,6 +222,8 @@ def _file_record(
     value: object,
 ) -> tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None] | None:
     """A seed's cached (stat, summary, findings), or None if it is not of that shape."""
+    if isinstance(value, _Checked):
+        value = value.record()  # put by this run (rare: a seed is looked up first)
     if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], bytes):
         return value  # the summary and findings are checked when they are read
     return None
