@@ -12,6 +12,7 @@ import marshal
 import os
 import re
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import pytest
 import seedcheck.folder_check
 import seedcheck.seed_check
 from seedcheck import run_memo
+from seedcheck.corpus import Corpus
 from seedcheck.folder_listing import (
     DEFAULT_PATTERN,
     list_folder,
@@ -437,3 +439,29 @@ def test_a_configuration_link_loop_is_an_error_not_a_crash(
     result = run_cli(["validate", "--config", "loop.toml", "corpus"])
     assert (result.code, result.out) == (2, "")
     assert result.err == "seedcheck: error: loop.toml: configuration file not found\n"
+
+
+def test_the_memo_is_written_once_the_corpora_are_let_go(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Writing the memo loads the memo file and marshals the report: at 100,000 seeds
+    # that came on top of every summary and the parsed index, the run's peak.
+    alive: list[int] = []
+    made: list[weakref.ref[Corpus]] = []
+    check_folder = seedcheck.folder_check.check_folder
+    remember = run_memo.RunMemo.remember
+
+    def tracked_check_folder(*args: Any, **kwargs: Any) -> Any:
+        checked = check_folder(*args, **kwargs)
+        made.append(weakref.ref(checked.corpus))
+        return checked
+
+    def counting_remember(self: run_memo.RunMemo, *args: Any) -> None:
+        alive.append(sum(ref() is not None for ref in made))
+        remember(self, *args)
+
+    monkeypatch.setattr("seedcheck.targets.check_folder", tracked_check_folder)
+    monkeypatch.setattr(run_memo.RunMemo, "remember", counting_remember)
+    run_cli(["validate", "corpus"])
+    assert (len(made), alive) == (1, [0])
+    assert len(_memo_files()) == 1
