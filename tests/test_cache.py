@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import seedcheck.index_file
 import seedcheck.seed_check
 from seedcheck.cache import CACHEDIR_TAG, CorpusCache
 from seedcheck.diagnostic import Diagnostic, Severity
+from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate
 from seedcheck.run_memo import MEMO_NAME
 from tests.conftest import CASES, RunCli, can_symlink
 
@@ -207,13 +209,95 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
     run_cli(["validate", "corpus"])
     [path] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
     cache = CorpusCache(path)
-    summary, _ = cache.seed(corpus[0], _key(corpus[0]), True) or pytest.fail("not cached")
+    summary, _ = cache.seed(_candidate(corpus[0]), True) or pytest.fail("not cached")
     planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
     cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
     cache.save()
     _forget_runs()
     assert "SC106 [trailing-whitespace] x" in run_cli(["validate", "-q", "corpus"]).out
     assert run_cli(["validate", "-q", "--no-cache", "corpus"]).out == ""
+
+
+def _records(folder: Path, shard: int) -> dict[str, Any]:
+    data = (folder / cache_module.shard_name(shard)).read_bytes()
+    records = marshal.loads(data[len(cache_module._MAGIC) + 16 :])
+    assert isinstance(records, dict)
+    return records
+
+
+def test_a_hit_is_written_back_as_it_was_read(isolated: Path, run_cli: RunCli) -> None:
+    """A seed the cache answered holds its summary in place of its record (sharing the
+    candidate's names); when its file is rewritten, the record it writes is the one read."""
+    seeds = _seeds(isolated / "corpus", 40)
+    for path in seeds:  # a finding each (trailing whitespace), kept in the records
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Ana Silva", "Ana Silva "), encoding="utf-8")
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(isolated)
+    run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    shards = [cache_module.shard_of(path.name) for path in seeds]
+    shard = max(shards, key=shards.count)
+    before = _records(folder, shard)
+    assert len(before) >= 2
+    assert all(record[2] for record in before.values())
+    cache = CorpusCache(folder)
+    candidates = [_candidate(path) for path in seeds]
+    for candidate in candidates:
+        summary, _ = cache.seed(candidate, True) or pytest.fail(f"{candidate.name} not cached")
+        assert summary.name is candidate.name and summary.seed_id is candidate.seed_id
+    # Asked again, each still answers, from the summary it now holds.
+    assert all(cache.seed(candidate, True) is not None for candidate in candidates)
+    # A seed gone from the shard makes it be written: the others' records are as read.
+    gone = sorted(before)[0]
+    cache.keep_only(c.name for c in candidates if c.name != gone)
+    cache.save()
+    assert _records(folder, shard) == {n: r for n, r in before.items() if n != gone}
+
+
+def test_a_record_of_other_names_is_a_miss(corpus: list[Path], run_cli: RunCli) -> None:
+    run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    cache = CorpusCache(folder)
+    candidate = _candidate(corpus[0])
+    other_number = Candidate(
+        candidate.path, candidate.name, "999", candidate.seed_id, 1 << 20, candidate.stat
+    )
+    assert cache.seed(other_number, True) is None
+    other_stat = Candidate(
+        candidate.path, candidate.name, candidate.number, candidate.seed_id, 1 << 20, b"x" * 32
+    )
+    assert cache.seed(other_stat, True) is None
+    assert cache.seed(candidate, True) is not None
+
+
+def test_the_index_part_is_read_only_when_index_md_is_parsed(
+    corpus: list[Path], run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run_cli(["validate", "corpus"])
+    read: list[str] = []
+    from seedcheck.cache_file import read_checked
+
+    def counting_read_checked(path: Path, magic: bytes) -> Any:
+        read.append(path.name)
+        return read_checked(path, magic)
+
+    monkeypatch.setattr("seedcheck.cache.read_checked", counting_read_checked)
+    # Nothing changed: the corpus findings answer, and INDEX.md is not parsed.
+    _forget_runs()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert "corpus" in read and "index" not in read
+    # A seed changed: the corpus rules run, on INDEX.md parsed from its part.
+    read.clear()
+    _edit(corpus[1], "Seed 1", "Seed Y")
+    _forget_runs()
+    assert "SC507" in run_cli(["validate", "-q", "corpus"]).out
+    assert read.count("index") == 1
+
+
+def _candidate(path: Path) -> Candidate:
+    match = re.fullmatch(DEFAULT_PATTERN, path.name) or pytest.fail(f"{path.name} is no seed")
+    return Candidate(path, path.name, match.group("number"), match.group("id"), 1 << 20, _key(path))
 
 
 def _key(path: Path) -> bytes:

@@ -34,7 +34,7 @@ from seedcheck.cache_file import (
 )
 from seedcheck.code_identity import code_identity
 from seedcheck.diagnostic import Diagnostic
-from seedcheck.folder_listing import StatKey
+from seedcheck.folder_listing import Candidate, StatKey
 from seedcheck.index_file import (
     IndexDocument,
     ParsedIndex,
@@ -58,11 +58,12 @@ FileRecord = tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]
 
 
 class _Checked(NamedTuple):
-    """A seed this run checked, held as the run holds it until its file is written.
+    """A seed's record as the run holds it: a seed it checked, or one the cache answered.
 
-    Its record is made only then, one file at a time: made when the seed came back, the
-    records of 100,000 seeds took 18 MB beside the summaries and findings they copy.
-    ``kept`` is the findings record of an earlier run, kept when this one made none.
+    The record is made again only when its file is written, one file at a time: made
+    when each seed came back, the records of 100,000 seeds took 18 MB beside the
+    summaries and findings they copy. ``kept`` is the findings record of an earlier run,
+    kept when this one made none (a cache hit, or a run that made only summaries).
     """
 
     key: StatKey
@@ -101,6 +102,10 @@ class CorpusCache:
         self._shards: list[dict[str, FileRecord | _Checked]] = [{} for _ in range(SHARDS)]
         self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
         self._index: tuple[bytes, ParsedIndex] | None = None
+        # The index part is read when INDEX.md is asked for: after the seeds, in memory
+        # the run has let go of by then (see folder_check), and not at all by a run that
+        # the corpus findings answer.
+        self._index_read = path is None
         self._dirty: set[str] = set()  # the names of the files to write
         if path is not None:
             self._load(path)
@@ -113,26 +118,43 @@ class CorpusCache:
         corpus = read_checked(folder / CORPUS_NAME, _MAGIC)
         if _keyed(corpus):
             self._corpus = corpus
-        index = read_checked(folder / INDEX_PART, _MAGIC)
-        if _keyed(index):
-            self._index = index
+
+    def _read_index(self) -> None:
+        if not self._index_read and self.path is not None:
+            index = read_checked(self.path / INDEX_PART, _MAGIC)
+            if _keyed(index):
+                self._index = index
+        self._index_read = True
 
     def __len__(self) -> int:
         """How many seeds the cache holds."""
         return sum(map(len, self._shards))
 
     def seed(
-        self, path: Path, key: StatKey, with_findings: bool
+        self, candidate: Candidate, with_findings: bool
     ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
-        """The cached summary (and findings, when wanted) of a seed in this version."""
-        found = _file_record(self._shards[shard_of(path.name)].get(path.name))
-        if found is None or found[0] != key or (with_findings and found[2] is None):
+        """The cached summary (and findings, when wanted) of a seed, if its record is of
+        this version of the file (``candidate.stat``).
+
+        A hit's record gives way to the summary made from it, which holds the candidate's
+        path and names and shares the record's other values: the record's own tuples,
+        names and stat are let go (at 100,000 seeds, about 40 MB).
+        """
+        files = self._shards[shard_of(candidate.name)]
+        found = _file_record(files.get(candidate.name))
+        key = candidate.stat
+        if key is None or found is None or found[0] != key:
             return None
+        kept = found[2]
+        if with_findings and kept is None:
+            return None
+        names = (candidate.name, candidate.number, candidate.seed_id)
         try:
-            summary = SeedSummary.from_record(path, found[1])
-            findings = None if found[2] is None else [from_record(r) for r in found[2]]
+            summary = SeedSummary.from_record(candidate.path, found[1], names)
+            findings = None if kept is None else [from_record(r) for r in kept]
         except (TypeError, ValueError):
             return None
+        files[candidate.name] = _Checked(key, summary, None, kept)
         return summary, findings
 
     def put_seed(
@@ -180,6 +202,7 @@ class CorpusCache:
         row is a dozen Markdown tokens), and the index changes far less often than seeds.
         """
         digest = hashlib.blake2b(data, digest_size=16).digest()
+        self._read_index()
         if self._index is not None and self._index[0] == digest:
             try:
                 return from_parsed(path, data, self._index[1])

@@ -140,7 +140,7 @@ def check_folder(
         keys[item.name] = info
         if is_racy(info, now):
             fresh.add(item.name)
-        hit = cache.seed(item.path, keys[item.name], with_rules)
+        hit = cache.seed(item, with_rules)
         if hit is None:
             todo.append((item, with_rules))
         else:

@@ -57,11 +57,22 @@ class SeedSummary(NamedTuple):
         return self[1:]
 
     @classmethod
-    def from_record(cls, path: Path, record: SummaryRecord) -> SeedSummary:
-        """The summary of the seed at ``path`` from its record."""
-        if len(record) != len(cls._fields) - 1 or record[0] != path.name:
+    def from_record(
+        cls,
+        path: Path,
+        record: SummaryRecord,
+        names: tuple[str, str | None, str | None] | None = None,
+    ) -> SeedSummary:
+        """The summary of the seed at ``path`` from its record.
+
+        ``names`` are the file's name, number and id as the caller already holds them:
+        the summary takes those rather than the record's equal copies, which can then be
+        let go (at 100,000 seeds, 19 MB).
+        """
+        held = record[:3] if names is None else names
+        if len(record) != len(cls._fields) - 1 or record[:3] != held or held[0] != path.name:
             raise ValueError("a summary record of another shape or file")
-        return cls._make((path, *record))
+        return cls._make((path, *held, *record[3:]))
 
 
 def shared_texts(summary: SeedSummary) -> SeedSummary:
