@@ -255,6 +255,42 @@ def test_a_hit_is_written_back_as_it_was_read(isolated: Path, run_cli: RunCli) -
     assert _records(folder, shard) == {n: r for n, r in before.items() if n != gone}
 
 
+def test_seed_records_are_written_and_let_go_before_the_corpus_rules(
+    corpus: list[Path], run_cli: RunCli
+) -> None:
+    run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    cache = CorpusCache(folder)
+    summary, _ = cache.seed(_candidate(corpus[0]), True) or pytest.fail("not cached")
+    planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
+    cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
+    cache.save_seeds()
+    assert len(cache) == 0  # let go of
+    # Written: a new cache reads the planted finding back, and every other seed.
+    again = CorpusCache(folder)
+    assert len(again) == len(corpus)
+    assert again.seed(_candidate(corpus[0]), True) == (summary, [planted])
+    # A seed put now would be written alone into its file: refused.
+    with pytest.raises(RuntimeError):
+        cache.put_seed(corpus[0].name, _key(corpus[0]), summary, None)
+    with pytest.raises(RuntimeError):
+        cache.keep_only([])
+
+
+def test_index_md_parsed_again_in_one_run_is_the_same(
+    corpus: list[Path], isolated: Path, run_cli: RunCli
+) -> None:
+    # The cached parse is let go once used; a second ask parses the bytes again.
+    run_cli(["validate", "corpus"])
+    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    path = isolated / "corpus" / "INDEX.md"
+    data = path.read_bytes()
+    cache = CorpusCache(folder)
+    first, second = cache.index(path, data), cache.index(path, data)
+    assert first == second == seedcheck.index_file.parse_index(path, data)
+    assert len(first.rows) == len(corpus)
+
+
 def test_a_record_of_other_names_is_a_miss(corpus: list[Path], run_cli: RunCli) -> None:
     run_cli(["validate", "corpus"])
     [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))

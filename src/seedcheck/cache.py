@@ -51,6 +51,7 @@ _MAGIC = b"seedcheck cache 5\n"
 # reading them all costs little more than reading one (a small corpus has a file for
 # each seed, at most).
 SHARDS = 64
+SHARD_PREFIX = "files-"
 CORPUS_NAME = "corpus"
 INDEX_PART = "index"
 
@@ -91,7 +92,7 @@ def shard_of(name: str) -> int:
 
 
 def shard_name(shard: int) -> str:
-    return f"files-{shard:02x}"
+    return f"{SHARD_PREFIX}{shard:02x}"
 
 
 class CorpusCache:
@@ -106,6 +107,7 @@ class CorpusCache:
         # the run has let go of by then (see folder_check), and not at all by a run that
         # the corpus findings answer.
         self._index_read = path is None
+        self._seeds_saved = False
         self._dirty: set[str] = set()  # the names of the files to write
         if path is not None:
             self._load(path)
@@ -162,6 +164,7 @@ class CorpusCache:
     ) -> None:
         if self.path is None:
             return  # caching is off: records nobody will write would double the summaries
+        self._check_seeds_held()
         shard = shard_of(name)
         files = self._shards[shard]
         kept = None
@@ -174,6 +177,7 @@ class CorpusCache:
 
     def keep_only(self, names: Iterable[str]) -> None:
         """Forget files no longer in the corpus."""
+        self._check_seeds_held()
         kept = set(names)
         for shard, files in enumerate(self._shards):
             gone = [n for n in files if n not in kept]
@@ -181,6 +185,22 @@ class CorpusCache:
                 del files[name]
             if gone:
                 self._dirty.add(shard_name(shard))
+
+    def save_seeds(self) -> None:
+        """Write the seeds' files that changed, then let go of every seed's record.
+
+        For when each seed has been looked up or put, and the gone ones forgotten: the
+        corpus rules need only the summaries, and the records held beside them until the
+        end of the run took 12 MB at 100,000 seeds, while INDEX.md and the rules take
+        the most. No seed can be put after this (its file would lose the others).
+        """
+        self._write(name for name in self._dirty if name.startswith(SHARD_PREFIX))
+        self._shards = [{} for _ in range(SHARDS)]
+        self._seeds_saved = True
+
+    def _check_seeds_held(self) -> None:
+        if self._seeds_saved:
+            raise RuntimeError("the seeds' records were saved and let go already")
 
     def corpus_findings(self, fingerprint: bytes) -> list[Diagnostic] | None:
         """The corpus rules' findings, if the corpus is exactly as when they were made."""
@@ -204,8 +224,12 @@ class CorpusCache:
         digest = hashlib.blake2b(data, digest_size=16).digest()
         self._read_index()
         if self._index is not None and self._index[0] == digest:
+            record, self._index = self._index[1], None
             try:
-                return from_parsed(path, data, self._index[1])
+                # Let go of once used (a run parses INDEX.md once, and nothing writes
+                # the part back): what the rows share with it is theirs now, and the
+                # rest, 8 MB at 100,000 rows, would be held to the end of the run.
+                return from_parsed(path, data, record)
             except (TypeError, ValueError):
                 pass
         parsed = parse_index(path, data)
@@ -216,18 +240,24 @@ class CorpusCache:
 
     def save(self) -> None:
         """Write the files that changed; a cache that cannot be written is skipped."""
+        self._write(list(self._dirty))
+
+    def _write(self, names: Iterable[str]) -> None:
         if self.path is None:
             return
-        parts: dict[str, object] = {CORPUS_NAME: self._corpus, INDEX_PART: self._index}
-        parts.update((shard_name(shard), files) for shard, files in enumerate(self._shards))
         # The cache root holds VERSION/, which holds this folder.
         root = self.path.parent.parent
-        for name in sorted(self._dirty):
-            part = parts[name]
-            if isinstance(part, dict):
-                part = {seed: _plain(entry) for seed, entry in part.items()}
+        for name in sorted(names):
+            part: object
+            if name == CORPUS_NAME:
+                part = self._corpus
+            elif name == INDEX_PART:
+                part = self._index
+            else:
+                files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
+                part = {seed: _plain(entry) for seed, entry in files.items()}
             write_checked(self.path / name, _MAGIC, part, root=root)
-        self._dirty.clear()
+            self._dirty.discard(name)
 
 
 def _plain(entry: FileRecord | _Checked) -> FileRecord:

@@ -154,6 +154,7 @@ def check_folder(
         if outcome.summary is not None and name in keys and name not in fresh:
             cache.put_seed(name, keys[name], outcome.summary, outcome.findings)
     cache.keep_only(keys)
+    cache.save_seeds()
 
     entries: list[Entry] = []
     seeds = []
