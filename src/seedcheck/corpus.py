@@ -33,7 +33,8 @@ class Corpus:
     ``seeds`` are summaries, which is all the corpus rules read. ``files`` holds the
     parsed seeds when the whole corpus was loaded into memory (``load_corpus``, for the
     commands that rewrite files); a checking run keeps only the summaries, and
-    :meth:`seed_file` reads a seed again when a rule needs its text.
+    :meth:`seed_file` reads a seed again when a rule needs its text. Every entry and
+    seed is in ``root``: its path is ``root`` joined with its name.
     """
 
     root: Path

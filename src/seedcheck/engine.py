@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from seedcheck.corpus import Corpus
 from seedcheck.diagnostic import Diagnostic
-from seedcheck.report import Report
+from seedcheck.report import FolderPaths, Report
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, Rule
 from seedcheck.seed_file import SeedFile
@@ -87,14 +87,13 @@ def report_from(
     corpus.
     """
     found: list[Diagnostic] = []
-    names: list[str] = []
+    names: list[tuple[str, Sequence[str]]] = []  # (folder, names) for FolderPaths
     for corpus, diagnostics, only in checked:
         wanted = {str(p) for p in only} if only is not None else None
         if wanted is not None:
-            names += sorted(wanted)
+            names.append(("", sorted(wanted)))
         else:
-            names += [str(seed.path) for seed in corpus.seeds]
-            names += [str(e.path) for e in corpus.entries if e.kind == "index"]
+            names += _folder_names(corpus)
         for diagnostic in diagnostics:
             if (
                 wanted is None
@@ -104,7 +103,14 @@ def report_from(
                 found.append(diagnostic)
     kept = selection.apply(found)
     kept.sort(key=Diagnostic.sort_key)
-    return Report(tuple(kept), tuple(names))
+    return Report(tuple(kept), FolderPaths(names))
+
+
+def _folder_names(corpus: Corpus) -> list[tuple[str, Sequence[str]]]:
+    """The seeds of ``corpus`` and its INDEX.md as FolderPaths groups: a seed's path is
+    the corpus folder's joined with its name (see Corpus)."""
+    index = [str(e.path) for e in corpus.entries if e.kind == "index"]
+    return [(str(corpus.root), [seed.name for seed in corpus.seeds]), ("", index)]
 
 
 def build_report(

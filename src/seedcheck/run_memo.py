@@ -146,7 +146,10 @@ class RunMemo:
         # The report kept marshalled: a run loads every key's record to find its own,
         # and at 100,000 seeds each report names 100,000 paths (loading the reports as
         # objects took 110 MiB). Only a run whose folders are unchanged unpacks its own.
-        report_record = (tuple(diagnostic_record(d) for d in report.diagnostics), report.checked)
+        report_record = (
+            tuple(diagnostic_record(d) for d in report.diagnostics),
+            tuple(report.checked),
+        )
         kept[self.key] = (tuple(folders), marshal.dumps(report_record))
         for old in list(kept)[:-KEPT]:
             del kept[old]
