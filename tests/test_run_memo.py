@@ -24,6 +24,7 @@ from seedcheck import run_memo
 from seedcheck.corpus import Corpus
 from seedcheck.folder_listing import (
     DEFAULT_PATTERN,
+    FolderScan,
     list_folder,
     listing_digest,
     scan_digest,
@@ -148,6 +149,32 @@ def test_a_changed_run_lists_the_folder_from_the_memos_scan(
     scans.clear()
     assert run_cli(["validate", "corpus"]) == result
     assert (len(scans), checks.folders) == (1, 2)  # answered from the memo: no check
+
+
+def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its tuples and stats would otherwise be held through the corpus rules.
+    listed_from: list[weakref.ref[FolderScan]] = []
+    alive_at_rules: list[bool] = []
+    from seedcheck.engine import check_corpus_rules
+    from seedcheck.folder_listing import list_folder
+
+    def recording_list_folder(*args: Any) -> Any:
+        if len(args) > 3 and args[3] is not None:
+            listed_from.append(weakref.ref(args[3]))
+        return list_folder(*args)
+
+    def recording_rules(*args: Any) -> Any:
+        alive_at_rules.extend(ref() is not None for ref in listed_from)
+        return check_corpus_rules(*args)
+
+    monkeypatch.setattr("seedcheck.folder_check.list_folder", recording_list_folder)
+    monkeypatch.setattr("seedcheck.folder_check.check_corpus_rules", recording_rules)
+    run_cli(["validate", "corpus"])
+    _edit_seed(corpus)
+    run_cli(["validate", "corpus"])
+    assert (len(listed_from), alive_at_rules) == (1, [False])
 
 
 def _add_seed(corpus: Path) -> None:

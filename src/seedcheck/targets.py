@@ -119,10 +119,10 @@ def check_target(
     *,
     cache_dir: Path | None,
     jobs: int,
-    scan: FolderScan | None = None,
+    scans: dict[Path, FolderScan] | None = None,
 ) -> FolderCheck:
     """Check one target's corpus folder with the cache and worker processes (listed
-    from ``scan`` when the run memo scanned it)."""
+    from its scan in ``scans``, which it takes out, when the run memo scanned it)."""
     settings = config.settings
     try:
         return check_folder(
@@ -138,7 +138,7 @@ def check_target(
             cache_dir=cache_dir,
             settings_key=settings.model_dump_json(),
             jobs=jobs,
-            scan=scan,
+            scans=scans,
         )
     except OSError as exc:
         raise SeedcheckError(

@@ -244,9 +244,9 @@ def _report(
     folders: list[FolderState | None] = []
     settings = config.settings
     for target in targets:
-        scan = memo.scans.pop(target.root, None) if memo is not None else None
+        scans = memo.scans if memo is not None else None
         corpus, found, listing = check_target(
-            target, config, rules, cache_dir=cache_dir, jobs=jobs, scan=scan
+            target, config, rules, cache_dir=cache_dir, jobs=jobs, scans=scans
         )
         checked.append((corpus, found, target.only))
         folders.append(
