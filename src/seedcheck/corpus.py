@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from seedcheck.index_match import IndexMatch
 
 
+def _number(entry: Entry) -> int:
+    return int(entry.number or 0)
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A corpus folder: its entries, its seeds and its INDEX.md (None if absent).
@@ -57,6 +61,24 @@ class Corpus:
         from seedcheck.index_match import pair_rows
 
         return pair_rows(self)
+
+    @functools.cached_property
+    def by_number(self) -> tuple[Entry, ...]:
+        """The numbered entries by number, in name order among equal numbers.
+
+        duplicate-number and numbering-gap read them so. Made once for both, and sorted
+        only when name order is not number order already: at 100,000 seeds each rule
+        built its own table of numbers, 5 MB, at the end of the run, where it peaks.
+        """
+        numbered = [entry for entry in self.entries if entry.number is not None]
+        values = map(_number, numbered)
+        previous = next(values, 0)
+        for value in values:
+            if value < previous:
+                numbered.sort(key=_number)  # stable: name order among equal numbers
+                break
+            previous = value
+        return tuple(numbered)
 
     @functools.cached_property
     def _files_by_path(self) -> dict[Path, SeedFile]:

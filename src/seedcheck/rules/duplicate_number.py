@@ -20,21 +20,19 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    first: dict[int, Entry] = {}
-    for entry in corpus.entries:
-        if entry.number is None:
-            continue
-        value = int(entry.number)
-        if value in first:
+    # By number, equal numbers in name order: each run of one number starts at its first.
+    first: Entry | None = None
+    for entry in corpus.by_number:
+        if first is not None and int(first.number or 0) == int(entry.number or 0):
             yield Finding(
                 entry.path,
                 1,
                 1,
-                f"number {entry.number} is also used by {first[value].name}; renumber one of them",
-                concerns=(first[value].path,),
+                f"number {entry.number} is also used by {first.name}; renumber one of them",
+                concerns=(first.path,),
             )
         else:
-            first[value] = entry
+            first = entry
 
 
 RULE = corpus_rule("SC601", "duplicate-number", "Two seeds share a number.", check)

@@ -64,7 +64,11 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 def _rows_agree(match: IndexMatch) -> bool:
     """Whether each row names its seed, in order, with the cells it should have."""
-    if [row_file(row) for row in match.document.rows] != list(match.seeds):
+    # Pairwise, not as two lists of every name (1.6 MB at 100,000 rows, at the run's peak).
+    rows = match.document.rows
+    if len(rows) != len(match.seeds) or any(
+        row_file(row) != name for row, name in zip(rows, match.seeds, strict=True)
+    ):
         return False
     for name, seed in match.seeds.items():
         expected = expected_row(seed)

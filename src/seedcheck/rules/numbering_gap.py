@@ -21,13 +21,9 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    # Sorted by number alone (entries come in name order): two seeds may share a number,
-    # and entries themselves do not compare.
-    numbered = sorted(
-        ((int(e.number), e) for e in corpus.entries if e.number is not None),
-        key=lambda pair: pair[0],
-    )
-    for (low, low_entry), (high, high_entry) in pairwise(numbered):
+    # By number alone (entries come in name order): two seeds may share a number.
+    for low_entry, high_entry in pairwise(corpus.by_number):
+        low, high = int(low_entry.number or 0), int(high_entry.number or 0)
         if high - low <= 1:
             continue
         width = len(low_entry.number or "")
