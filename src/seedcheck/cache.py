@@ -194,7 +194,7 @@ class CorpusCache:
         end of the run took 12 MB at 100,000 seeds, while INDEX.md and the rules take
         the most. No seed can be put after this (its file would lose the others).
         """
-        self._write(name for name in self._dirty if name.startswith(SHARD_PREFIX))
+        self._write([name for name in self._dirty if name.startswith(SHARD_PREFIX)])
         self._shards = [{} for _ in range(SHARDS)]
         self._seeds_saved = True
 
@@ -242,7 +242,7 @@ class CorpusCache:
         """Write the files that changed; a cache that cannot be written is skipped."""
         self._write(list(self._dirty))
 
-    def _write(self, names: Iterable[str]) -> None:
+    def _write(self, names: Sequence[str]) -> None:
         if self.path is None:
             return
         # The cache root holds VERSION/, which holds this folder.
