@@ -27,12 +27,13 @@ from seedcheck.run_memo import MEMO_NAME
 from tests.conftest import CASES, RunCli, can_symlink
 
 ROOT = Path(__file__).parent.parent
+# Not dot-folders: a .seedcheck_cache/ is left in a case folder by running seedcheck there.
 CASE_CORPORA = sorted(
     (case, sub.name)
     for case in CASES.iterdir()
     if case.is_dir()
     for sub in case.iterdir()
-    if sub.is_dir()
+    if sub.is_dir() and not sub.name.startswith(".")
 )
 OTHER_CORPORA = [
     (ROOT / "examples" / "broken", "corpus"),
