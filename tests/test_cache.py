@@ -7,6 +7,7 @@ import marshal
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import time
@@ -313,13 +314,18 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
 ) -> None:
     expected = run_cli(["validate", "corpus"])
     read: list[str] = []
-    from seedcheck.cache_file import read_checked
+    from seedcheck.cache_file import read_checked, read_checked_parts
 
     def counting_read_checked(path: Path, magic: bytes) -> Any:
         read.append(path.name)
         return read_checked(path, magic)
 
+    def counting_read_checked_parts(path: Path, magic: bytes) -> Any:
+        read.append(path.name)
+        return read_checked_parts(path, magic)
+
     monkeypatch.setattr("seedcheck.cache.read_checked", counting_read_checked)
+    monkeypatch.setattr("seedcheck.cache.read_checked_parts", counting_read_checked_parts)
     # Nothing changed: the corpus findings answer, and INDEX.md is not parsed.
     _forget_runs()
     assert run_cli(["validate", "corpus"]) == expected
@@ -366,6 +372,9 @@ def _damage(kind: str) -> Callable[[bytes], bytes]:
             marshal.dumps(dict.fromkeys(_SEED_NAMES, (b"old stat", ("?",), None)))
         ),
         "not-marshal": lambda data: _valid_checksum(b"\xff" * 40),
+        # Files in parts (INDEX.md's): a part longer than the file, one not marshal.
+        "part-cut-short": lambda data: _valid_checksum(struct.pack("<Q", 1000) + b"xx"),
+        "part-not-marshal": lambda data: _valid_checksum(struct.pack("<Q", 3) + b"\xff" * 3),
     }
     return damages[kind]
 
@@ -382,6 +391,8 @@ DAMAGES = [
     "bad-record",
     "stale-key",
     "not-marshal",
+    "part-cut-short",
+    "part-not-marshal",
 ]
 
 
@@ -565,3 +576,39 @@ def test_a_stat_key_keeps_size_and_mtime(mtime_ns: int, racy: bool) -> None:
     assert stat_size(key) == 4096
     assert is_racy(key, 2_000_000_000_000_000_000) is racy
     assert stat_key(stat(mtime_ns + 1)) != key
+
+
+def test_a_file_in_parts_reads_back_whole_or_not_at_all(tmp_path: Path) -> None:
+    from seedcheck.cache_file import read_checked_parts, write_checked_parts
+
+    magic = b"seedcheck test 1\n"
+    path = tmp_path / "cache" / "v" / "part"
+    parts = [("head", 3), tuple(range(5000)), (), {"x": b"\0" * 100}]
+    write_checked_parts(path, magic, iter(parts), root=tmp_path / "cache")
+    assert read_checked_parts(path, magic) == parts
+    data = path.read_bytes()
+    # Each part is its own length-prefixed marshal payload, after the magic and checksum.
+    at = len(magic) + 16
+    sizes: list[int] = []
+    while at < len(data):
+        (size,) = struct.unpack_from("<Q", data, at)
+        assert marshal.loads(data[at + 8 : at + 8 + size]) == parts[len(sizes)]
+        sizes.append(size)
+        at += 8 + size
+    assert len(sizes) == len(parts) and at == len(data)
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text() == CACHEDIR_TAG
+    # Any damage reads as None: cut anywhere, a flipped bit, bytes added, another magic.
+    for cut in (0, 5, len(magic) + 8, len(magic) + 16, len(magic) + 20, len(data) - 1):
+        path.write_bytes(data[:cut])
+        assert read_checked_parts(path, magic) is None, cut
+    for at in (len(magic) + 3, len(magic) + 17, len(data) // 2, len(data) - 1):
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
+        assert read_checked_parts(path, magic) is None, at
+    path.write_bytes(data + b"\0")
+    assert read_checked_parts(path, magic) is None
+    path.write_bytes(data)
+    assert read_checked_parts(path, b"seedcheck test 2\n") is None
+    assert read_checked_parts(tmp_path / "missing", magic) is None
+    # No parts at all is a whole file too.
+    write_checked_parts(path, magic, [], root=tmp_path / "cache")
+    assert read_checked_parts(path, magic) == []

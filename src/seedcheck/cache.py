@@ -19,10 +19,11 @@ digest it was made for, so files written by two concurrent runs mix safely.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from seedcheck.cache_file import (
     CACHEDIR_TAG,
@@ -30,7 +31,9 @@ from seedcheck.cache_file import (
     diagnostic_record,
     from_record,
     read_checked,
+    read_checked_parts,
     write_checked,
+    write_checked_parts,
 )
 from seedcheck.code_identity import code_identity
 from seedcheck.diagnostic import Diagnostic
@@ -46,12 +49,15 @@ from seedcheck.seed_summary import SeedSummary, SummaryRecord
 
 __all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
 
-_MAGIC = b"seedcheck cache 5\n"
+_MAGIC = b"seedcheck cache 6\n"
 # Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
 # reading them all costs little more than reading one (a small corpus has a file for
 # each seed, at most).
 SHARDS = 64
 SHARD_PREFIX = "files-"
+# INDEX.md's rows are written this many to a part of the index file (about 1 MB at the
+# widths `seedcheck index` writes), so that writing it never holds all of it marshalled.
+INDEX_ROWS_PER_PART = 4096
 CORPUS_NAME = "corpus"
 INDEX_PART = "index"
 
@@ -123,9 +129,7 @@ class CorpusCache:
 
     def _read_index(self) -> None:
         if not self._index_read and self.path is not None:
-            index = read_checked(self.path / INDEX_PART, _MAGIC)
-            if _keyed(index):
-                self._index = index
+            self._index = _index_entry(read_checked_parts(self.path / INDEX_PART, _MAGIC))
         self._index_read = True
 
     def __len__(self) -> int:
@@ -234,8 +238,12 @@ class CorpusCache:
                 pass
         parsed = parse_index(path, data)
         if self.path is not None:
+            # Written now and let go, as it is keyed by the bytes alone: held to the end of
+            # the run, the record (8 MB at 100,000 rows) and, as it was written, its
+            # marshalled bytes (23 MB) came on top of everything the corpus rules hold.
             self._index = (digest, parsed_record(parsed))
-            self._dirty.add(INDEX_PART)
+            self._write([INDEX_PART])
+            self._index = None
         return parsed
 
     def save(self) -> None:
@@ -252,7 +260,9 @@ class CorpusCache:
             if name == CORPUS_NAME:
                 part = self._corpus
             elif name == INDEX_PART:
-                part = self._index
+                write_checked_parts(self.path / name, _MAGIC, _index_parts(self._index), root=root)
+                self._dirty.discard(name)
+                continue
             else:
                 files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
                 part = {seed: _plain(entry) for seed, entry in files.items()}
@@ -264,8 +274,34 @@ def _plain(entry: FileRecord | _Checked) -> FileRecord:
     return entry.record() if isinstance(entry, _Checked) else entry
 
 
+def _index_parts(entry: tuple[bytes, ParsedIndex] | None) -> Iterator[object]:
+    """The parts INDEX.md's entry is written in: its digest and all but the rows, then
+    the rows, :data:`INDEX_ROWS_PER_PART` at a time (none for no entry)."""
+    if entry is None:
+        return
+    digest, (begins, ends, has_table, rows, problems) = entry
+    yield (digest, begins, ends, has_table, problems, len(rows))
+    for start in range(0, len(rows), INDEX_ROWS_PER_PART):
+        yield rows[start : start + INDEX_ROWS_PER_PART]
+
+
+def _index_entry(parts: list[Any] | None) -> tuple[bytes, ParsedIndex] | None:
+    """INDEX.md's entry from the parts it was written in, or None if they are not."""
+    if not parts or not isinstance(parts[0], tuple) or len(parts[0]) != 6:
+        return None
+    digest, begins, ends, has_table, problems, count = parts[0]
+    chunks = parts[1:]
+    if not isinstance(digest, bytes) or not all(isinstance(c, tuple) for c in chunks):
+        return None
+    rows = tuple(itertools.chain.from_iterable(chunks))
+    if len(rows) != count:
+        return None
+    # The rows' and the rest's shapes are checked as they are used (from_parsed).
+    return digest, (begins, ends, has_table, rows, problems)
+
+
 def _keyed(value: object) -> bool:
-    """Whether a cached corpus or index entry is None or a (digest, record) pair."""
+    """Whether a cached corpus entry is None or a (digest, record) pair."""
     return value is None or (
         isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)
     )

@@ -1,11 +1,12 @@
 """The on-disk format of seedcheck's cache files, and the cache folder's markers.
 
 A file is a magic line, a BLAKE2b checksum and ``marshal`` of plain values: quick to
-load, and unable to run code. A file that is not whole (truncated, flipped bits, another
-format or version) reads as None; what a whole file holds, each caller checks for the
-shape it expects, and starts afresh if it is not. Writes go through a temporary file
-and ``os.replace``, so concurrent runs each leave a whole file (the last one wins) and a
-reader never sees half of one.
+load, and unable to run code. A value too large to marshal at once is written the same
+way cut into parts, each marshalled on its own. A file that is not whole (truncated,
+flipped bits, another format or version) reads as None; what a whole file holds, each
+caller checks for the shape it expects, and starts afresh if it is not. Writes go
+through a temporary file and ``os.replace``, so concurrent runs each leave a whole file
+(the last one wins) and a reader never sees half of one.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Sequence
+import struct
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from seedcheck.diagnostic import Diagnostic, Severity
 
 _CHECKSUM_SIZE = 16
+_PART_HEAD = struct.Struct("<Q")
+_PART_MAX = 1 << 30  # no part is near this: a longer one is damage, not read
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by seedcheck.\n"
@@ -46,6 +50,63 @@ def read_checked(path: Path, magic: bytes) -> Any:
         return marshal.loads(payload)
     except Exception:  # any damage the checksum let through: start afresh
         return None
+
+
+def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
+    """The values in a cache file of parts (see :func:`write_checked_parts`), or None
+    when it is missing or not a whole, valid one.
+
+    Read a part at a time: the file's bytes are never all in memory at once.
+    """
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(magic)) != magic:
+                return None
+            checksum = stream.read(_CHECKSUM_SIZE)
+            digest = hashlib.blake2b(digest_size=_CHECKSUM_SIZE)
+            parts = []
+            while head := stream.read(_PART_HEAD.size):
+                (size,) = _PART_HEAD.unpack(head) if len(head) == _PART_HEAD.size else (-1,)
+                payload = stream.read(size) if 0 <= size <= _PART_MAX else b""
+                if len(payload) != size:
+                    return None  # cut short, or a length no part has
+                digest.update(head)
+                digest.update(payload)
+                parts.append(marshal.loads(payload))
+    except OSError:
+        return None
+    except Exception:  # any damage the checksum is about to refuse: start afresh
+        return None
+    return parts if digest.digest() == checksum else None
+
+
+def write_checked_parts(
+    path: Path, magic: bytes, parts: Iterable[Any], *, root: Path | None = None
+) -> None:
+    """Write values as one cache file, each marshalled on its own; skipped on OSError.
+
+    For a value too large to marshal at once: marshal builds its whole payload in memory
+    (23 MB for INDEX.md's record at 100,000 rows, on top of everything a run holds),
+    where a part of it costs a part's. The file is the magic line, a BLAKE2b checksum of
+    all that follows, then each part as its length (8 bytes, little-endian) and payload.
+    """
+    try:
+        _prepare(path.parent.parent if root is None else root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _replacing(path) as stream:
+            stream.write(magic + bytes(_CHECKSUM_SIZE))  # the checksum, once known
+            digest = hashlib.blake2b(digest_size=_CHECKSUM_SIZE)
+            for part in parts:
+                payload = marshal.dumps(part)
+                head = _PART_HEAD.pack(len(payload))
+                digest.update(head)
+                digest.update(payload)
+                stream.write(head)
+                stream.write(payload)
+            stream.seek(len(magic))
+            stream.write(digest.digest())
+    except OSError:
+        return
 
 
 def write_checked(path: Path, magic: bytes, value: Any, *, root: Path | None = None) -> None:
@@ -91,15 +152,24 @@ def _prepare(root: Path) -> None:
 
 
 def _replace(path: Path, *parts: bytes) -> None:
-    # Atomic but not fsync'ed: a cache lost in a crash is rebuilt, not trusted half-way.
+    with _replacing(path) as stream:
+        for part in parts:
+            stream.write(part)
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """A stream to a new file, which replaces ``path`` when the block ends without error.
+
+    Atomic but not fsync'ed: a cache lost in a crash is rebuilt, not trusted half-way.
+    """
     import tempfile  # only a run that writes pays for importing it
 
     handle, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            for part in parts:
-                stream.write(part)
+            yield stream
         temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
