@@ -25,6 +25,7 @@ from seedcheck.cache import CACHEDIR_TAG, CorpusCache
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate
 from seedcheck.run_memo import MEMO_NAME
+from seedcheck.seed_summary import SeedSummary
 from tests.conftest import CASES, RunCli, can_symlink
 
 ROOT = Path(__file__).parent.parent
@@ -208,12 +209,7 @@ def test_a_configuration_change_starts_a_new_cache(
 def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: RunCli) -> None:
     """A finding planted in the cache shows: the cached run reads the cache, and
     ``--no-cache`` does not."""
-    run_cli(["validate", "corpus"])
-    [path] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
-    cache = CorpusCache(path)
-    summary, _ = cache.seed(_candidate(corpus[0]), True) or pytest.fail("not cached")
-    planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
-    cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
+    cache, _, _ = _planted(corpus, run_cli)
     cache.save()
     _forget_runs()
     assert "SC106 [trailing-whitespace] x" in run_cli(["validate", "-q", "corpus"]).out
@@ -260,16 +256,12 @@ def test_a_hit_is_written_back_as_it_was_read(isolated: Path, run_cli: RunCli) -
 def test_seed_records_are_written_and_let_go_before_the_corpus_rules(
     corpus: list[Path], run_cli: RunCli
 ) -> None:
-    run_cli(["validate", "corpus"])
-    [folder] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
-    cache = CorpusCache(folder)
-    summary, _ = cache.seed(_candidate(corpus[0]), True) or pytest.fail("not cached")
-    planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
-    cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
+    cache, summary, planted = _planted(corpus, run_cli)
     cache.save_seeds()
     assert len(cache) == 0  # let go of
     # Written: a new cache reads the planted finding back, and every other seed.
-    again = CorpusCache(folder)
+    assert cache.path is not None
+    again = CorpusCache(cache.path)
     assert len(again) == len(corpus)
     assert again.seed(_candidate(corpus[0]), True) == (summary, [planted])
     # A seed put now would be written alone into its file: refused.
@@ -336,6 +328,17 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
     _forget_runs()
     assert "SC507" in run_cli(["validate", "-q", "corpus"]).out
     assert read.count("index") == 1
+
+
+def _planted(corpus: list[Path], run_cli: RunCli) -> tuple[CorpusCache, SeedSummary, Diagnostic]:
+    """The corpus's cache after a run, with a finding put on the first seed (not saved)."""
+    run_cli(["validate", "corpus"])
+    [path] = _cache_folders(Path(os.environ["SEEDCHECK_CACHE_DIR"]))
+    cache = CorpusCache(path)
+    summary, _ = cache.seed(_candidate(corpus[0]), True) or pytest.fail("not cached")
+    planted = Diagnostic(str(corpus[0]), 1, 1, "SC106", "trailing-whitespace", Severity.ERROR, "x")
+    cache.put_seed(corpus[0].name, _key(corpus[0]), summary, [planted])
+    return cache, summary, planted
 
 
 def _candidate(path: Path) -> Candidate:
