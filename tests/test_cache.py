@@ -11,6 +11,7 @@ import struct
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -612,6 +613,14 @@ def test_a_file_in_parts_reads_back_whole_or_not_at_all(tmp_path: Path) -> None:
     path.write_bytes(data)
     assert read_checked_parts(path, b"seedcheck test 2\n") is None
     assert read_checked_parts(tmp_path / "missing", magic) is None
+    # A length beyond the file is refused before anything is read for it.
+    path.write_bytes(magic + bytes(16) + struct.pack("<Q", 1 << 29) + b"x" * 64)
+    tracemalloc.start()
+    try:
+        assert read_checked_parts(path, magic) is None
+        assert tracemalloc.get_traced_memory()[1] < 1 << 20
+    finally:
+        tracemalloc.stop()
     # No parts at all is a whole file too.
     write_checked_parts(path, magic, [], root=tmp_path / "cache")
     assert read_checked_parts(path, magic) == []

@@ -24,7 +24,6 @@ from seedcheck.diagnostic import Diagnostic, Severity
 
 _CHECKSUM_SIZE = 16
 _PART_HEAD = struct.Struct("<Q")
-_PART_MAX = 1 << 30  # no part is near this: a longer one is damage, not read
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by seedcheck.\n"
@@ -63,13 +62,17 @@ def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
             if stream.read(len(magic)) != magic:
                 return None
             checksum = stream.read(_CHECKSUM_SIZE)
+            left = os.fstat(stream.fileno()).st_size - stream.tell()
             digest = hashlib.blake2b(digest_size=_CHECKSUM_SIZE)
             parts = []
             while head := stream.read(_PART_HEAD.size):
                 (size,) = _PART_HEAD.unpack(head) if len(head) == _PART_HEAD.size else (-1,)
-                payload = stream.read(size) if 0 <= size <= _PART_MAX else b""
+                left -= len(head)
+                # A damaged length is refused before it is read: read() makes room for it.
+                payload = stream.read(size) if 0 <= size <= left else b""
                 if len(payload) != size:
                     return None  # cut short, or a length no part has
+                left -= size
                 digest.update(head)
                 digest.update(payload)
                 parts.append(marshal.loads(payload))
