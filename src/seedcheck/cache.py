@@ -238,35 +238,32 @@ class CorpusCache:
                 pass
         parsed = parse_index(path, data)
         if self.path is not None:
-            # Written now and let go, as it is keyed by the bytes alone: held to the end of
-            # the run, the record (8 MB at 100,000 rows) and, as it was written, its
+            # Written now, as it is keyed by the bytes alone, and not held: kept to the end
+            # of the run, the record (8 MB at 100,000 rows) and, as it was written, its
             # marshalled bytes (23 MB) came on top of everything the corpus rules hold.
-            self._index = (digest, parsed_record(parsed))
-            self._write([INDEX_PART])
-            self._index = None
+            parts = _index_parts(digest, parsed_record(parsed))
+            write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, root=self._root)
         return parsed
 
     def save(self) -> None:
         """Write the files that changed; a cache that cannot be written is skipped."""
         self._write(list(self._dirty))
 
+    @property
+    def _root(self) -> Path | None:
+        # The cache root holds VERSION/, which holds this folder.
+        return None if self.path is None else self.path.parent.parent
+
     def _write(self, names: Sequence[str]) -> None:
+        """Write the corpus part and the seed files among ``names``."""
         if self.path is None:
             return
-        # The cache root holds VERSION/, which holds this folder.
-        root = self.path.parent.parent
         for name in sorted(names):
-            part: object
-            if name == CORPUS_NAME:
-                part = self._corpus
-            elif name == INDEX_PART:
-                write_checked_parts(self.path / name, _MAGIC, _index_parts(self._index), root=root)
-                self._dirty.discard(name)
-                continue
-            else:
+            part: object = self._corpus
+            if name != CORPUS_NAME:
                 files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
                 part = {seed: _plain(entry) for seed, entry in files.items()}
-            write_checked(self.path / name, _MAGIC, part, root=root)
+            write_checked(self.path / name, _MAGIC, part, root=self._root)
             self._dirty.discard(name)
 
 
@@ -274,12 +271,10 @@ def _plain(entry: FileRecord | _Checked) -> FileRecord:
     return entry.record() if isinstance(entry, _Checked) else entry
 
 
-def _index_parts(entry: tuple[bytes, ParsedIndex] | None) -> Iterator[object]:
+def _index_parts(digest: bytes, record: ParsedIndex) -> Iterator[object]:
     """The parts INDEX.md's entry is written in: its digest and all but the rows, then
-    the rows, :data:`INDEX_ROWS_PER_PART` at a time (none for no entry)."""
-    if entry is None:
-        return
-    digest, (begins, ends, has_table, rows, problems) = entry
+    the rows, :data:`INDEX_ROWS_PER_PART` at a time."""
+    begins, ends, has_table, rows, problems = record
     yield (digest, begins, ends, has_table, problems, len(rows))
     for start in range(0, len(rows), INDEX_ROWS_PER_PART):
         yield rows[start : start + INDEX_ROWS_PER_PART]

@@ -76,9 +76,7 @@ def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
                 digest.update(head)
                 digest.update(payload)
                 parts.append(marshal.loads(payload))
-    except OSError:
-        return None
-    except Exception:  # any damage the checksum is about to refuse: start afresh
+    except Exception:  # unreadable, or damage the checksum would refuse: start afresh
         return None
     return parts if digest.digest() == checksum else None
 

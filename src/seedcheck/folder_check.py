@@ -180,7 +180,7 @@ def check_folder(
     # the memory of the candidates, stats and outcomes (at 100,000 seeds, 50 MB), and
     # of the lists the corpus's tuples are made from (1.6 MB more).
     del outcomes, todo, listed, keys
-    held = (tuple(entries), tuple(seeds))
+    corpus_entries, corpus_seeds = tuple(entries), tuple(seeds)
     del entries, seeds
     corpus_found = cache.corpus_findings(fingerprint)
     index = None
@@ -189,7 +189,8 @@ def check_folder(
         index = cache.index(root / INDEX_NAME, index_data)
     corpus = Corpus(
         root,
-        *held,
+        corpus_entries,
+        corpus_seeds,
         index,
         max_file_size,
         pattern.pattern,

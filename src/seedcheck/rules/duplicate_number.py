@@ -22,8 +22,10 @@ from seedcheck.rules.base import Finding, corpus_rule
 def check(corpus: Corpus) -> Iterator[Finding]:
     # By number, equal numbers in name order: each run of one number starts at its first.
     first: Entry | None = None
+    first_value = -1
     for entry in corpus.by_number:
-        if first is not None and int(first.number or 0) == int(entry.number or 0):
+        value = int(entry.number or 0)
+        if first is not None and value == first_value:
             yield Finding(
                 entry.path,
                 1,
@@ -32,7 +34,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 concerns=(first.path,),
             )
         else:
-            first = entry
+            first, first_value = entry, value
 
 
 RULE = corpus_rule("SC601", "duplicate-number", "Two seeds share a number.", check)
