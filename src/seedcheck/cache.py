@@ -36,6 +36,7 @@ from seedcheck.cache_file import (
     write_checked_parts,
 )
 from seedcheck.code_identity import code_identity
+from seedcheck.collector_pause import collector_paused
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.folder_listing import Candidate, StatKey
 from seedcheck.index_file import (
@@ -226,16 +227,18 @@ class CorpusCache:
         row is a dozen Markdown tokens), and the index changes far less often than seeds.
         """
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        self._read_index()
-        if self._index is not None and self._index[0] == digest:
-            record, self._index = self._index[1], None
-            try:
-                # Let go of once used (a run parses INDEX.md once, and nothing writes
-                # the part back): what the rows share with it is theirs now, and the
-                # rest, 8 MB at 100,000 rows, would be held to the end of the run.
-                return from_parsed(path, data, record)
-            except (TypeError, ValueError):
-                pass
+        # Rows from a record hold no cycles; parsing the Markdown may (see collector_pause).
+        with collector_paused():
+            self._read_index()
+            if self._index is not None and self._index[0] == digest:
+                record, self._index = self._index[1], None
+                try:
+                    # Let go of once used (a run parses INDEX.md once, and nothing writes
+                    # the part back): what the rows share with it is theirs now, and the
+                    # rest, 8 MB at 100,000 rows, would be held to the end of the run.
+                    return from_parsed(path, data, record)
+                except (TypeError, ValueError):
+                    pass
         parsed = parse_index(path, data)
         if self.path is not None:
             # Written now, as it is keyed by the bytes alone, and not held: kept to the end

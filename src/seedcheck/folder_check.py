@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from seedcheck import __version__
 from seedcheck.cache import CorpusCache, cache_key
+from seedcheck.collector_pause import collector_paused
 from seedcheck.corpus import Corpus, SeedReader
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.engine import check_corpus_rules, wants_signatures
@@ -104,53 +105,58 @@ def check_folder(
     scan = None if scans is None else scans.pop(root, None)
     if scan is not None and not scan.is_of(root, pattern):
         scan = None
-    # A stat is judged racy against the time it was taken at: the scan's, if used.
-    now = time.time_ns() if scan is None else scan.now_ns
-    listed = list_folder(root, pattern, max_file_size, scan)
-    del scan
-    seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
-    job = SeedJob(
-        layout,
-        tuple(required),
-        tuple(sorted(fields.items())),
-        options,
-        tuple(rule.code for rule in rules if rule.check_file is not None),
-        wants_signatures(rules, seed_count),
-    )
-    cache = CorpusCache(
-        None
-        if cache_dir is None
-        else cache_dir / __version__ / cache_key((str(root), settings_key, job))
-    )
-    outcomes: dict[str, SeedOutcome] = {}
-    keys: dict[str, StatKey] = {}
-    fresh: set[str] = set()  # changed too recently to be cached
-    todo: list[tuple[Candidate, bool]] = []
-    index_data: bytes | None = None
-    index_key = b""
-    for item in listed:
-        if isinstance(item, Entry):
-            continue
-        if item.name == INDEX_NAME:
-            entry, index_data = read_candidate(item)
-            outcomes[item.name] = SeedOutcome(entry, None, None)
-            index_key = hashlib.sha256(index_data or entry.detail.encode()).digest()
-            continue
-        with_rules = wanted is None or str(item.path) in wanted
-        info = item.stat
-        if info is None:
-            todo.append((item, with_rules))
-            fresh.add(item.name)
-            continue
-        keys[item.name] = info
-        if is_racy(info, now):
-            fresh.add(item.name)
-        hit = cache.seed(item, with_rules)
-        if hit is None:
-            todo.append((item, with_rules))
-        else:
-            entry = Entry(item.path, item.name, "seed", size=stat_size(info), number=item.number)
-            outcomes[item.name] = SeedOutcome(entry, hit[0], hit[1])
+    # What is built from here to the seeds to read is stats and cached records, which
+    # live to the end of the run and hold no cycles (see collector_pause).
+    with collector_paused():
+        # A stat is judged racy against the time it was taken at: the scan's, if used.
+        now = time.time_ns() if scan is None else scan.now_ns
+        listed = list_folder(root, pattern, max_file_size, scan)
+        del scan
+        seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
+        job = SeedJob(
+            layout,
+            tuple(required),
+            tuple(sorted(fields.items())),
+            options,
+            tuple(rule.code for rule in rules if rule.check_file is not None),
+            wants_signatures(rules, seed_count),
+        )
+        cache = CorpusCache(
+            None
+            if cache_dir is None
+            else cache_dir / __version__ / cache_key((str(root), settings_key, job))
+        )
+        outcomes: dict[str, SeedOutcome] = {}
+        keys: dict[str, StatKey] = {}
+        fresh: set[str] = set()  # changed too recently to be cached
+        todo: list[tuple[Candidate, bool]] = []
+        index_data: bytes | None = None
+        index_key = b""
+        for item in listed:
+            if isinstance(item, Entry):
+                continue
+            if item.name == INDEX_NAME:
+                entry, index_data = read_candidate(item)
+                outcomes[item.name] = SeedOutcome(entry, None, None)
+                index_key = hashlib.sha256(index_data or entry.detail.encode()).digest()
+                continue
+            with_rules = wanted is None or str(item.path) in wanted
+            info = item.stat
+            if info is None:
+                todo.append((item, with_rules))
+                fresh.add(item.name)
+                continue
+            keys[item.name] = info
+            if is_racy(info, now):
+                fresh.add(item.name)
+            hit = cache.seed(item, with_rules)
+            if hit is None:
+                todo.append((item, with_rules))
+            else:
+                entry = Entry(
+                    item.path, item.name, "seed", size=stat_size(info), number=item.number
+                )
+                outcomes[item.name] = SeedOutcome(entry, hit[0], hit[1])
     for outcome in _run(todo, job, jobs):
         name = outcome.entry.name
         outcomes[name] = outcome
