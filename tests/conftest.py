@@ -81,6 +81,13 @@ def ignore_case_of(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setattr(os.path, "lexists", lexists)
 
 
+def memo_files() -> list[Path]:
+    """The run memo's files (a file a run) in the test's cache folder."""
+    from seedcheck.run_memo import MEMO_FOLDER
+
+    return sorted(Path(os.environ["SEEDCHECK_CACHE_DIR"]).glob(f"*/{MEMO_FOLDER}/*"))
+
+
 @pytest.fixture(autouse=True)
 def _cache_per_test(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory

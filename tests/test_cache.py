@@ -25,9 +25,9 @@ import seedcheck.seed_check
 from seedcheck.cache import CACHEDIR_TAG, CorpusCache
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate
-from seedcheck.run_memo import MEMO_NAME
+from seedcheck.run_memo import MEMO_FOLDER
 from seedcheck.seed_summary import SeedSummary
-from tests.conftest import CASES, RunCli, can_symlink
+from tests.conftest import CASES, RunCli, can_symlink, memo_files
 
 ROOT = Path(__file__).parent.parent
 # Not dot-folders: a .seedcheck_cache/ is left in a case folder by running seedcheck there.
@@ -63,13 +63,13 @@ def _project(source: Path, tmp_path: Path) -> Path:
 
 
 def _cache_folders(folder: Path) -> list[Path]:
-    """The per-corpus caches under a cache folder: VERSION/KEY/ (beside the run memo)."""
-    return sorted(p for p in folder.glob("*/*") if p.is_dir())
+    """The per-corpus caches under a cache folder: VERSION/KEY/ (beside the run memo's)."""
+    return sorted(p for p in folder.glob("*/*") if p.is_dir() and p.name != MEMO_FOLDER)
 
 
 def _forget_runs() -> None:
     """Delete the run memo, so that the next run asks the per-corpus cache."""
-    for memo in Path(os.environ["SEEDCHECK_CACHE_DIR"]).rglob(MEMO_NAME):
+    for memo in memo_files():
         memo.unlink()
 
 

@@ -14,7 +14,7 @@ import pytest
 import seedcheck.cache
 import seedcheck.folder_check
 from seedcheck.collector_pause import collector_paused
-from tests.conftest import RunCli
+from tests.conftest import RunCli, memo_files
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +78,7 @@ def test_a_run_pauses_it_for_cached_records_and_not_for_checking(
     edited = corpus / "001_0000000000000001.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Seed 1", "Seed Y"), "utf-8")
     os.utime(edited, ns=(hour_ago, hour_ago + 10**9))
-    for memo in Path(os.environ["SEEDCHECK_CACHE_DIR"]).rglob("runs"):
+    for memo in memo_files():
         memo.unlink()  # so that the per-corpus cache answers, not the run memo
 
     seen: dict[str, list[bool]] = {}

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+import seedcheck
 import seedcheck.folder_check
 import seedcheck.seed_check
 from seedcheck import run_memo
@@ -31,8 +32,8 @@ from seedcheck.folder_listing import (
     scan_folder,
 )
 from seedcheck.rules import RULES
-from seedcheck.run_memo import KEPT, MEMO_NAME
-from tests.conftest import RunCli, can_symlink
+from seedcheck.run_memo import KEPT
+from tests.conftest import RunCli, can_symlink, memo_files
 
 DAY_NS = 24 * 3600 * 10**9
 
@@ -94,17 +95,13 @@ def corpus(isolated: Path, run_cli: RunCli) -> Path:
     return folder
 
 
-def _memo_files() -> list[Path]:
-    return list(Path(os.environ["SEEDCHECK_CACHE_DIR"]).rglob(MEMO_NAME))
-
-
 def test_an_unchanged_run_is_answered_without_checking(
     corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:
     uncached = run_cli(["validate", "--format", "json", "--no-cache", "corpus"])
     first = run_cli(["validate", "--format", "json", "corpus"])
     assert checks.folders == 2
-    assert len(_memo_files()) == 1
+    assert len(memo_files()) == 1
     checks.reset()
     for _ in range(2):
         assert run_cli(["validate", "--format", "json", "corpus"]) == uncached
@@ -255,7 +252,7 @@ def test_a_file_written_just_now_is_never_memoised(
     run_cli(["validate", "corpus"])
     run_cli(["validate", "corpus"])
     assert checks.folders == 2
-    assert _memo_files() == []
+    assert memo_files() == []
 
 
 @pytest.mark.parametrize("damage", [b"", run_memo._MAGIC + b"\0" * 40, os.urandom(200)])
@@ -263,7 +260,7 @@ def test_a_damaged_memo_is_ignored(
     damage: bytes, corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:
     expected = run_cli(["validate", "corpus"])
-    [memo] = _memo_files()
+    [memo] = memo_files()
     memo.write_bytes(damage)
     checks.reset()
     assert run_cli(["validate", "corpus"]) == expected
@@ -281,11 +278,10 @@ def test_a_damaged_report_behind_unchanged_folders_is_ignored(
     """A report is kept marshalled inside the memo and only loaded once the folders
     match: one that does not load, or loads as another shape, means checking again."""
     expected = run_cli(["validate", "corpus"])
-    [memo] = _memo_files()
+    [memo] = memo_files()
     head = len(run_memo._MAGIC) + 16
-    kept = marshal.loads(memo.read_bytes()[head:])
-    kept = {key: (folders, report) for key, (folders, _) in kept.items()}
-    payload = marshal.dumps(kept)
+    folders, _ = marshal.loads(memo.read_bytes()[head:])
+    payload = marshal.dumps((folders, report))
     checksum = hashlib.blake2b(payload, digest_size=16).digest()
     memo.write_bytes(run_memo._MAGIC + checksum + payload)
     checks.reset()
@@ -322,7 +318,7 @@ def test_a_seed_dated_after_today_is_read_on_every_run(
     _age(corpus)
     first = run_cli(["validate", "-q", "corpus"])
     assert f"{future.name}:4:12: SC208 [invalid-field] published date is in the future" in first.out
-    for memo in _memo_files():
+    for memo in memo_files():
         memo.unlink()  # the memo is keyed by the day; the per-file cache is not
     checks.reset()
     assert run_cli(["validate", "-q", "corpus"]) == first
@@ -339,6 +335,67 @@ def test_only_the_latest_runs_are_kept(corpus: Path, run_cli: RunCli, checks: Ch
     assert checks.folders == 0  # among the latest
     run_cli(["validate", "corpus"])
     assert checks.folders == 1  # the oldest, forgotten
+
+
+def test_a_run_reads_only_its_own_memo_file(
+    corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run_cli(["validate", "corpus"])
+    for code in ("SC101", "SC102"):
+        run_cli(["validate", "--ignore", code, "corpus"])
+    assert len(memo_files()) == 3
+    read: list[Path] = []
+    from seedcheck.cache_file import read_checked
+
+    def counting_read_checked(path: Path, magic: bytes) -> Any:
+        read.append(path)
+        return read_checked(path, magic)
+
+    monkeypatch.setattr("seedcheck.run_memo.read_checked", counting_read_checked)
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 0
+    [own] = read
+    assert own in memo_files()
+    # A run that misses writes its own file, without reading the others either.
+    read.clear()
+    _edit_seed(corpus)
+    run_cli(["validate", "corpus"])
+    assert read == [own]
+
+
+def test_the_oldest_memo_files_go_and_other_files_stay(corpus: Path, run_cli: RunCli) -> None:
+    run_cli(["validate", "corpus"])
+    [own] = memo_files()
+    folder = own.parent
+    older = []
+    for turn in range(KEPT + 2):  # written a minute apart, an hour ago
+        path = folder / f"{turn:064x}"
+        path.write_bytes(b"a run of another key")
+        written = time.time_ns() - 3600 * 10**9 + turn * 60 * 10**9
+        os.utime(path, ns=(written, written))
+        older.append(path)
+    # Not the memo's: a concurrent run's write in progress, and whatever else is there.
+    others = [folder / ".tmp-k2j4x9", folder / "notes.txt", folder / f"{0:063x}"]
+    for path in others:
+        path.write_bytes(b"")
+    _edit_seed(corpus)
+    run_cli(["validate", "corpus"])
+    assert memo_files() == sorted([own, *older[-(KEPT - 1) :], *others])
+
+
+def test_the_memo_of_one_file_for_every_run_is_deleted(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    # Earlier versions kept every key's report in VERSION/runs, read whole by each run.
+    old = Path(os.environ["SEEDCHECK_CACHE_DIR"]) / seedcheck.__version__ / "runs"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"seedcheck runs 2\n" + bytes(100))
+    expected = run_cli(["validate", "corpus"])
+    assert not old.exists()
+    checks.reset()
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checks.folders == 0
 
 
 def test_a_memo_hit_still_refuses_to_write_into_the_corpus(
@@ -428,7 +485,7 @@ def test_a_seed_that_could_not_be_read_is_read_again(
     failed = run_cli(["validate", "-q", "corpus"])
     assert f"{busy.name}:1:1: SC111 [unreadable-file] cannot read the file: Device or" in failed.out
     monkeypatch.setattr("seedcheck.folder_listing.read_limited", read_limited)
-    assert _memo_files() == []  # never memoised: the next run may read it
+    assert memo_files() == []  # never memoised: the next run may read it
     assert run_cli(["validate", "-q", "corpus"]) == run_cli(
         ["validate", "-q", "--no-cache", "corpus"]
     )
@@ -450,9 +507,9 @@ def test_a_memo_record_of_another_shape_is_ignored(
     from seedcheck.run_memo import _MAGIC
 
     expected = run_cli(["validate", "corpus"])
-    [memo] = _memo_files()
-    kept = read_checked(memo, _MAGIC)
-    write_checked(memo, _MAGIC, dict.fromkeys(kept, record))
+    [memo] = memo_files()
+    assert read_checked(memo, _MAGIC) is not None
+    write_checked(memo, _MAGIC, record, root=memo.parent.parent.parent)
     checks.reset()
     assert run_cli(["validate", "corpus"]) == expected
     assert checks.folders == 1
@@ -491,4 +548,4 @@ def test_the_memo_is_written_once_the_corpora_are_let_go(
     monkeypatch.setattr(run_memo.RunMemo, "remember", counting_remember)
     run_cli(["validate", "corpus"])
     assert (len(made), alive) == (1, [0])
-    assert len(_memo_files()) == 1
+    assert len(memo_files()) == 1

@@ -13,12 +13,14 @@ every digest matches is the report reused. What only changes how a report is sho
 (format, colour, quiet, output file) is not in the key.
 
 The day is in the key because a seed dated in the future is reported until that day.
-The memo lives beside the per-file caches, in the same checked format; it keeps the
+The memo lives beside the per-file caches, a file per key in the same checked format,
+so that a run reads only its own report (at 100,000 seeds each is 6.7 MB). It keeps the
 few keys written last, since a pre-commit hook names other files on every commit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import marshal
@@ -41,21 +43,27 @@ from seedcheck.report import Report
 if TYPE_CHECKING:
     from seedcheck.config import LoadedConfig
 
-MEMO_NAME = "runs"
+MEMO_FOLDER = "memo"
+# Earlier versions kept every key's report in this one file, which each run read whole
+# (54 MB at 100,000 seeds with every key filled); a run deletes it.
+_OLD_MEMO = "runs"
 KEPT = 8
-_MAGIC = b"seedcheck runs 2\n"
+_MAGIC = b"seedcheck run 3\n"
+_KEY = re.compile("[0-9a-f]{64}")  # a file of the memo; not a temporary file of a write
 
 # A corpus folder as a run saw it: root, file-name pattern, max-file-size, listing digest.
 FolderState = tuple[str, str, int, bytes]
 
 
 class RunMemo:
-    """The memo file under one cache folder, and the key of this run in it."""
+    """This run's key, and its file in the memo under one cache root."""
 
     def __init__(
-        self, path: Path, key: str, found: tuple[Path, dict[str, Any]] | None, cwd: Path
+        self, root: Path, key: str, found: tuple[Path, dict[str, Any]] | None, cwd: Path
     ) -> None:
-        self.path = path
+        self.root = root  # the cache root
+        self.folder = root / __version__ / MEMO_FOLDER
+        self.path = self.folder / key
         self.key = key
         self._found = found
         self._cwd = cwd
@@ -111,12 +119,11 @@ class RunMemo:
         )
         text = repr(parts).encode("utf-8", errors="surrogatepass")
         key = hashlib.sha256(text).hexdigest()
-        return cls(cache_root(root) / __version__ / MEMO_NAME, key, found, cwd)
+        return cls(cache_root(root), key, found, cwd)
 
     def recall(self) -> tuple[list[Path], Report] | None:
         """The corpus folders and report of the run with this key, if none changed."""
-        memo = read_checked(self.path, _MAGIC)
-        record = memo.get(self.key) if isinstance(memo, dict) else None
+        record = read_checked(self.path, _MAGIC)
         if record is None:
             return None
         now = time.time_ns()
@@ -140,20 +147,39 @@ class RunMemo:
         """Keep this run's report, unless a folder held a file too fresh to identify."""
         if any(folder is None for folder in folders):
             return
-        memo = read_checked(self.path, _MAGIC)
-        kept: dict[str, Any] = memo if isinstance(memo, dict) else {}
-        kept.pop(self.key, None)
-        # The report kept marshalled: a run loads every key's record to find its own,
-        # and at 100,000 seeds each report names 100,000 paths (loading the reports as
-        # objects took 110 MiB). Only a run whose folders are unchanged unpacks its own.
+        # The report kept marshalled inside the record: only a run whose folders are
+        # unchanged unpacks it (at 100,000 seeds it names 100,000 paths).
         report_record = (
             tuple(diagnostic_record(d) for d in report.diagnostics),
             tuple(report.checked),
         )
-        kept[self.key] = (tuple(folders), marshal.dumps(report_record))
-        for old in list(kept)[:-KEPT]:
-            del kept[old]
-        write_checked(self.path, _MAGIC, kept)
+        write_checked(
+            self.path, _MAGIC, (tuple(folders), marshal.dumps(report_record)), root=self.root
+        )
+        self._forget_older()
+
+    def _forget_older(self) -> None:
+        """Delete all but the :data:`KEPT` files written last, this run's among them.
+
+        Ordered by modification time: a run that the memo answers writes nothing, so the
+        files kept are those of the runs checked last. A file that another run deletes
+        or writes meanwhile is left to that run.
+        """
+        written: list[tuple[int, str]] = []
+        try:
+            with os.scandir(self.folder) as found:
+                for entry in found:
+                    if _KEY.fullmatch(entry.name) and entry.name != self.key:
+                        with contextlib.suppress(OSError):
+                            written.append((entry.stat().st_mtime_ns, entry.name))
+        except OSError:
+            return
+        written.sort()
+        for _, name in written[: max(len(written) - (KEPT - 1), 0)]:
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink()
+        with contextlib.suppress(OSError):
+            (self.folder.parent / _OLD_MEMO).unlink()
 
 
 def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
