@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -172,7 +173,23 @@ def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
                 for b in range(bands)
             )
         ]
-        assert lp.candidate_pairs([s.tobytes() for s in signatures], bands) == expected
+        keys = [s.tobytes() for s in signatures]
+        assert lp.candidate_pairs(keys, bands, earlier_per_key=count) == expected
+        # Capped: a later seed meets, in each band, the first few seeds of its key.
+        for cap in (1, 3):
+            capped = {
+                (earlier, later)
+                for band in range(bands)
+                for later in range(count)
+                for earlier in [
+                    e
+                    for e in range(later)
+                    if keys[e][band * rows * 4 : (band + 1) * rows * 4]
+                    == keys[later][band * rows * 4 : (band + 1) * rows * 4]
+                ][:cap]
+            }
+            found = lp.candidate_pairs(keys, bands, earlier_per_key=cap)
+            assert found == sorted(capped, key=lambda pair: (pair[1], pair[0]))
 
 
 @pytest.mark.parametrize("rows", [1, 2, 4, 8])
@@ -198,6 +215,15 @@ def test_a_signature_is_a_key_per_band() -> None:
     assert nd.signature(shingles, 128, 64) == (
         nd.Permutations.make(128).signature(shingles).astype(np.uint32).tobytes()
     )
+
+
+def test_copies_of_one_text_make_pairs_in_proportion_to_their_number() -> None:
+    # 300 copies: every pair of them (44,850) would be compared without the cap.
+    same = np.arange(32, dtype=np.uint64).tobytes()
+    pairs = lp.candidate_pairs([same] * 300, 32)
+    cap = lp.EARLIER_PER_KEY
+    assert len(pairs) == sum(min(later, cap) for later in range(300))
+    assert all(earlier < cap for earlier, _ in pairs)
 
 
 def test_candidate_pairs_are_ordered_and_unique() -> None:
@@ -277,6 +303,40 @@ def test_the_most_similar_earlier_file_is_named(isolated: Path, run_cli: RunCli)
         "000_0000000000000000.txt",
         "001_0000000000000001.txt",
     ]
+
+
+def test_many_copies_are_each_reported_and_each_read_once(
+    isolated: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page scraped again and again (a paywall notice with the article's title in it):
+    # more copies than a key pairs with earlier seeds, in every band.
+    base = article(9, words=300).split(" ")
+    copies = 3 * lp.EARLIER_PER_KEY
+    bodies = []
+    for number in range(copies):
+        words = list(base)
+        words[(number * 37) % len(words)] = f"copy{number}"
+        bodies.append(" ".join(words))
+    _corpus(isolated, bodies)
+    from seedcheck.corpus import SeedReader
+
+    reads: list[str] = []
+    read = SeedReader.read
+
+    def counting_read(self: SeedReader, seed: Any) -> Any:
+        reads.append(seed.name)
+        return read(self, seed)
+
+    monkeypatch.setattr(SeedReader, "read", counting_read)
+    result = run_cli(["validate", "--select", "SC414", "--quiet", "corpus"])
+    lines = result.out.splitlines()
+    assert len(lines) == copies - 1
+    named = [f"{n:03d}_{n:016x}.txt" for n in range(copies)]
+    for later, line in zip(named[1:], lines, strict=True):
+        assert line.startswith(f"corpus/{later}:5:1: SC414 [near-duplicate-document] ")
+        earlier = line.split(" of ")[1].split()[0]
+        assert earlier in named and earlier < later
+    assert sorted(reads) == named  # each read once, its shingles let go after its last pair
 
 
 def test_short_bodies_are_skipped(isolated: Path, run_cli: RunCli) -> None:

@@ -104,8 +104,18 @@ def jaccard(one: set[int], two: set[int]) -> float:
     return common / (len(one) + len(two) - common)
 
 
-def candidate_pairs(signatures: Sequence[bytes], bands: int) -> list[tuple[int, int]]:
-    """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band.
+# In each band a seed is paired with at most this many of the earlier seeds that share
+# its key, the first ones: a corpus of a few thousand copies of one page (a paywall
+# notice scraped again and again) would otherwise make every pair of them a candidate,
+# which for 3,000 copies took minutes and a gigabyte, and grows with the square.
+EARLIER_PER_KEY = 8
+
+
+def candidate_pairs(
+    signatures: Sequence[bytes], bands: int, earlier_per_key: int = EARLIER_PER_KEY
+) -> list[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band,
+    ``later`` with the first ``earlier_per_key`` earlier indices of each key it has.
 
     Each pair is given once, ordered by the later index, then the earlier one.
     Signatures must all have the same length; band keys (``near_duplicates.signature``)
@@ -125,5 +135,5 @@ def candidate_pairs(signatures: Sequence[bytes], bands: int) -> list[tuple[int, 
                 groups.setdefault(earlier, [earlier]).append(index)
         for members in groups.values():
             for at, later in enumerate(members):
-                found.update((earlier, later) for earlier in members[:at])
+                found.update((earlier, later) for earlier in members[: min(at, earlier_per_key)])
     return sorted(found, key=lambda pair: (pair[1], pair[0]))

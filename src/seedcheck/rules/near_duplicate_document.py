@@ -15,10 +15,13 @@ corpus; every candidate pair is then confirmed with the exact Jaccard similarity
 it is reported. With the defaults a pair at 0.8 is missed with probability about 5e-8.
 
 The later file (in name order) is reported at the first line of its body, naming the
-most similar earlier file. Bodies with fewer than ``near-duplicate-min-shingles``
-(default 20) distinct shingles, about 25 words, are skipped: in a text that short a
-shared phrase or two decides the score. Copies whose normalised bodies are equal are
-left to exact-duplicate-document.
+most similar earlier file it was compared with. In each band a file is compared with at
+most 8 earlier files that share its key, the first ones in name order, so that many
+copies of one page (a paywall notice scraped again and again) cost time in proportion
+to their number, not to its square. Bodies with fewer than
+``near-duplicate-min-shingles`` (default 20) distinct shingles, about 25 words, are
+skipped: in a text that short a shared phrase or two decides the score. Copies whose
+normalised bodies are equal are left to exact-duplicate-document.
 
 Why: a lightly edited copy (a re-scrape after a correction, a syndicated version) gives
 one article double weight in every dataset built from the corpus, and it slips past an
@@ -36,6 +39,7 @@ on purpose, ignore the rule for one of them in ``per-file-ignores``.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
@@ -61,30 +65,40 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     if len(compared) < 2:
         return
 
-    shingle_sets: dict[int, set[int] | None] = {}
+    # Summaries hold no text: the seeds in candidate pairs are read again for the exact
+    # comparison, each once. Their shingles are held as 8-byte hashes (a set takes 7
+    # times that) until the last pair they are in: a corpus of many copies pairs most
+    # of its seeds.
+    signatures = [seed.signature or b"" for seed in compared]
+    pairs = candidate_pairs(signatures, options.near_duplicate_bands)
+    last_pair = {index: at for at, pair in enumerate(pairs) for index in pair}
+    held: dict[int, array[int] | None] = {}
 
-    def shingles(index: int) -> set[int] | None:
-        # Summaries hold no text: the few seeds in candidate pairs are read again for
-        # the exact comparison.
-        if index not in shingle_sets:
+    def hashes(index: int) -> array[int] | None:
+        if index not in held:
             seed = corpus.seed_file(compared[index])
-            shingle_sets[index] = None if seed is None else shingle_hashes(seed.all_body_words)
-        return shingle_sets[index]
+            found = None if seed is None else shingle_hashes(seed.all_body_words)
+            held[index] = None if found is None else array("Q", found)
+        return held[index]
 
     best: dict[int, tuple[float, int]] = {}
-    signatures = [seed.signature or b"" for seed in compared]
-    for earlier, later in candidate_pairs(signatures, options.near_duplicate_bands):
-        if compared[earlier].body_digest == compared[later].body_digest:
-            continue  # exact-duplicate-document reports this pair
-        one, two = shingles(earlier), shingles(later)
-        if not one or not two:
-            continue  # changed or gone since it was summarised
-        similarity = jaccard(one, two)
-        if similarity < options.near_duplicate_threshold:
-            continue
-        current = best.get(later)
-        if current is None or similarity > current[0]:
-            best[later] = (similarity, earlier)
+    later_set: tuple[int, set[int]] = (-1, set())  # pairs come grouped by the later seed
+    for at, (earlier, later) in enumerate(pairs):
+        # exact-duplicate-document reports a pair of equal bodies
+        if compared[earlier].body_digest != compared[later].body_digest:
+            one, two = hashes(earlier), hashes(later)
+            if one and two:  # else changed or gone since it was summarised
+                if later_set[0] != later:
+                    later_set = (later, set(two))
+                similarity = jaccard(set(one), later_set[1])
+                current = best.get(later)
+                if similarity >= options.near_duplicate_threshold and (
+                    current is None or similarity > current[0]
+                ):
+                    best[later] = (similarity, earlier)
+        for index in (earlier, later):
+            if last_pair[index] == at:
+                held.pop(index, None)
     for later in sorted(best):
         similarity, earlier = best[later]
         seed, other = compared[later], compared[earlier]
