@@ -331,3 +331,34 @@ def test_a_value_inside_a_list_or_mapping_that_cannot_be_built(
 
     assert (problem.line, problem.column) == (2, column)
     assert problem.message.startswith(f"invalid YAML: {message}")
+
+
+# YAML breaks lines at these as well as at LF; editors and findings count LF alone.
+OTHER_BREAKS = ["\r", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("character", OTHER_BREAKS, ids=repr)
+def test_positions_count_line_feeds_only(character: str) -> None:
+    text = (
+        f'---\ntitle: "Harbor{character} Council"\nbyline: Jane Doe\n'
+        f"published: 2024-13-01\ntags: [a{character}, b]\nsorce: x\n---\nBody.\n"
+    )
+    header = _parse(text)
+    assert header.yaml_problem is None
+    places = {f.key: (f.key_line, f.key_column, f.line, f.column) for f in header.fields}
+    assert places == {
+        "title": (2, 1, 2, 8),
+        "byline": (3, 1, 3, 9),
+        "published": (4, 1, 4, 12),
+        "tags": (5, 1, 5, 7),
+        "sorce": (6, 1, 6, 8),
+    }
+    tags = next(f for f in header.fields if f.key == "tags")
+    assert (tags.end_line, tags.end_column) == (5, 14)
+
+
+@pytest.mark.parametrize("character", OTHER_BREAKS, ids=repr)
+def test_a_syntax_error_after_another_line_break_is_where_it_is(character: str) -> None:
+    problem = _problem(f'---\ntitle: "T{character}0"\nbyline: [Jane\nfoo: 1\n---\nBody.\n')
+    assert (problem.line, problem.column) == (4, 4)
+    assert "started on line 3, column 9" in problem.message

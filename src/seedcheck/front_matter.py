@@ -16,6 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from seedcheck.located import LocatedValue
+from seedcheck.yaml_marks import MarkMover, breaks_otherwise
 from seedcheck.yaml_problems import (
     YamlProblem,
     bad_key_message,
@@ -138,11 +139,15 @@ def _near_fence(lines: Sequence[str], start: int) -> int | None:
 
 
 def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatter:
+    # Rare (a U+2028 pasted from a web page, a stray CR): most headers skip the moving.
+    mover = MarkMover(source) if breaks_otherwise(source) else None
     try:
         if _nested_too_deep(source):
             return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, _TOO_DEEP))
         root = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if mover is not None:
+            exc = mover.move_error(exc)
         return FrontMatter(start, end, yaml_problem=marked_problem(exc, first_line, source))
     except yaml.reader.ReaderError as exc:
         return FrontMatter(start, end, yaml_problem=reader_problem(exc, source, first_line))
@@ -150,6 +155,8 @@ def _parse_yaml(source: str, start: int, end: int, first_line: int) -> FrontMatt
         return FrontMatter(start, end, yaml_problem=YamlProblem(first_line, 1, str(exc)))
     if root is None:
         return FrontMatter(start, end, root_kind="empty")
+    if mover is not None:
+        mover.move_nodes(root)
     if not isinstance(root, yaml.MappingNode):
         kind = "sequence" if isinstance(root, yaml.SequenceNode) else "scalar"
         return FrontMatter(start, end, root_kind=kind, root_line=root.start_mark.line + first_line)
