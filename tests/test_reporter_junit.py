@@ -120,3 +120,32 @@ def test_characters_xml_cannot_hold_are_escaped(tmp_path: Path) -> None:
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("message") == 'SC103 [control-character] bad "\\x00" & <more>'
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"], ids=repr)
+def test_noncharacters_are_escaped_too(tmp_path: Path, character: str) -> None:
+    diagnostic = Diagnostic(
+        path=str(tmp_path / f"a{character}.txt"),
+        line=1,
+        column=1,
+        code="SC506",
+        name="index-mismatch",
+        severity=Severity.ERROR,
+        message=f"Title is 'Plain {character} title' in the index",
+    )
+    out = io.StringIO()
+    JunitReporter(ReporterOptions(cwd=tmp_path)).render(
+        Report((diagnostic,), (diagnostic.path,)), out
+    )
+    escaped = f"\\u{ord(character):04x}"
+    root = ET.fromstring(out.getvalue())  # well-formed: XML 1.0 has no such characters
+    case = root.find("testsuite/testcase")
+    assert case is not None
+    assert case.get("name") == f"a{escaped}.txt"
+    failure = case.find("failure")
+    assert failure is not None
+    assert (
+        failure.get("message")
+        == f"SC506 [index-mismatch] Title is 'Plain {escaped} title' in the index"
+    )
+    assert character not in out.getvalue()

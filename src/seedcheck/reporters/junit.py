@@ -26,7 +26,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub(lambda match: escape(match.group()), text)
+    return _NOT_XML.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    character = match.group()
+    shown = escape(character)
+    # escape() keeps the noncharacters U+FFFE and U+FFFF: a line of text may hold them.
+    return shown if shown != character else f"\\u{ord(character):04x}"
 
 
 class JunitReporter(TextReporter):
