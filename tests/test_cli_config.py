@@ -187,8 +187,8 @@ def test_declared_field_of_the_wrong_type(project: Path, run_cli: RunCli) -> Non
     _write(project / "seedcheck.toml", '[fields]\nsection = "integer"\n')
     result = run_cli(["validate", "--select", "SC2"])
     assert result.out == _text(
-        f"seeds/{SEED_1}:4:10: SC208 [invalid-field] section: input should be a valid integer, "
-        "unable to parse string as an integer",
+        f"seeds/{SEED_1}:4:10: SC208 [invalid-field] section should be a whole number; "
+        "YAML reads 'Local' as text",
         "Found 1 error in 1 file.",
     )
 

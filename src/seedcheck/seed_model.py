@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,18 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    create_model,
+)
 from pydantic_core import PydanticCustomError
 
 from seedcheck.excerpt import excerpt
@@ -132,11 +144,14 @@ class SeedMetadata(BaseModel):
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "url", "string-list"]
 
+# Numbers and booleans strictly: YAML has already typed each value, so a quoted "42",
+# a `true` where a count belongs or a 1.0 is what the author wrote, not what they meant,
+# and Pydantic's lax mode would take all three (and .nan and .inf for a number).
 _TYPES: dict[str, Any] = {
     "string": str,
-    "integer": int,
-    "number": float,
-    "boolean": bool,
+    "integer": StrictInt,
+    "number": Annotated[float, Strict(), AllowInfNan(False)],
+    "boolean": StrictBool,
     "date": dt.date,
     "url": HttpUrl,
     "string-list": list[str],
@@ -266,10 +281,46 @@ def _from_error(
         message = not_text
     elif error["type"].startswith(("date_", "datetime_")) and error["type"] != "date_future":
         message = _date_message(name, located, error)
+    elif error["type"] in _WANTED and not loc[1:]:
+        message = _type_message(located, _WANTED[error["type"]])
     elif error["type"] not in ("title", "byline", "url", "date_future", "language"):
         message = f"{where}: {message[:1].lower()}{message[1:]}"
     expires = error["type"] == "date_future"
     return SchemaIssue("invalid", name, line, column, message, end_line, end_column, expires)
+
+
+# What a strictly typed field wants, by Pydantic's error type.
+_WANTED = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "finite_number": "a finite number",
+    "bool_type": "true or false",
+}
+
+
+def _type_message(located: LocatedValue, wanted: str) -> str:
+    # "input should be a valid integer" does not say that YAML read `count: "42"` as
+    # text, or `count: 1.0` as a decimal: show the value as written, and what it is.
+    value, node = located.value, located.node
+    if isinstance(value, (list, dict, set)):
+        kind = "list" if isinstance(value, list) else "set" if isinstance(value, set) else "mapping"
+        return f"{located.key} should be {wanted}, not a YAML {kind}"
+    written = node.value if isinstance(node, yaml.ScalarNode) else str(value)
+    shown = excerpt(str(written), 40)
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{located.key} should be {wanted}, not {shown}"
+    if isinstance(value, bool):
+        kind = "a true/false value"
+    elif isinstance(value, int):
+        kind = "a whole number"
+    elif isinstance(value, float):
+        kind = "a decimal number"
+    elif isinstance(value, str):
+        quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+        kind = "text, since it is quoted" if quoted else "text"
+    else:
+        kind = f"a {type(value).__name__}"
+    return f"{located.key} should be {wanted}; YAML reads {shown} as {kind}"
 
 
 def _date_message(name: str, located: LocatedValue, error: Mapping[str, Any]) -> str:
