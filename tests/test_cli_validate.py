@@ -290,6 +290,36 @@ def test_unknown_selector(broken: Path, run_cli: RunCli, args: list[str], messag
     assert result.err == f"seedcheck: error: {message}; see `seedcheck rules`\n"
 
 
+_NAMES_NO_RULE = "names no rule; give rule codes, code prefixes or names, comma-separated"
+_EMPTY_PATH = "a path is empty; pass seed files, INDEX.md or the corpus folder"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", ""], _EMPTY_PATH),
+        (["validate", "seeds", ""], _EMPTY_PATH),
+        (["index", ""], _EMPTY_PATH),
+        (["fix", ""], _EMPTY_PATH),
+        (["validate", "--config", ""], "--config is empty; give a configuration file"),
+        (["index", "--config", ""], "--config is empty; give a configuration file"),
+        (["validate", "--select", ""], f"--select '' {_NAMES_NO_RULE}"),
+        (["validate", "--select", "SC106", "--select", ","], f"--select ',' {_NAMES_NO_RULE}"),
+        (["validate", "--ignore", " , "], f"--ignore ' , ' {_NAMES_NO_RULE}"),
+    ],
+    ids=repr,
+)
+def test_an_empty_argument_is_an_error_not_a_default(
+    broken: Path, run_cli: RunCli, args: list[str], message: str
+) -> None:
+    # An unset variable in a script: "" must not mean the working directory, the
+    # configuration found by searching, or every rule.
+    before = sorted((p.name, p.read_bytes()) for p in broken.rglob("*") if p.is_file())
+    for _ in range(2):  # with the run memo's key made, and again
+        assert run_cli(args) == Result(2, "", f"seedcheck: error: {message}\n")
+    assert sorted((p.name, p.read_bytes()) for p in broken.rglob("*") if p.is_file()) == before
+
+
 def test_exit_zero(broken: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate", "--exit-zero"])
     assert (result.code, result.err) == (0, "")

@@ -184,7 +184,7 @@ class RunMemo:
 
 def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration file and table that the run will use, as the run finds them."""
-    if not option:
+    if option is None:
         return find_config(cwd.resolve())
     source = Path(option).resolve()
     table = read_table(source) if source.is_file() else None

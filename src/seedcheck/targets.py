@@ -42,6 +42,10 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     if not paths:
         whole.append(_existing_corpus(config))
     for raw in paths:
+        if not raw:
+            # An unset variable in a script (`seedcheck validate "$FILES"`), not a folder
+            # to check: "" would otherwise name the working directory.
+            raise SeedcheckError("a path is empty; pass seed files, INDEX.md or the corpus folder")
         path = _absolute(raw)
         if not os.path.lexists(path):
             raise SeedcheckError(f"{raw}: no such file or directory")

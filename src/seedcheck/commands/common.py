@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from seedcheck.errors import SeedcheckError
 from seedcheck.excerpt import escape
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ def config_from(args: argparse.Namespace) -> LoadedConfig:
     # Imported here: loading a configuration needs pydantic, building a parser does not.
     from seedcheck.config import load_config, load_config_file
 
-    if args.config:
+    if args.config == "":
+        raise SeedcheckError("--config is empty; give a configuration file")
+    if args.config is not None:
         return load_config_file(Path(args.config))
     return load_config(Path.cwd())
 

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
-    target = resolve_targets([args.corpus] if args.corpus else [], config)[0]
+    target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]
     corpus = load_target(target, config)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)

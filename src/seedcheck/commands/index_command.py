@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from seedcheck.targets import Target, load_target, resolve_targets
 
     config = config_from(args)
-    targets = resolve_targets([args.corpus] if args.corpus else [], config)
+    targets = resolve_targets([] if args.corpus is None else [args.corpus], config)
     target = targets[0]
     if target.only is not None:
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")

@@ -207,6 +207,13 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     from seedcheck.targets import resolve_targets
 
     config = config_from(args) if memo is None else memo.configuration()
+    for option, values in (("--select", args.select), ("--ignore", args.ignore)):
+        for value in values:
+            if not rule_list([value]):  # "" or ",": all rules, or none, would be a guess
+                raise SeedcheckError(
+                    f"{option} {value!r} names no rule; give rule codes, code prefixes or "
+                    "names, comma-separated"
+                )
     select, ignore = rule_list(args.select), rule_list(args.ignore)
     check_selectors(select, "--select")
     check_selectors(ignore, "--ignore")
