@@ -14,11 +14,13 @@ What is matched (case-insensitive, after the shared normalisation), each in a bo
 of its own, never a phrase inside a sentence of the article:
 
 - a heading-like line that is only "More from …" / "More stories from …", "Related …",
-  "Recommended …", "You may also like", "Most read", "Trending now", "Read more…",
+  "Recommended …", "You may also like", "Most read", "Trending now", "Read more…" (not
+  "Read more about it? Nobody did.", where a second sentence follows),
   "Continue reading…", "Newsletter", "Share:" / "Share this article", "Follow the
   <Site> on Facebook/X/…", "Advertisement" (also "Advertisement - scroll to continue"),
   "Story continues below advertisement", "Privacy policy", "Back to top", "Comments";
-- a line starting "Subscribe", "Follow us", "Share this/on", "Tags:", "Sign up for our
+- a line starting "Subscribe" (not "Subscribe-and-save"), "Follow us" (not "Follow us,
+  the guide said"), "Share this/on", "Tags:", "Sign up for our
   … newsletter", "Get … delivered to your inbox", "We use cookies" / "This site uses
   cookies", or a copyright line: ``©``, ``(c) 2024``, ``Copyright 2024``, ``Copyright
   ©`` ("Copyright lawyers agree…" is prose);
@@ -62,7 +64,9 @@ _HEADING = (
     r"|recommended(?: for you| reading| stories| articles| videos)?:?"
     r"|you (?:may|might) also (?:like|enjoy)(?: reading)?:?"
     r"|(?:most (?:read|popular|viewed|shared)|trending)(?: now| today| stories| articles)?:?"
-    r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b.{0,100})?"
+    # A linked headline may end in "?", but a second sentence after it is prose ("Read
+    # more about it? Nobody did, the librarian joked.").
+    r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b(?!.*[.!?] \w).{0,100})?"
     r"|continue reading(?: .{1,100})?"
     r"|(?:our |the )?newsletters?:?"
     r"|share(?: this(?: article| story| page)?)?:?"
@@ -74,7 +78,8 @@ _HEADING = (
     r"|back to top|comments?(?: \(\d+\))?"
 )
 _LINE_START = (
-    r"subscribe\b|follow us\b|share (?:this|on)\b|tags?: "
+    # Not "Subscribe-and-save schemes…", nor "Follow us, the guide said…": prose.
+    r"subscribe\b(?!-)|follow us\b(?!,)|share (?:this|on)\b|tags?: "
     r"|sign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter"
     r"|get\b.{0,80}\b(?:to|in) your inbox\b"
     # A copyright line; "Copyright lawyers agree…" and "(c) the council may…" are prose.
