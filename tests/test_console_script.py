@@ -179,3 +179,19 @@ def test_machine_formats_are_utf8_whatever_the_locale(tmp_path: Path, fmt: str) 
     assert "unknown field 'ilić'" in text
     if fmt in ("json", "sarif"):
         json.loads(text)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [["rules"], ["validate", "seeds"]])
+def test_a_full_disk_is_an_error_not_a_bug_to_report(project: Path, args: list[str]) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [str(SCRIPT), *args],
+            check=False,
+            cwd=project,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "seedcheck: error: No space left on device\n"

@@ -7,6 +7,7 @@ usage, configuration or internal error, reported in one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -73,6 +74,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("seedcheck: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        # The system refused a write or read the command needed (a full disk, a mount
+        # gone): the user's to fix, not a bug to report. What is left of the output is
+        # dropped, or the flush at exit would fail again, with a traceback.
+        if args.debug:
+            raise
+        with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"seedcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         if args.debug:
