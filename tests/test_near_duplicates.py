@@ -138,7 +138,7 @@ def test_lsh_finds_nearly_every_pair_at_the_threshold() -> None:
     for _ in range(pairs):
         one, two = _sets_with_jaccard(rng, 400, 50)  # J = 0.8
         signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
-        found += len(lp.candidate_pairs(signatures, 32))
+        found += len(lp.candidate_pairs(signatures, 32).pairs)
     # The S-curve gives 1 - (1 - 0.8**4)**32 ≈ 1 - 5e-8 per pair.
     assert found == pairs
 
@@ -150,7 +150,7 @@ def test_lsh_rarely_pairs_dissimilar_sets() -> None:
     for _ in range(300):
         one, two = _sets_with_jaccard(rng, 30, 270)  # J ≈ 0.05
         signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
-        found += len(lp.candidate_pairs(signatures, 32))
+        found += len(lp.candidate_pairs(signatures, 32).pairs)
     # Expected about 300 * (1 - (1 - 0.05**4)**32) ≈ 0.06.
     assert found <= 3
 
@@ -174,22 +174,29 @@ def test_candidate_pairs_agree_with_comparing_every_pair() -> None:
             )
         ]
         keys = [s.tobytes() for s in signatures]
-        assert lp.candidate_pairs(keys, bands, earlier_per_key=count) == expected
-        # Capped: a later seed meets, in each band, the first few seeds of its key.
+        assert lp.candidate_pairs(keys, bands) == (expected, frozenset())
+        # Capped: a later seed meets, in each band, the first few seeds of its key; it
+        # is crowded when a key has more.
         for cap in (1, 3):
-            capped = {
-                (earlier, later)
-                for band in range(bands)
-                for later in range(count)
-                for earlier in [
+            sharing = {
+                (band, later): [
                     e
                     for e in range(later)
                     if keys[e][band * rows * 4 : (band + 1) * rows * 4]
                     == keys[later][band * rows * 4 : (band + 1) * rows * 4]
-                ][:cap]
+                ]
+                for band in range(bands)
+                for later in range(count)
             }
-            found = lp.candidate_pairs(keys, bands, earlier_per_key=cap)
-            assert found == sorted(capped, key=lambda pair: (pair[1], pair[0]))
+            capped = {(e, later) for (_, later), found in sharing.items() for e in found[:cap]}
+            crowded = {later for (_, later), found in sharing.items() if len(found) > cap}
+            assert lp.candidate_pairs(keys, bands, earlier_per_key=cap) == (
+                sorted(capped, key=lambda pair: (pair[1], pair[0])),
+                frozenset(crowded),
+            )
+            # Only the crowded ones, with all: every pair of theirs comparing finds.
+            again = lp.candidate_pairs(keys, bands, laters=crowded)
+            assert again.pairs == [pair for pair in expected if pair[1] in crowded]
 
 
 @pytest.mark.parametrize("rows", [1, 2, 4, 8])
@@ -220,17 +227,18 @@ def test_a_signature_is_a_key_per_band() -> None:
 def test_copies_of_one_text_make_pairs_in_proportion_to_their_number() -> None:
     # 300 copies: every pair of them (44,850) would be compared without the cap.
     same = np.arange(32, dtype=np.uint64).tobytes()
-    pairs = lp.candidate_pairs([same] * 300, 32)
     cap = lp.EARLIER_PER_KEY
+    pairs, crowded = lp.candidate_pairs([same] * 300, 32, cap)
     assert len(pairs) == sum(min(later, cap) for later in range(300))
     assert all(earlier < cap for earlier, _ in pairs)
+    assert crowded == frozenset(range(cap + 1, 300))
 
 
 def test_candidate_pairs_are_ordered_and_unique() -> None:
     same = np.arange(8, dtype=np.uint64)
     other = np.arange(100, 108, dtype=np.uint64)
     rows = [row.tobytes() for row in (same, other, same.copy(), same.copy())]
-    pairs = lp.candidate_pairs(rows, 4)
+    pairs = lp.candidate_pairs(rows, 4).pairs
     assert pairs == [(0, 2), (0, 3), (2, 3)]
 
 
@@ -337,6 +345,24 @@ def test_many_copies_are_each_reported_and_each_read_once(
         earlier = line.split(" of ")[1].split()[0]
         assert earlier in named and earlier < later
     assert sorted(reads) == named  # each read once, its shingles let go after its last pair
+
+
+def test_a_copy_behind_a_crowd_of_similar_pages_is_found(isolated: Path, run_cli: RunCli) -> None:
+    # 120 pages share a long block (a disclaimer) and are not near-duplicates of each
+    # other (Jaccard about 0.6), nor of the last two, which are of each other: the pages
+    # fill the first places of every key the two share, ahead of the earlier copy.
+    block = " ".join(f"block{i}" for i in range(800))
+    pages = [block + " " + " ".join(f"page{n}x{i}" for i in range(250)) for n in range(120)]
+    copy = block + " " + " ".join(f"copy{i}" for i in range(50))
+    other = block + " " + " ".join(f"other{i}" for i in range(50))
+    _corpus(isolated, [*pages, copy, other])
+    truth = _true_jaccard(copy, other)
+    assert truth >= 0.8 > _true_jaccard(pages[0], other)
+    result = run_cli(["validate", "--select", "SC414", "--quiet", "--jobs", "1", "corpus"])
+    assert result.out == (
+        "corpus/121_0000000000000079.txt:5:1: SC414 [near-duplicate-document] near-duplicate "
+        f"of 120_0000000000000078.txt (Jaccard {shown(truth)} on word 5-grams)\n"
+    )
 
 
 def test_short_bodies_are_skipped(isolated: Path, run_cli: RunCli) -> None:

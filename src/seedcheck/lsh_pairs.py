@@ -18,7 +18,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import NamedTuple
 
 from seedcheck.shingles import DOCUMENT_SHINGLE_WORDS
 
@@ -104,27 +105,42 @@ def jaccard(one: set[int], two: set[int]) -> float:
     return common / (len(one) + len(two) - common)
 
 
-# In each band a seed is paired with at most this many of the earlier seeds that share
-# its key, the first ones: a corpus of a few thousand copies of one page (a paywall
+# In each band a seed is first paired with at most this many of the earlier seeds that
+# share its key, the first ones: a corpus of a few thousand copies of one page (a paywall
 # notice scraped again and again) would otherwise make every pair of them a candidate,
-# which for 3,000 copies took minutes and a gigabyte, and grows with the square.
+# which for 3,000 copies took minutes and a gigabyte, and grows with the square. A seed
+# that more earlier seeds share a key with is "crowded"; the rule pairs it with all of
+# them when none of the first ones is a near-duplicate (see near_duplicate_document).
 EARLIER_PER_KEY = 8
 
 
-def candidate_pairs(
-    signatures: Sequence[bytes], bands: int, earlier_per_key: int = EARLIER_PER_KEY
-) -> list[tuple[int, int]]:
-    """Pairs ``(earlier, later)`` of indices whose signatures agree on a whole band,
-    ``later`` with the first ``earlier_per_key`` earlier indices of each key it has.
+class Candidates(NamedTuple):
+    """Candidate pairs ``(earlier, later)``, ordered by the later index, then the earlier
+    one; and the later indices that were not paired with every earlier one of a key."""
 
-    Each pair is given once, ordered by the later index, then the earlier one.
-    Signatures must all have the same length; band keys (``near_duplicates.signature``)
-    are signatures whose every band is one key.
+    pairs: list[tuple[int, int]]
+    crowded: frozenset[int]
+
+
+def candidate_pairs(
+    signatures: Sequence[bytes],
+    bands: int,
+    earlier_per_key: int | None = None,
+    laters: Collection[int] | None = None,
+) -> Candidates:
+    """Pairs of indices whose signatures agree on a whole band: each later index with the
+    first ``earlier_per_key`` earlier indices of each of its keys (None: with all).
+
+    With ``laters``, only those are paired as the later index. Signatures must all have
+    the same length; band keys (``near_duplicates.signature``) are signatures whose
+    every band is one key.
     """
     if len(signatures) < 2:
-        return []
+        return Candidates([], frozenset())
+    cap = len(signatures) if earlier_per_key is None else earlier_per_key
     step = len(signatures[0]) // bands
     found: set[tuple[int, int]] = set()
+    crowded: set[int] = set()
     for band in range(bands):
         low, high = band * step, (band + 1) * step
         first: dict[bytes, int] = {}
@@ -135,5 +151,9 @@ def candidate_pairs(
                 groups.setdefault(earlier, [earlier]).append(index)
         for members in groups.values():
             for at, later in enumerate(members):
-                found.update((earlier, later) for earlier in members[: min(at, earlier_per_key)])
-    return sorted(found, key=lambda pair: (pair[1], pair[0]))
+                if laters is not None and later not in laters:
+                    continue
+                if at > cap:
+                    crowded.add(later)
+                found.update((earlier, later) for earlier in members[: min(at, cap)])
+    return Candidates(sorted(found, key=lambda pair: (pair[1], pair[0])), frozenset(crowded))

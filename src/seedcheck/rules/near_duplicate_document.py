@@ -15,10 +15,13 @@ corpus; every candidate pair is then confirmed with the exact Jaccard similarity
 it is reported. With the defaults a pair at 0.8 is missed with probability about 5e-8.
 
 The later file (in name order) is reported at the first line of its body, naming the
-most similar earlier file it was compared with. In each band a file is compared with at
-most 8 earlier files that share its key, the first ones in name order, so that many
-copies of one page (a paywall notice scraped again and again) cost time in proportion
-to their number, not to its square. Bodies with fewer than
+most similar earlier file it was compared with. A file is first compared with the first
+8 earlier files (in name order) of each band key it has, and with the others of a key
+only when none of those is a near-duplicate of it: so many copies of one page (a
+paywall notice scraped again and again) cost time in proportion to their number, not to
+its square, and no file goes unreported for it. (Many pages that share a long block, a
+disclaimer, without being near-duplicates are still each compared with all the others.)
+Bodies with fewer than
 ``near-duplicate-min-shingles`` (default 20) distinct shingles, about 25 words, are
 skipped: in a text that short a shared phrase or two decides the score. Copies whose
 normalised bodies are equal are left to exact-duplicate-document.
@@ -43,9 +46,10 @@ from array import array
 from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
-from seedcheck.lsh_pairs import candidate_pairs, jaccard, shingle_hashes
+from seedcheck.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, shingle_hashes
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
+from seedcheck.seed_summary import SeedSummary
 
 
 def shown(similarity: float) -> str:
@@ -65,12 +69,37 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     if len(compared) < 2:
         return
 
-    # Summaries hold no text: the seeds in candidate pairs are read again for the exact
-    # comparison, each once. Their shingles are held as 8-byte hashes (a set takes 7
-    # times that) until the last pair they are in: a corpus of many copies pairs most
-    # of its seeds.
     signatures = [seed.signature or b"" for seed in compared]
-    pairs = candidate_pairs(signatures, options.near_duplicate_bands)
+    bands, threshold = options.near_duplicate_bands, options.near_duplicate_threshold
+    first = candidate_pairs(signatures, bands, EARLIER_PER_KEY)
+    best = _confirmed(corpus, compared, first.pairs, threshold)
+    # A crowded seed that none of its first partners is a near-duplicate of is compared
+    # with all of them: pages that share a long block (a disclaimer, a sidebar) can fill
+    # the first places of every key, ahead of the one page the seed copies.
+    unconfirmed = first.crowded - best.keys()
+    if unconfirmed:
+        again = candidate_pairs(signatures, bands, laters=unconfirmed)
+        best.update(_confirmed(corpus, compared, again.pairs, threshold))
+    for later in sorted(best):
+        similarity, earlier = best[later]
+        seed, other = compared[later], compared[earlier]
+        yield Finding(
+            seed.path,
+            seed.first_body_line,
+            1,
+            f"near-duplicate of {other.name} (Jaccard {shown(similarity)} on word 5-grams)",
+            concerns=(other.path,),
+        )
+
+
+def _confirmed(
+    corpus: Corpus, compared: list[SeedSummary], pairs: list[tuple[int, int]], threshold: float
+) -> dict[int, tuple[float, int]]:
+    """For each later seed of ``pairs``, its most similar earlier one at ``threshold`` or
+    more, by the exact Jaccard similarity, with the similarity."""
+    # Summaries hold no text: the seeds in the pairs are read again, each once. Their
+    # shingles are held as 8-byte hashes (a set takes 7 times that) until the last pair
+    # they are in: a corpus of many copies pairs most of its seeds.
     last_pair = {index: at for at, pair in enumerate(pairs) for index in pair}
     held: dict[int, array[int] | None] = {}
 
@@ -90,25 +119,15 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
             if one and two:  # else changed or gone since it was summarised
                 if later_set[0] != later:
                     later_set = (later, set(two))
-                similarity = jaccard(set(one), later_set[1])
+                common = len(later_set[1].intersection(one))  # both hold distinct hashes
+                similarity = common / (len(one) + len(two) - common)
                 current = best.get(later)
-                if similarity >= options.near_duplicate_threshold and (
-                    current is None or similarity > current[0]
-                ):
+                if similarity >= threshold and (current is None or similarity > current[0]):
                     best[later] = (similarity, earlier)
         for index in (earlier, later):
             if last_pair[index] == at:
                 held.pop(index, None)
-    for later in sorted(best):
-        similarity, earlier = best[later]
-        seed, other = compared[later], compared[earlier]
-        yield Finding(
-            seed.path,
-            seed.first_body_line,
-            1,
-            f"near-duplicate of {other.name} (Jaccard {shown(similarity)} on word 5-grams)",
-            concerns=(other.path,),
-        )
+    return best
 
 
 RULE = configured_corpus_rule(
