@@ -384,6 +384,25 @@ def test_the_oldest_memo_files_go_and_other_files_stay(corpus: Path, run_cli: Ru
     assert memo_files() == sorted([own, *older[-(KEPT - 1) :], *others])
 
 
+def test_a_run_the_memo_answers_counts_as_used(
+    corpus: Path, run_cli: RunCli, checks: Checks
+) -> None:
+    run_cli(["validate", "corpus"])
+    [full] = memo_files()
+    for code in [rule.code for rule in RULES[: KEPT - 1]]:  # a hook's runs, one a commit
+        run_cli(["validate", "--ignore", code, "corpus"])
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for turn, path in enumerate(sorted(memo_files(), key=lambda p: p != full)):
+        os.utime(path, ns=(hour_ago + turn, hour_ago + turn))  # the full run's the oldest
+    checks.reset()
+    run_cli(["validate", "corpus"])  # answered by the memo: used now
+    assert checks.folders == 0
+    run_cli(["validate", "--ignore", RULES[KEPT].code, "corpus"])  # one more pushes one out
+    assert len(memo_files()) == KEPT and full in memo_files()
+    run_cli(["validate", "corpus"])
+    assert checks.folders == 1  # only the new run's
+
+
 def test_the_memo_of_one_file_for_every_run_is_deleted(
     corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:

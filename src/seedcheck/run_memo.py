@@ -141,6 +141,10 @@ class RunMemo:
             self.scans.clear()
         except (EOFError, OSError, re.error, TypeError, ValueError):
             return None  # a folder gone or unreadable, or a record of another shape
+        # Used now: the files kept are those of the runs made or answered last, so eight
+        # commits' hooks do not push out the full run made between them.
+        with contextlib.suppress(OSError):
+            os.utime(self.path)
         return [Path(folder[0]) for folder in folders], report
 
     def remember(self, folders: Sequence[FolderState | None], report: Report) -> None:
@@ -159,11 +163,11 @@ class RunMemo:
         self._forget_older()
 
     def _forget_older(self) -> None:
-        """Delete all but the :data:`KEPT` files written last, this run's among them.
+        """Delete all but the :data:`KEPT` files used last, this run's among them.
 
-        Ordered by modification time: a run that the memo answers writes nothing, so the
-        files kept are those of the runs checked last. A file that another run deletes
-        or writes meanwhile is left to that run.
+        Ordered by modification time, which a run sets when it writes its file or the
+        memo answers it. A file that another run deletes or writes meanwhile is left to
+        that run.
         """
         written: list[tuple[int, str]] = []
         try:
