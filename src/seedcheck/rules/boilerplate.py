@@ -15,7 +15,7 @@ of its own, never a phrase inside a sentence of the article:
 
 - a heading-like line that is only "More from …" / "More stories from …", "Related …",
   "Recommended …", "You may also like", "Most read", "Trending now", "Read more…" (not
-  "Read more about it? Nobody did.", where a second sentence follows),
+  "Read more about it? Nobody did.", a sentence after a sentence),
   "Continue reading…", "Newsletter", "Share:" / "Share this article", "Follow the
   <Site> on Facebook/X/…", "Advertisement" (also "Advertisement - scroll to continue"),
   "Story continues below advertisement", "Privacy policy", "Back to top", "Comments";
@@ -64,9 +64,9 @@ _HEADING = (
     r"|recommended(?: for you| reading| stories| articles| videos)?:?"
     r"|you (?:may|might) also (?:like|enjoy)(?: reading)?:?"
     r"|(?:most (?:read|popular|viewed|shared)|trending)(?: now| today| stories| articles)?:?"
-    # A linked headline may end in "?", but a second sentence after it is prose ("Read
-    # more about it? Nobody did, the librarian joked.").
-    r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b(?!.*[.!?] \w).{0,100})?"
+    # A linked headline may hold "U.S." or end in "?", but not a sentence after a
+    # sentence: that is prose ("Read more about it? Nobody did, the librarian joked.").
+    r"|read more(?::.{0,120}| (?:about|on|from|at|here)\b(?!.*[.!?] .*[.!?]$).{0,100})?"
     r"|continue reading(?: .{1,100})?"
     r"|(?:our |the )?newsletters?:?"
     r"|share(?: this(?: article| story| page)?)?:?"
