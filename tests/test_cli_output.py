@@ -172,3 +172,12 @@ def test_report_never_lands_in_the_corpus_it_checks(
         "folder it checks; write it somewhere else\n"
     )
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
+def test_an_os_error_no_command_handled_is_one_line() -> None:
+    from seedcheck.cli import _refused
+
+    assert _refused(OSError(28, "No space left on device", "out\nput.json")) == (
+        "out\\nput.json: No space left on device"
+    )
+    assert _refused(OSError(5, "Input/output error")) == "Input/output error"

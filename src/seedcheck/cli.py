@@ -22,6 +22,7 @@ from seedcheck.commands import (
     validate_command,
 )
 from seedcheck.errors import SeedcheckError
+from seedcheck.excerpt import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -69,22 +70,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`seedcheck validate | head`): stop quietly, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         print("seedcheck: interrupted", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         # The system refused a write or read the command needed (a full disk, a mount
-        # gone): the user's to fix, not a bug to report. What is left of the output is
-        # dropped, or the flush at exit would fail again, with a traceback.
+        # gone): the user's to fix, not a bug to report.
         if args.debug:
             raise
-        with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"seedcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"seedcheck: error: {_refused(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         if args.debug:
@@ -95,3 +91,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def _refused(exc: OSError) -> str:
+    """What to say of an OSError that no command handled (a failed write to standard
+    output has no file name, and says no more than its reason)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        # What is left of the output cannot be written either: dropped, or the flush at
+        # exit would fail again, with Python's own message.
+        _drop_output()
+    reason = exc.strerror or str(exc)
+    return f"{escape(str(exc.filename))}: {reason}" if exc.filename is not None else reason
+
+
+def _drop_output() -> None:
+    """Point standard output at the null device, so that nothing more is written."""
+    with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
