@@ -299,7 +299,12 @@ _EMPTY_PATH = "a path is empty; pass seed files, INDEX.md or the corpus folder"
     [
         (["validate", ""], _EMPTY_PATH),
         (["validate", "seeds", ""], _EMPTY_PATH),
-        (["index", ""], _EMPTY_PATH),
+        (["index", ""], "the corpus path is empty; pass the corpus folder"),
+        (
+            ["import", "", "--corpus", "seeds"],
+            "a file name is empty; pass the raw articles to import",
+        ),
+        (["import", "x.txt", "--corpus", ""], "--corpus is empty; pass the corpus folder"),
         (["fix", ""], _EMPTY_PATH),
         (["validate", "--config", ""], "--config is empty; give a configuration file"),
         (["index", "--config", ""], "--config is empty; give a configuration file"),

@@ -318,6 +318,12 @@ def _type_message(located: LocatedValue, wanted: str) -> str:
     elif isinstance(value, str):
         quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
         kind = "text, since it is quoted" if quoted else "text"
+    elif isinstance(value, bytes):
+        kind = "binary data"
+    elif isinstance(value, dt.datetime):
+        kind = "a date and time"
+    elif isinstance(value, dt.date):
+        kind = "a date"
     else:
         kind = f"a {type(value).__name__}"
     return f"{located.key} should be {wanted}; YAML reads {shown} as {kind}"

@@ -71,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         url=args.url,
         published=parse_published(args.published) if args.published is not None else None,
     )
+    if args.corpus == "":
+        raise SeedcheckError("--corpus is empty; pass the corpus folder")
+    if "" in args.files:
+        raise SeedcheckError("a file name is empty; pass the raw articles to import")
     if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
     target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from seedcheck.targets import Target, load_target, resolve_targets
 
     config = config_from(args)
+    if args.corpus == "":
+        raise SeedcheckError("the corpus path is empty; pass the corpus folder")
     targets = resolve_targets([] if args.corpus is None else [args.corpus], config)
     target = targets[0]
     if target.only is not None:
