@@ -82,3 +82,38 @@ def test_a_crlf_index_stays_crlf_and_passes_both(isolated: Path, run_cli: RunCli
     index.write_bytes(index.read_bytes().replace(b"\n", b"\r\n"))
     assert run_cli(["index", "--check", "corpus"]).code == 0
     assert run_cli(["validate", "--quiet", "corpus"]).code == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        (
+            "Marta\u00a0Ilić",
+            "(character 6 is U+0020 SPACE in the index, U+00A0 NO-BREAK SPACE in the file)",
+        ),
+        ("Marta Ilic\u0301", "(the same letters, their accents composed differently: NFC and NFD)"),
+        (
+            "Marta\u200b Ilić",
+            "(character 6 is U+0020 SPACE in the index, U+200B ZERO WIDTH SPACE in the file)",
+        ),
+        ("Marta Ilič", ""),  # a difference that shows says nothing more
+    ],
+    ids=["no-break space", "decomposed", "zero width", "visible"],
+)
+def test_a_difference_that_does_not_show_is_named(
+    isolated: Path, run_cli: RunCli, written: str, told: str
+) -> None:
+    corpus = isolated / "corpus"
+    corpus.mkdir()
+    seed = corpus / "001_0000000000000001.txt"
+    words = " ".join(f"w{i}" for i in range(60))
+    seed.write_text(f"---\ntitle: Harbour Walls\nbyline: Marta Ilić\n---\n{words}.\n", "utf-8")
+    assert run_cli(["index", "corpus"]).code == 0
+    seed.write_text(seed.read_text("utf-8").replace("Marta Ilić", written), "utf-8")
+    result = run_cli(["validate", "--select", "SC506", "-q", "corpus"])
+    message = result.out.split("[index-mismatch] ", 1)[1].rstrip("\n")
+    assert message == (
+        f"Byline of {seed.name} is 'Marta Ilić' in the index but '{written}' in the file"
+        + (f" {told}" if told else "")
+        + "; run `seedcheck index`"
+    )

@@ -12,6 +12,7 @@ Fix: run ``seedcheck index``. (A changed digest alone is ``index-digest``.)
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
@@ -37,9 +38,38 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     row.line,
                     cell.column,
                     f"{column} of {name} is {excerpt(cell.text)} in the index but "
-                    f"{excerpt(expected[column])} in the file; run `seedcheck index`",
+                    f"{excerpt(expected[column])} in the file"
+                    f"{_unseen_difference(cell.text, expected[column])}; run `seedcheck index`",
                     concerns=(seed.path,),
                 )
+
+
+def _unseen_difference(indexed: str, written: str) -> str:
+    """Where two texts differ, when it does not show: a no-break space for a space, an
+    accent composed one way in one and the other way in the other."""
+    if unicodedata.normalize("NFC", indexed) == unicodedata.normalize("NFC", written):
+        return " (the same letters, their accents composed differently: NFC and NFD)"
+    if _as_seen(indexed) != _as_seen(written):
+        return ""
+    at = next(
+        (i for i, (one, two) in enumerate(zip(indexed, written, strict=False)) if one != two),
+        min(len(indexed), len(written)),
+    )
+    one, two = _named(indexed[at : at + 1]), _named(written[at : at + 1])
+    return f" (character {at + 1} is {one} in the index, {two} in the file)"
+
+
+def _as_seen(text: str) -> str:
+    """``text`` as a reader sees it: invisible characters gone, any spaces one space."""
+    shown = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc"))
+    return " ".join(shown.split())
+
+
+def _named(character: str) -> str:
+    if not character:
+        return "the end"
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X}" + (f" {name}" if name else "")
 
 
 RULE = corpus_rule("SC506", "index-mismatch", "An INDEX.md cell differs from its seed.", check)
