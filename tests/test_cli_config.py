@@ -301,6 +301,7 @@ CONFIG_ERRORS = [
         "required names undeclared field(s) ['doi']; declare them under 'fields'",
     ),
     ("max-file-size = 0", "max-file-size: Input should be greater than 0"),
+    ("near-duplicate-threshold = nan", "near-duplicate-threshold: Input should be a finite number"),
 ]
 
 

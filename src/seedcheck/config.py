@@ -105,6 +105,7 @@ class Settings(BaseModel):
         default=0.8,
         gt=0,
         le=1,
+        allow_inf_nan=False,  # nan passes no comparison: "should be at most 1" misleads
         description="near-duplicate-document: least Jaccard similarity of word 5-gram sets "
         "reported.",
     )
