@@ -21,10 +21,10 @@ only when none of those is a near-duplicate of it: so many copies of one page (a
 paywall notice scraped again and again) cost time in proportion to their number, not to
 its square, and no file goes unreported for it. (Many pages that share a long block, a
 disclaimer, without being near-duplicates are still each compared with all the others.)
-Bodies with fewer than
-``near-duplicate-min-shingles`` (default 20) distinct shingles, about 25 words, are
-skipped: in a text that short a shared phrase or two decides the score. Copies whose
-normalised bodies are equal are left to exact-duplicate-document.
+
+Bodies with fewer than ``near-duplicate-min-shingles`` (default 20) distinct shingles,
+about 25 words, are skipped: in a text that short a shared phrase or two decides the
+score. Copies whose normalised bodies are equal are left to exact-duplicate-document.
 
 Why: a lightly edited copy (a re-scrape after a correction, a syndicated version) gives
 one article double weight in every dataset built from the corpus, and it slips past an
