@@ -97,11 +97,12 @@ def band_signature(shingles: Iterable[int], permutations: int, bands: int) -> by
     return struct.pack(f"={bands}Q", *folded)
 
 
-def jaccard(one: set[int], two: set[int]) -> float:
-    """The exact Jaccard similarity of two sets."""
+def jaccard(one: set[int], two: Collection[int]) -> float:
+    """The exact Jaccard similarity of two sets; ``two`` may be any collection of
+    distinct values (the rule holds shingles as an array, not as a second set)."""
     if not one and not two:
         return 1.0
-    common = len(one & two)
+    common = len(one.intersection(two))
     return common / (len(one) + len(two) - common)
 
 

@@ -46,7 +46,7 @@ from array import array
 from collections.abc import Iterator
 
 from seedcheck.corpus import Corpus
-from seedcheck.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, shingle_hashes
+from seedcheck.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, jaccard, shingle_hashes
 from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_corpus_rule
 from seedcheck.seed_summary import SeedSummary
@@ -119,8 +119,7 @@ def _confirmed(
             if one and two:  # else changed or gone since it was summarised
                 if later_set[0] != later:
                     later_set = (later, set(two))
-                common = len(later_set[1].intersection(one))  # both hold distinct hashes
-                similarity = common / (len(one) + len(two) - common)
+                similarity = jaccard(later_set[1], one)
                 current = best.get(later)
                 if similarity >= threshold and (current is None or similarity > current[0]):
                     best[later] = (similarity, earlier)
