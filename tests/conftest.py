@@ -83,7 +83,7 @@ def ignore_case_of(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 def memo_files() -> list[Path]:
     """The run memo's files (a file a run) in the test's cache folder."""
-    from seedcheck.run_memo import MEMO_FOLDER
+    from seedcheck.cache.run_memo import MEMO_FOLDER
 
     return sorted(Path(os.environ["SEEDCHECK_CACHE_DIR"]).glob(f"*/{MEMO_FOLDER}/*"))
 
@@ -105,11 +105,11 @@ def _cache_per_test(
 def _index_rows_read_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every INDEX.md table of two rows or more has its later rows read apart.
 
-    In use, only tables of many rows are (see seedcheck.index_reduce); here the test
+    In use, only tables of many rows are (see seedcheck.index.long_tables); here the test
     corpora's small indexes go the same way, so every test of the index rules also tests
     that reading rows apart gives what one parse gives.
     """
-    monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 1)
+    monkeypatch.setattr("seedcheck.index.long_tables.MIN_ROWS_LEFT_OUT", 1)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from seedcheck.index_file import BEGIN_MARKER, END_MARKER
+from seedcheck.index.document import BEGIN_MARKER, END_MARKER
 
 # Any character a str can hold in a UTF-8 file (lone surrogates cannot be encoded).
 _CHAR = st.characters(exclude_categories=["Cs"])

@@ -1,4 +1,4 @@
-"""Replacing a file atomically: ``seedcheck.atomic_write``.
+"""Replacing a file atomically: ``seedcheck.edits.atomic_write``.
 
 The command-level tests (``test_cli_fix.py``) break writes in the middle; these check
 the refusals on their own: an edit that keeps size and timestamp, a symbolic link, a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.atomic_write import (
+from seedcheck.edits.atomic_write import (
     TEMPORARY_SUFFIX,
     FileChangedError,
     replace_bytes,

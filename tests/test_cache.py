@@ -18,15 +18,15 @@ from typing import Any
 
 import pytest
 
-import seedcheck.cache as cache_module
-import seedcheck.folder_check
-import seedcheck.index_file
-import seedcheck.seed_check
-from seedcheck.cache import CACHEDIR_TAG, CorpusCache
+import seedcheck.cache.corpus_cache as cache_module
+import seedcheck.index.document
+import seedcheck.run.folder
+import seedcheck.run.seed_worker
+from seedcheck.cache.corpus_cache import CACHEDIR_TAG, CorpusCache
+from seedcheck.cache.run_memo import MEMO_FOLDER
+from seedcheck.corpus.listing import DEFAULT_PATTERN, Candidate
 from seedcheck.diagnostic import Diagnostic, Severity
-from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate
-from seedcheck.run_memo import MEMO_FOLDER
-from seedcheck.seed_summary import SeedSummary
+from seedcheck.seed.summary import SeedSummary
 from tests.conftest import CASES, RunCli, can_symlink, memo_files
 
 ROOT = Path(__file__).parent.parent
@@ -81,8 +81,8 @@ class Reads:
         self.others: list[str] = []  # too large or unreadable: read to learn that again
         self.indexes = 0
         # The names folder_check calls, wrapped where it looks them up.
-        check_seed = seedcheck.seed_check.check_seed
-        parse_index = seedcheck.index_file.parse_index
+        check_seed = seedcheck.run.seed_worker.check_seed
+        parse_index = seedcheck.index.document.parse_index
 
         def counting_check_seed(candidate: Any, *args: Any) -> Any:
             outcome = check_seed(candidate, *args)
@@ -96,8 +96,8 @@ class Reads:
             self.indexes += 1
             return parse_index(*args)
 
-        monkeypatch.setattr(seedcheck.folder_check, "check_seed", counting_check_seed)
-        monkeypatch.setattr(seedcheck.cache, "parse_index", counting_parse_index)
+        monkeypatch.setattr(seedcheck.run.folder, "check_seed", counting_check_seed)
+        monkeypatch.setattr(seedcheck.cache.corpus_cache, "parse_index", counting_parse_index)
 
 
 @pytest.fixture
@@ -282,7 +282,7 @@ def test_index_md_parsed_again_in_one_run_is_the_same(
     data = path.read_bytes()
     cache = CorpusCache(folder)
     first, second = cache.index(path, data), cache.index(path, data)
-    assert first == second == seedcheck.index_file.parse_index(path, data)
+    assert first == second == seedcheck.index.document.parse_index(path, data)
     assert len(first.rows) == len(corpus)
 
 
@@ -307,7 +307,7 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
 ) -> None:
     expected = run_cli(["validate", "corpus"])
     read: list[str] = []
-    from seedcheck.cache_file import read_checked, read_checked_parts
+    from seedcheck.cache.file import read_checked, read_checked_parts
 
     def counting_read_checked(path: Path, magic: bytes) -> Any:
         read.append(path.name)
@@ -317,8 +317,10 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
         read.append(path.name)
         return read_checked_parts(path, magic)
 
-    monkeypatch.setattr("seedcheck.cache.read_checked", counting_read_checked)
-    monkeypatch.setattr("seedcheck.cache.read_checked_parts", counting_read_checked_parts)
+    monkeypatch.setattr("seedcheck.cache.corpus_cache.read_checked", counting_read_checked)
+    monkeypatch.setattr(
+        "seedcheck.cache.corpus_cache.read_checked_parts", counting_read_checked_parts
+    )
     # Nothing changed: the corpus findings answer, and INDEX.md is not parsed.
     _forget_runs()
     assert run_cli(["validate", "corpus"]) == expected
@@ -348,7 +350,7 @@ def _candidate(path: Path) -> Candidate:
 
 
 def _key(path: Path) -> bytes:
-    from seedcheck.folder_listing import stat_key
+    from seedcheck.corpus.listing import stat_key
 
     return stat_key(path.lstat())
 
@@ -567,7 +569,7 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
     ids=["before-1970", "1970", "2001", "now"],
 )
 def test_a_stat_key_keeps_size_and_mtime(mtime_ns: int, racy: bool) -> None:
-    from seedcheck.folder_listing import is_racy, stat_key, stat_size
+    from seedcheck.corpus.listing import is_racy, stat_key, stat_size
 
     # Mode, a 64-bit inode, device, links, uid, gid, size, then the float times and the
     # nanosecond times (atime, mtime, ctime).
@@ -583,7 +585,7 @@ def test_a_stat_key_keeps_size_and_mtime(mtime_ns: int, racy: bool) -> None:
 
 
 def test_a_file_in_parts_reads_back_whole_or_not_at_all(tmp_path: Path) -> None:
-    from seedcheck.cache_file import read_checked_parts, write_checked_parts
+    from seedcheck.cache.file import read_checked_parts, write_checked_parts
 
     magic = b"seedcheck test 1\n"
     path = tmp_path / "cache" / "v" / "part"

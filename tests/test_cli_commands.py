@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from seedcheck import __version__
-from seedcheck.rules import RULES
+from seedcheck.rules.registry import RULES
 from tests.conftest import Result, RunCli, case_insensitive, ignore_case_of
 
 SEED_1 = "001_aaaaaaaaaaaaaaaa.txt"

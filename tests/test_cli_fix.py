@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from seedcheck import atomic_write
+from seedcheck.edits import atomic_write
 from tests.conftest import RunCli, needs_symlinks
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"

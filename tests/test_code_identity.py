@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck import __version__, code_identity
+from seedcheck import __version__
+from seedcheck.cache import code_identity
 
 
 def test_the_identity_names_the_version_and_changes_with_a_file(

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-import seedcheck.cache
-import seedcheck.folder_check
-from seedcheck.collector_pause import collector_paused
+import seedcheck.cache.corpus_cache
+import seedcheck.run.folder
+from seedcheck.cache.collector_pause import collector_paused
 from tests.conftest import RunCli, memo_files
 
 
@@ -82,16 +82,18 @@ def test_a_run_pauses_it_for_cached_records_and_not_for_checking(
         memo.unlink()  # so that the per-corpus cache answers, not the run memo
 
     seen: dict[str, list[bool]] = {}
-    folder_check = seedcheck.folder_check
+    folder_check = seedcheck.run.folder
     for module, name in (
         (folder_check, "list_folder"),
         (folder_check, "check_seed"),  # parses and checks the edited seed
         (folder_check, "check_corpus_rules"),
-        (seedcheck.cache, "from_parsed"),  # INDEX.md from its cached record
+        (seedcheck.cache.corpus_cache, "from_parsed"),  # INDEX.md from its cached record
     ):
         monkeypatch.setattr(module, name, _recording(seen, name, getattr(module, name)))
-    load = seedcheck.cache.CorpusCache._load
-    monkeypatch.setattr(seedcheck.cache.CorpusCache, "_load", _recording(seen, "_load", load))
+    load = seedcheck.cache.corpus_cache.CorpusCache._load
+    monkeypatch.setattr(
+        seedcheck.cache.corpus_cache.CorpusCache, "_load", _recording(seen, "_load", load)
+    )
 
     result = run_cli(["validate", "corpus"])
     assert "SC507" in result.out and result.out != expected.out

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.body_lines import body_paragraphs
-from seedcheck.config import Settings, options_from
-from seedcheck.rule_options import RuleOptions
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
+from seedcheck.config.settings import Settings, options_from
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.body_lines import body_paragraphs
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
 from tests.conftest import RunCli
 
 NAME = "000_0123456789abcdef.txt"

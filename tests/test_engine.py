@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from seedcheck.config import load_config
-from seedcheck.engine import check_corpus
+from seedcheck.config.settings import load_config
 from seedcheck.rules.base import Finding, corpus_rule, file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.targets import load_target, resolve_targets
+from seedcheck.run.engine import check_corpus
+from seedcheck.run.targets import load_target, resolve_targets
+from seedcheck.seed.file import SeedFile
 
 SEEDS = ("000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt", "002_cccccccccccccccc.txt")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seedcheck.body_digest import body_digest
-from seedcheck.body_lines import first_body_line
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
+from seedcheck.seed.body_digest import body_digest
+from seedcheck.seed.body_lines import first_body_line
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
 from tests.conftest import CASES, RunCli
 
 CASE = CASES / "exact-duplicate-document"

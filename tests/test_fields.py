@@ -1,4 +1,4 @@
-"""What makes a title or byline valid: ``seedcheck.fields``, table by table.
+"""What makes a title or byline valid: ``seedcheck.seed.fields``, table by table.
 
 Decisions recorded here:
 
@@ -23,14 +23,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from seedcheck.fields import (
+from seedcheck.seed.fields import (
     BYLINE_MAX,
     TITLE_MAX,
     byline_problems,
     not_text_problem,
     title_problems,
 )
-from seedcheck.located import LocatedValue
+from seedcheck.seed.located import LocatedValue
 from tests.conftest import RunCli
 
 GOOD_TITLES = [

@@ -1,4 +1,4 @@
-"""The safe fixes as pure functions: ``seedcheck.fixing``.
+"""The safe fixes as pure functions: ``seedcheck.edits.fixes``.
 
 Each fix is checked on its own, then together (``fix_text``), then per corpus
 (``plan_fixes``): which files are fixed, which are left alone and why, and that the
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.corpus import Corpus, load_corpus
-from seedcheck.fixing import (
+from seedcheck.corpus.listing import DEFAULT_PATTERN
+from seedcheck.corpus.value import Corpus, load_corpus
+from seedcheck.edits.fixes import (
     CorpusFixes,
     add_final_newline,
     fix_text,
@@ -23,10 +24,9 @@ from seedcheck.fixing import (
     strip_line_ends,
     why_not_fixable,
 )
-from seedcheck.folder_listing import DEFAULT_PATTERN
-from seedcheck.index_block import rewrite_index
-from seedcheck.seed_file import SeedFile, parse_seed
-from seedcheck.seed_model import build_model
+from seedcheck.index.block import rewrite_index
+from seedcheck.seed.file import SeedFile, parse_seed
+from seedcheck.seed.model import build_model
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
 OTHER = "001_9a1f5d3b7e0c2468.txt"

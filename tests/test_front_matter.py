@@ -1,4 +1,4 @@
-"""Finding and parsing front matter: ``seedcheck.front_matter``.
+"""Finding and parsing front matter: ``seedcheck.seed.front_matter``.
 
 Decisions recorded here:
 
@@ -20,12 +20,12 @@ import datetime
 import pytest
 import yaml
 
-from seedcheck.front_matter import (
+from seedcheck.seed.front_matter import (
     FrontMatter,
     find_misplaced_block,
     parse_front_matter,
 )
-from seedcheck.yaml_problems import YamlProblem
+from seedcheck.seed.yaml_problems import YamlProblem
 
 
 def _parse(text: str) -> FrontMatter:

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from seedcheck import front_matter
-from seedcheck.reading import ReadResult, read_limited
-from seedcheck.yaml_problems import YamlProblem
+from seedcheck.corpus.reading import ReadResult, read_limited
+from seedcheck.seed import front_matter
+from seedcheck.seed.yaml_problems import YamlProblem
 from tests.conftest import RunCli
 
 SEED = "000_0123456789abcdef.txt"
@@ -161,7 +161,7 @@ def test_non_string_keys(isolated: Path, run_cli: RunCli) -> None:
 _DEEP_NESTING_RUN = """
 import sys
 import yaml
-from seedcheck import front_matter
+from seedcheck.seed import front_matter
 from seedcheck.cli import main
 if sys.argv[1] == "pure-python":
     front_matter._Loader = yaml.SafeLoader
@@ -276,7 +276,7 @@ def test_character_device_named_like_a_seed_is_never_opened(
         opened.append(path)
         return read_limited(path, limit)
 
-    monkeypatch.setattr("seedcheck.folder_listing.read_limited", spy)
+    monkeypatch.setattr("seedcheck.corpus.listing.read_limited", spy)
 
     result = run_cli(["validate", "--quiet", "--select", "not-a-regular-file", "seeds"])
 

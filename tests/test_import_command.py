@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcheck.fields import title_problems
-from seedcheck.importing import front_matter
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
+from seedcheck.edits.imports import front_matter
+from seedcheck.seed.fields import title_problems
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
 from tests.conftest import RunCli, ignore_case_of, needs_symlinks
 
 FERRY = """\

@@ -9,14 +9,15 @@ from typing import Any
 import pytest
 from markdown_it.token import Token
 
-from seedcheck import folder_listing, index_file
+from seedcheck.corpus import listing as folder_listing
 from seedcheck.errors import SeedcheckError
-from seedcheck.index_block import NEW_INDEX_HEAD, block_is_rendered, render_block, rewrite_index
-from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
-from seedcheck.rule_options import RuleOptions
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
-from seedcheck.seed_summary import SeedSummary, summarize
+from seedcheck.index import document as index_file
+from seedcheck.index.block import NEW_INDEX_HEAD, block_is_rendered, render_block, rewrite_index
+from seedcheck.index.document import BEGIN_MARKER, END_MARKER, parse_index
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
+from seedcheck.seed.summary import SeedSummary, summarize
 from tests.conftest import RunCli
 
 FM_NAME = "000_5d0e2a7c91b4f368.txt"

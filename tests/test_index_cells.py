@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from seedcheck.index_block import render_block
-from seedcheck.index_cells import cell_starts, decode_cell, encode_cell
-from seedcheck.index_file import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, parse_index
-from seedcheck.rule_options import RuleOptions
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
-from seedcheck.seed_summary import summarize
+from seedcheck.index.block import render_block
+from seedcheck.index.cells import cell_starts, decode_cell, encode_cell
+from seedcheck.index.document import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, parse_index
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
+from seedcheck.seed.summary import summarize
 
 NASTY = [
     "Plain Title",

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-import seedcheck.index_file
-from seedcheck.index_file import BEGIN_MARKER, END_MARKER, _parse_index, parse_index
+import seedcheck.index.document
+from seedcheck.index.document import BEGIN_MARKER, END_MARKER, _parse_index, parse_index
 
 HEAD = (
     "| No. | File | Title | Byline | Published | Words | SHA-256 |\n"
@@ -128,7 +128,7 @@ def test_rows_read_apart_keep_their_lines_and_cells() -> None:
 
 
 def test_a_table_too_short_to_read_apart_is_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seedcheck.index_reduce.MIN_ROWS_LEFT_OUT", 64)
+    monkeypatch.setattr("seedcheck.index.long_tables.MIN_ROWS_LEFT_OUT", 64)
     data = _block(HEAD + _rows(10)).encode()
     assert parse_index(Path("INDEX.md"), data) == _parse_index(
         Path("INDEX.md"), data, rows_apart=False
@@ -139,13 +139,13 @@ def test_a_table_too_short_to_read_apart_is_parsed_whole(monkeypatch: pytest.Mon
 def whole_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """For each parse of INDEX.md, in order, whether it was asked to parse it whole."""
     whole: list[bool] = []
-    parse = seedcheck.index_file._parse_index
+    parse = seedcheck.index.document._parse_index
 
     def spy(path: Path, data: bytes, *, rows_apart: bool) -> Any:
         whole.append(not rows_apart)
         return parse(path, data, rows_apart=rows_apart)
 
-    monkeypatch.setattr(seedcheck.index_file, "_parse_index", spy)
+    monkeypatch.setattr(seedcheck.index.document, "_parse_index", spy)
     return whole
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from seedcheck.index_file import (
+from seedcheck.index.document import (
     BEGIN_MARKER,
     END_MARKER,
     IndexDocument,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import seedcheck.folder_check
+import seedcheck.run.folder
 from tests.conftest import RunCli, console_script
 
 ROOT = Path(__file__).parent.parent
@@ -32,14 +32,14 @@ def _corpus(folder: Path, count: int) -> None:
 def pool_started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Worker pools from the first file on; records each pool started."""
     started: list[int] = []
-    context = seedcheck.folder_check._context
+    context = seedcheck.run.folder._context
 
     def recording_context() -> object:
         started.append(1)
         return context()
 
-    monkeypatch.setattr(seedcheck.folder_check, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(seedcheck.folder_check, "_context", recording_context)
+    monkeypatch.setattr(seedcheck.run.folder, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(seedcheck.run.folder, "_context", recording_context)
     return started
 
 
@@ -79,7 +79,7 @@ def test_jobs_must_be_a_positive_number(value: str, isolated: Path, run_cli: Run
 
 
 def test_the_installed_script_uses_workers_above_the_threshold(isolated: Path) -> None:
-    count = seedcheck.folder_check.PARALLEL_MIN_FILES + 20
+    count = seedcheck.run.folder.PARALLEL_MIN_FILES + 20
     _corpus(isolated / "corpus", count)
     script = str(console_script("seedcheck"))
     runs = [
@@ -106,10 +106,10 @@ def test_a_workers_outcome_comes_back_whole_with_the_candidates_own_names(
     import pickle
     import re
 
-    from seedcheck.config import Settings, options_from
-    from seedcheck.folder_listing import DEFAULT_PATTERN, Candidate, list_folder
-    from seedcheck.rules import RULES
-    from seedcheck.seed_check import SeedJob, _to_wire, check_seed, from_wire
+    from seedcheck.config.settings import Settings, options_from
+    from seedcheck.corpus.listing import DEFAULT_PATTERN, Candidate, list_folder
+    from seedcheck.rules.registry import RULES
+    from seedcheck.run.seed_worker import SeedJob, _to_wire, check_seed, from_wire
 
     folder = tmp_path / "corpus"
     _corpus(folder, 12)

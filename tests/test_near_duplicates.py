@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-from seedcheck import lsh_pairs as lp
-from seedcheck import near_duplicates as nd
-from seedcheck.folder_check import FEW_TO_SIGN
 from seedcheck.rules.near_duplicate_document import shown
-from seedcheck.text_normal import words
+from seedcheck.run.folder import FEW_TO_SIGN
+from seedcheck.text import lsh_pairs as lp
+from seedcheck.text import near_duplicates as nd
+from seedcheck.text.normal import words
 from tests.article_maker import article
 from tests.conftest import RunCli
 
@@ -48,7 +48,7 @@ def test_word_hashes_are_the_same_in_another_process() -> None:
     sample = ["harbour", "ferry", "naïve", "東京", "harbour"]
     here = [int(v) for v in nd.WordHasher().hashes(sample)]
     code = (
-        "import json, sys; from seedcheck.near_duplicates import WordHasher; "
+        "import json, sys; from seedcheck.text.near_duplicates import WordHasher; "
         "print(json.dumps([int(v) for v in WordHasher().hashes(json.loads(sys.argv[1]))]))"
     )
     there = subprocess.run(
@@ -326,7 +326,7 @@ def test_many_copies_are_each_reported_and_each_read_once(
         words[(number * 37) % len(words)] = f"copy{number}"
         bodies.append(" ".join(words))
     _corpus(isolated, bodies)
-    from seedcheck.corpus import SeedReader
+    from seedcheck.corpus.value import SeedReader
 
     reads: list[str] = []
     read = SeedReader.read

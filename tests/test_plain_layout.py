@@ -1,4 +1,4 @@
-"""Title and byline of plain-layout seeds: ``seedcheck.plain_layout``.
+"""Title and byline of plain-layout seeds: ``seedcheck.seed.plain_layout``.
 
 Decisions recorded here:
 
@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from seedcheck.plain_layout import split_plain
+from seedcheck.seed.plain_layout import split_plain
 
 
 def _byline(text: str) -> tuple[int, str] | None:

@@ -24,11 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seedcheck.cli import main
-from seedcheck.fixing import fix_text
-from seedcheck.index_file import BEGIN_MARKER, END_MARKER, parse_index
-from seedcheck.seed_file import parse_seed
-from seedcheck.seed_model import SeedMetadata
-from seedcheck.text_normal import words
+from seedcheck.edits.fixes import fix_text
+from seedcheck.index.document import BEGIN_MARKER, END_MARKER, parse_index
+from seedcheck.seed.file import parse_seed
+from seedcheck.seed.model import SeedMetadata
+from seedcheck.text.normal import words
 from tests import strategies
 
 SEED = "000_4c8e2a6f0b1d3579.txt"

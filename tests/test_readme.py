@@ -11,8 +11,8 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from seedcheck.config import Settings
-from seedcheck.rules import RULES
+from seedcheck.config.settings import Settings
+from seedcheck.rules.registry import RULES
 from tests.conftest import RunCli
 
 ROOT = Path(__file__).parent.parent

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.config import load_config
-from seedcheck.engine import build_report, report_from
+from seedcheck.config.settings import load_config
 from seedcheck.report import FolderPaths, Report
-from seedcheck.targets import check_target, load_target, resolve_targets
+from seedcheck.run.engine import build_report, report_from
+from seedcheck.run.targets import check_target, load_target, resolve_targets
 
 SEEDS = ("000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt", "002_cccccccccccccccc.txt")
 

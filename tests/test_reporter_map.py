@@ -20,7 +20,7 @@ def test_the_command_line_imports_no_reporter_pydantic_or_checker() -> None:
     code = (
         "import sys; import seedcheck.cli; "
         "print(sorted(m for m in sys.modules if m.startswith(('seedcheck.reporters.', "
-        "'pydantic', 'seedcheck.folder_check', 'seedcheck.config', 'yaml', 'markdown_it'))))"
+        "'pydantic', 'seedcheck.run.folder', 'seedcheck.config.settings', 'yaml', 'markdown_it'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -18,11 +18,11 @@ import pytest
 
 from seedcheck import __version__
 from seedcheck.diagnostic import Diagnostic, Severity
-from seedcheck.project_urls import PROJECT_URL
 from seedcheck.report import Report
 from seedcheck.reporters.base import ReporterOptions
 from seedcheck.reporters.sarif import SarifReporter
-from seedcheck.rules import BY_CODE, RULES
+from seedcheck.rules.pages import PROJECT_URL
+from seedcheck.rules.registry import BY_CODE, RULES
 from tests.conftest import RunCli, console_script
 from tests.reporting_corpus import SEED_1, SEED_3, write_corpus
 

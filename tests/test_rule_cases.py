@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.rules import BY_NAME
+from seedcheck.rules.registry import BY_NAME
 from tests.conftest import CASES, RunCli
 
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []

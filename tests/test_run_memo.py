@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 
 import seedcheck
-import seedcheck.folder_check
-import seedcheck.seed_check
-from seedcheck import run_memo
-from seedcheck.corpus import Corpus
-from seedcheck.folder_listing import (
+import seedcheck.run.folder
+import seedcheck.run.seed_worker
+from seedcheck.cache import run_memo
+from seedcheck.cache.run_memo import KEPT
+from seedcheck.corpus.listing import (
     DEFAULT_PATTERN,
     FolderScan,
     list_folder,
@@ -31,8 +31,8 @@ from seedcheck.folder_listing import (
     scan_digest,
     scan_folder,
 )
-from seedcheck.rules import RULES
-from seedcheck.run_memo import KEPT
+from seedcheck.corpus.value import Corpus
+from seedcheck.rules.registry import RULES
 from tests.conftest import RunCli, can_symlink, memo_files
 
 DAY_NS = 24 * 3600 * 10**9
@@ -52,8 +52,8 @@ class Checks:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.folders = 0
         self.seeds: list[str] = []
-        check_folder = seedcheck.folder_check.check_folder
-        check_seed = seedcheck.seed_check.check_seed
+        check_folder = seedcheck.run.folder.check_folder
+        check_seed = seedcheck.run.seed_worker.check_seed
 
         def counting_check_folder(*args: Any, **kwargs: Any) -> Any:
             self.folders += 1
@@ -64,8 +64,8 @@ class Checks:
             return check_seed(candidate, *args)
 
         # Where targets and folder_check look them up.
-        monkeypatch.setattr("seedcheck.targets.check_folder", counting_check_folder)
-        monkeypatch.setattr("seedcheck.folder_check.check_seed", counting_check_seed)
+        monkeypatch.setattr("seedcheck.run.targets.check_folder", counting_check_folder)
+        monkeypatch.setattr("seedcheck.run.folder.check_seed", counting_check_seed)
 
     def reset(self) -> None:
         self.folders = 0
@@ -124,16 +124,16 @@ def _edit_seed(corpus: Path) -> None:
 def test_a_changed_run_lists_the_folder_from_the_memos_scan(
     corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import seedcheck.folder_listing
+    import seedcheck.corpus.listing
 
     scans: list[Path] = []
-    scan = seedcheck.folder_listing._scan
+    scan = seedcheck.corpus.listing._scan
 
     def counting_scan(root: Path, pattern: re.Pattern[str]) -> Any:
         scans.append(root)
         return scan(root, pattern)
 
-    monkeypatch.setattr(seedcheck.folder_listing, "_scan", counting_scan)
+    monkeypatch.setattr(seedcheck.corpus.listing, "_scan", counting_scan)
     run_cli(["validate", "corpus"])
     assert len(scans) == 1  # no memo yet: the run's listing
     _edit_seed(corpus)
@@ -154,8 +154,8 @@ def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
     # Its tuples and stats would otherwise be held through the corpus rules.
     listed_from: list[weakref.ref[FolderScan]] = []
     alive_at_rules: list[bool] = []
-    from seedcheck.engine import check_corpus_rules
-    from seedcheck.folder_listing import list_folder
+    from seedcheck.corpus.listing import list_folder
+    from seedcheck.run.engine import check_corpus_rules
 
     def recording_list_folder(*args: Any) -> Any:
         if len(args) > 3 and args[3] is not None:
@@ -166,8 +166,8 @@ def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
         alive_at_rules.extend(ref() is not None for ref in listed_from)
         return check_corpus_rules(*args)
 
-    monkeypatch.setattr("seedcheck.folder_check.list_folder", recording_list_folder)
-    monkeypatch.setattr("seedcheck.folder_check.check_corpus_rules", recording_rules)
+    monkeypatch.setattr("seedcheck.run.folder.list_folder", recording_list_folder)
+    monkeypatch.setattr("seedcheck.run.folder.check_corpus_rules", recording_rules)
     run_cli(["validate", "corpus"])
     _edit_seed(corpus)
     run_cli(["validate", "corpus"])
@@ -345,13 +345,13 @@ def test_a_run_reads_only_its_own_memo_file(
         run_cli(["validate", "--ignore", code, "corpus"])
     assert len(memo_files()) == 3
     read: list[Path] = []
-    from seedcheck.cache_file import read_checked
+    from seedcheck.cache.file import read_checked
 
     def counting_read_checked(path: Path, magic: bytes) -> Any:
         read.append(path)
         return read_checked(path, magic)
 
-    monkeypatch.setattr("seedcheck.run_memo.read_checked", counting_read_checked)
+    monkeypatch.setattr("seedcheck.cache.run_memo.read_checked", counting_read_checked)
     checks.reset()
     assert run_cli(["validate", "corpus"]) == expected
     assert checks.folders == 0
@@ -491,7 +491,7 @@ def test_a_corpus_link_pointed_elsewhere_is_another_run(
 def test_a_seed_that_could_not_be_read_is_read_again(
     corpus: Path, run_cli: RunCli, checks: Checks, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seedcheck.reading import ReadResult, read_limited
+    from seedcheck.corpus.reading import ReadResult, read_limited
 
     busy = sorted(corpus.glob("003_*"))[0]
 
@@ -500,10 +500,10 @@ def test_a_seed_that_could_not_be_read_is_read_again(
             return ReadResult(None, 0, error="Device or resource busy")
         return read_limited(path, limit)
 
-    monkeypatch.setattr("seedcheck.folder_listing.read_limited", once_busy)
+    monkeypatch.setattr("seedcheck.corpus.listing.read_limited", once_busy)
     failed = run_cli(["validate", "-q", "corpus"])
     assert f"{busy.name}:1:1: SC111 [unreadable-file] cannot read the file: Device or" in failed.out
-    monkeypatch.setattr("seedcheck.folder_listing.read_limited", read_limited)
+    monkeypatch.setattr("seedcheck.corpus.listing.read_limited", read_limited)
     assert memo_files() == []  # never memoised: the next run may read it
     assert run_cli(["validate", "-q", "corpus"]) == run_cli(
         ["validate", "-q", "--no-cache", "corpus"]
@@ -522,8 +522,8 @@ def test_a_seed_that_could_not_be_read_is_read_again(
 def test_a_memo_record_of_another_shape_is_ignored(
     record: object, corpus: Path, run_cli: RunCli, checks: Checks
 ) -> None:
-    from seedcheck.cache_file import read_checked, write_checked
-    from seedcheck.run_memo import _MAGIC
+    from seedcheck.cache.file import read_checked, write_checked
+    from seedcheck.cache.run_memo import _MAGIC
 
     expected = run_cli(["validate", "corpus"])
     [memo] = memo_files()
@@ -551,7 +551,7 @@ def test_the_memo_is_written_once_the_corpora_are_let_go(
     # that came on top of every summary and the parsed index, the run's peak.
     alive: list[int] = []
     made: list[weakref.ref[Corpus]] = []
-    check_folder = seedcheck.folder_check.check_folder
+    check_folder = seedcheck.run.folder.check_folder
     remember = run_memo.RunMemo.remember
 
     def tracked_check_folder(*args: Any, **kwargs: Any) -> Any:
@@ -563,7 +563,7 @@ def test_the_memo_is_written_once_the_corpora_are_let_go(
         alive.append(sum(ref() is not None for ref in made))
         remember(self, *args)
 
-    monkeypatch.setattr("seedcheck.targets.check_folder", tracked_check_folder)
+    monkeypatch.setattr("seedcheck.run.targets.check_folder", tracked_check_folder)
     monkeypatch.setattr(run_memo.RunMemo, "remember", counting_remember)
     run_cli(["validate", "corpus"])
     assert (len(made), alive) == (1, [0])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from seedcheck.front_matter import parse_front_matter
-from seedcheck.located import LocatedValue
-from seedcheck.schema_export import schema_documents
-from seedcheck.seed_model import SeedMetadata, build_model, validate_fields
+from seedcheck.config.schema_export import schema_documents
+from seedcheck.seed.front_matter import parse_front_matter
+from seedcheck.seed.located import LocatedValue
+from seedcheck.seed.model import SeedMetadata, build_model, validate_fields
 
 
 def _fields(**values: object) -> list[LocatedValue]:

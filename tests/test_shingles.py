@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from seedcheck.shingles import Repeat, find_repeats, located_words, word_span
-from seedcheck.text_normal import ascii_word_spans, words
+from seedcheck.text.normal import ascii_word_spans, words
+from seedcheck.text.shingles import Repeat, find_repeats, located_words, word_span
 
 PASSAGE = (
     "Small ports have been written off for decades, and the ferries that once tied islands"

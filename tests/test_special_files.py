@@ -19,7 +19,7 @@ from types import FrameType
 
 import pytest
 
-from seedcheck import reading
+from seedcheck.corpus import reading
 from tests.conftest import RunCli, needs_symlinks
 
 SEED = "000_4c8e2a6f0b1d3579.txt"
@@ -81,7 +81,7 @@ def write_index(run_cli: RunCli) -> None:
 
 
 class FaultyOs:
-    """``os`` as ``seedcheck.reading`` sees it, failing or counting for one file.
+    """``os`` as ``seedcheck.corpus.reading`` sees it, failing or counting for one file.
 
     The file is recognised by its inode, so the fault follows it whatever name or
     descriptor it is opened under; every other call goes to the real ``os``.

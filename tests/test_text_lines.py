@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seedcheck.index_file import split_lines
-from seedcheck.text_lines import TextLines, joined
+from seedcheck.index.document import split_lines
+from seedcheck.text.lines import TextLines, joined
 
 TEXTS = {
     "empty": "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcheck.text_normal import _WORD, normalize, words
+from seedcheck.text.normal import _WORD, normalize, words
 
 
 def test_typography_is_unified() -> None:

@@ -22,7 +22,7 @@ from seedcheck.commands import (
     validate_command,
 )
 from seedcheck.errors import SeedcheckError
-from seedcheck.excerpt import escape
+from seedcheck.text.excerpt import escape
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

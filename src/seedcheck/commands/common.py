@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedcheck.errors import SeedcheckError
-from seedcheck.excerpt import escape
+from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
-    from seedcheck.config import LoadedConfig
+    from seedcheck.config.settings import LoadedConfig
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +27,7 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
 
 def config_from(args: argparse.Namespace) -> LoadedConfig:
     # Imported here: loading a configuration needs pydantic, building a parser does not.
-    from seedcheck.config import load_config, load_config_file
+    from seedcheck.config.settings import load_config, load_config_file
 
     if args.config == "":
         raise SeedcheckError("--config is empty; give a configuration file")

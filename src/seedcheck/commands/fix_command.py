@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
-from seedcheck.excerpt import escape
 from seedcheck.reporters import REPORTERS
+from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
-    from seedcheck.fixing import CorpusFixes
+    from seedcheck.edits.fixes import CorpusFixes
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -44,12 +44,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.engine import build_report
-    from seedcheck.fixing import plan_fixes
+    from seedcheck.edits.fixes import plan_fixes
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
-    from seedcheck.seed_model import build_model
-    from seedcheck.targets import load_target, resolve_targets
+    from seedcheck.run.engine import build_report
+    from seedcheck.run.targets import load_target, resolve_targets
+    from seedcheck.seed.model import build_model
 
     config = config_from(args)
     settings = config.settings
@@ -105,7 +105,7 @@ def _apply(plan: CorpusFixes) -> tuple[int, list[str]]:
     INDEX.md comes last in a plan and is written only when all its seeds were: its
     digests are those of the fixed seeds.
     """
-    from seedcheck.atomic_write import replace_bytes
+    from seedcheck.edits.atomic_write import replace_bytes
 
     written = 0
     failures: list[str] = []

@@ -11,8 +11,8 @@ from typing import Any
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
-from seedcheck.excerpt import escape
 from seedcheck.reporters import REPORTERS
+from seedcheck.text.excerpt import escape
 
 
 def add_parser(sub: Any) -> None:
@@ -40,18 +40,18 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.engine import build_report
-    from seedcheck.importing import (
+    from seedcheck.edits.imports import (
         ImportRefused,
         Metadata,
         parse_published,
         plan_import,
         write_plan,
     )
-    from seedcheck.index_block import indexed_seeds, seed_count
+    from seedcheck.index.block import indexed_seeds, seed_count
     from seedcheck.reporters.base import ReporterOptions
-    from seedcheck.seed_model import build_model
-    from seedcheck.targets import Target, load_target, resolve_targets
+    from seedcheck.run.engine import build_report
+    from seedcheck.run.targets import Target, load_target, resolve_targets
+    from seedcheck.seed.model import build_model
 
     config = config_from(args)
     settings = config.settings

@@ -9,7 +9,7 @@ from typing import Any
 from seedcheck.commands.common import add_config_option, config_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
-from seedcheck.excerpt import escape
+from seedcheck.text.excerpt import escape
 
 
 def add_parser(sub: Any) -> None:
@@ -36,11 +36,11 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.atomic_write import write_atomically
-    from seedcheck.corpus import index_name_clash
-    from seedcheck.index_block import indexed_seeds, rewrite_index, seed_count
-    from seedcheck.index_match import unread_seed_rows
-    from seedcheck.targets import Target, load_target, resolve_targets
+    from seedcheck.corpus.index_match import unread_seed_rows
+    from seedcheck.corpus.value import index_name_clash
+    from seedcheck.edits.atomic_write import write_atomically
+    from seedcheck.index.block import indexed_seeds, rewrite_index, seed_count
+    from seedcheck.run.targets import Target, load_target, resolve_targets
 
     config = config_from(args)
     if args.corpus == "":

@@ -21,7 +21,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from seedcheck.rules import RULES
+    from seedcheck.rules.registry import RULES
 
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
@@ -30,7 +30,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace) -> int:
-    from seedcheck.rules import find_rule
+    from seedcheck.rules.registry import find_rule
 
     rule = find_rule(args.rule)
     if rule is None:

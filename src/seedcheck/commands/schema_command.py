@@ -31,8 +31,8 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.schema_export import schema_documents
-    from seedcheck.seed_model import build_model
+    from seedcheck.config.schema_export import schema_documents
+    from seedcheck.seed.model import build_model
 
     config = config_from(args)
     folder = Path(args.dir) if args.dir else config.root / "schemas"

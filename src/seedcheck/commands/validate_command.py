@@ -10,18 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
-from seedcheck.cache_location import CACHE_DIR_ENV, CACHE_DIR_NAME
+from seedcheck.cache.location import CACHE_DIR_ENV, CACHE_DIR_NAME
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
 
 if TYPE_CHECKING:
-    from seedcheck.config import LoadedConfig
+    from seedcheck.cache.run_memo import FolderState, RunMemo
+    from seedcheck.config.selection import Selection
+    from seedcheck.config.settings import LoadedConfig
     from seedcheck.report import Report
     from seedcheck.reporters.base import Reporter
-    from seedcheck.run_memo import FolderState, RunMemo
-    from seedcheck.selection import Selection
-    from seedcheck.targets import Target
+    from seedcheck.run.targets import Target
 
 
 def add_parser(sub: Any) -> None:
@@ -165,7 +165,7 @@ def _utf8_stdout() -> None:
 def _write_output(path: Path, text: str) -> None:
     # Through a temporary file, as every file seedcheck writes: a run that fails half-way
     # must not leave a truncated SARIF or JUnit file for CI to upload.
-    from seedcheck.atomic_write import write_atomically
+    from seedcheck.edits.atomic_write import write_atomically
 
     write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
 
@@ -175,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         args.output = None
     memo = None
     if not args.no_cache:
-        from seedcheck.run_memo import RunMemo
+        from seedcheck.cache.run_memo import RunMemo
 
         memo = RunMemo.for_run(
             config=args.config, paths=args.paths, rule_lists=(args.select, args.ignore)
@@ -202,9 +202,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], Report, Reporter]:
     """Check the corpora the arguments name, and remember the report in ``memo``."""
-    from seedcheck.config import rule_list
-    from seedcheck.selection import check_selectors
-    from seedcheck.targets import resolve_targets
+    from seedcheck.config.selection import check_selectors
+    from seedcheck.config.settings import rule_list
+    from seedcheck.run.targets import resolve_targets
 
     config = config_from(args) if memo is None else memo.configuration()
     for option, values in (("--select", args.select), ("--ignore", args.ignore)):
@@ -239,10 +239,10 @@ def _report(
 ) -> tuple[Report, list[FolderState | None]]:
     """The report of the targets, and each folder's state for the run memo (None when
     a file was too fresh to identify)."""
-    from seedcheck.cache_location import cache_root
-    from seedcheck.engine import report_from
-    from seedcheck.folder_check import default_jobs
-    from seedcheck.targets import check_target
+    from seedcheck.cache.location import cache_root
+    from seedcheck.run.engine import report_from
+    from seedcheck.run.folder import default_jobs
+    from seedcheck.run.targets import check_target
 
     rules = selection.enabled_rules()
     cache_dir = None if args.no_cache else cache_root(config.root)

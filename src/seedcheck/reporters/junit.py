@@ -17,9 +17,9 @@ from typing import TextIO
 
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.display import display_path
-from seedcheck.excerpt import escape
 from seedcheck.report import Report
 from seedcheck.reporters.text import TextReporter
+from seedcheck.text.excerpt import escape
 
 # XML 1.0 cannot hold these characters at all, not even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

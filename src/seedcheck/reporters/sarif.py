@@ -16,11 +16,11 @@ from urllib.parse import quote
 
 from seedcheck import __version__
 from seedcheck.diagnostic import Diagnostic
-from seedcheck.project_urls import PROJECT_URL, rule_doc_url
 from seedcheck.report import Report
 from seedcheck.reporters.base import Reporter
-from seedcheck.rules import RULES
 from seedcheck.rules.base import Rule
+from seedcheck.rules.pages import PROJECT_URL, rule_doc_url
+from seedcheck.rules.registry import RULES
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

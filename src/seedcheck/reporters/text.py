@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from seedcheck.diagnostic import Diagnostic, Severity
-from seedcheck.excerpt import escape
 from seedcheck.report import Report
 from seedcheck.reporters.base import Reporter
+from seedcheck.text.excerpt import escape
 
 _BOLD, _RED, _YELLOW, _CYAN, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[36m", "\033[0m"
 

@@ -38,15 +38,15 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from seedcheck.body_lines import Paragraph, body_paragraphs
-from seedcheck.byline_names import credited_names
 from seedcheck.diagnostic import Severity
-from seedcheck.excerpt import excerpt
-from seedcheck.fields import byline_problems
-from seedcheck.plain_layout import NAME_PARTICLES
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.text_normal import normalize, words
+from seedcheck.seed.body_lines import Paragraph, body_paragraphs
+from seedcheck.seed.fields import byline_problems
+from seedcheck.seed.file import SeedFile
+from seedcheck.seed.plain_layout import NAME_PARTICLES
+from seedcheck.text.byline_names import credited_names
+from seedcheck.text.excerpt import excerpt
+from seedcheck.text.normal import normalize, words
 
 HEAD_PARAGRAPHS = 2
 TAIL_PARAGRAPHS = 4

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Severity
-from seedcheck.rule_options import RuleOptions
-from seedcheck.seed_file import SeedFile
-from seedcheck.seed_model import SchemaIssue
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.file import SeedFile
+from seedcheck.seed.model import SchemaIssue
 
 _Target = TypeVar("_Target", SeedFile, Corpus)
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_lines
 from seedcheck.diagnostic import Severity
-from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.body_lines import body_lines
+from seedcheck.seed.file import SeedFile
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:

@@ -49,12 +49,12 @@ import functools
 import re
 from collections.abc import Iterator
 
-from seedcheck.body_lines import BodyLine, body_paragraphs
-from seedcheck.excerpt import excerpt
-from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.text_normal import normalize
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.body_lines import BodyLine, body_paragraphs
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.excerpt import excerpt
+from seedcheck.text.normal import normalize
 
 # Headings: the whole (normalised) line is the furniture, so article sentences that
 # merely begin with these words ("More from the budget went to…") are not matched.

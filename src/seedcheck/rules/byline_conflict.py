@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_paragraphs
-from seedcheck.byline_names import CreditedName, credited_names, shown_names
-from seedcheck.excerpt import excerpt
-from seedcheck.plain_layout import credit_at
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.body_lines import body_paragraphs
+from seedcheck.seed.file import SeedFile
+from seedcheck.seed.plain_layout import credit_at
+from seedcheck.text.byline_names import CreditedName, credited_names, shown_names
+from seedcheck.text.excerpt import excerpt
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.text_positions import BOM_BYTES
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.positions import BOM_BYTES
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
-from seedcheck.seed_summary import SeedSummary
+from seedcheck.seed.summary import SeedSummary
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

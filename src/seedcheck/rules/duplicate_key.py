@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.excerpt import excerpt
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.excerpt import excerpt
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.folder_listing import Entry
+from seedcheck.corpus.listing import Entry
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
 
 

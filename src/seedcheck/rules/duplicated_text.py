@@ -28,12 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_lines
-from seedcheck.body_repeats import body_repeats
-from seedcheck.rule_options import RuleOptions
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.shingles import word_span
+from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.support.body_repeats import body_repeats
+from seedcheck.seed.body_lines import body_lines
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.shingles import word_span
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
-from seedcheck.folder_listing import DEFAULT_PATTERN
+from seedcheck.corpus.listing import DEFAULT_PATTERN
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.text.excerpt import excerpt
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

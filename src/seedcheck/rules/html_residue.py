@@ -30,10 +30,10 @@ import re
 from collections.abc import Iterator
 from html.entities import html5
 
-from seedcheck.body_lines import body_lines
-from seedcheck.excerpt import excerpt
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.body_lines import body_lines
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.excerpt import excerpt
 
 _ELEMENTS = (
     "a abbr article aside audio b blockquote body br button caption cite code dd del div dl"

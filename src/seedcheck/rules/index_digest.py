@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
-from seedcheck.index_block import DIGEST_LENGTH
-from seedcheck.index_match import match_index
+from seedcheck.corpus.index_match import match_index
+from seedcheck.corpus.value import Corpus
+from seedcheck.index.block import DIGEST_LENGTH
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.text.excerpt import excerpt
 
 _HEX = re.compile(rf"[0-9a-f]{{{DIGEST_LENGTH},64}}")
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.index_file import BEGIN_MARKER, END_MARKER
+from seedcheck.corpus.value import Corpus
+from seedcheck.index.document import BEGIN_MARKER, END_MARKER
 from seedcheck.rules.base import Finding, corpus_rule
 
 

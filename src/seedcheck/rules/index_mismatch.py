@@ -15,11 +15,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
-from seedcheck.index_block import expected_row
-from seedcheck.index_match import match_index
+from seedcheck.corpus.index_match import match_index
+from seedcheck.corpus.value import Corpus
+from seedcheck.index.block import expected_row
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.text.excerpt import excerpt
 
 COMPARED = ("No.", "Title", "Byline", "Published", "Words")
 

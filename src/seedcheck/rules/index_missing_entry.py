@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.index_match import match_index
+from seedcheck.corpus.index_match import match_index
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
 
 

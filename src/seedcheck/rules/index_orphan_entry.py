@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
-from seedcheck.index_match import match_index
+from seedcheck.corpus.index_match import match_index
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.text.excerpt import excerpt
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

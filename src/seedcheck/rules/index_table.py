@@ -20,16 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.excerpt import excerpt
-from seedcheck.index_block import (
+from seedcheck.corpus.index_match import IndexMatch, match_index, row_file
+from seedcheck.corpus.value import Corpus
+from seedcheck.index.block import (
     DIGEST_LENGTH,
     block_is_rendered,
     expected_row,
 )
-from seedcheck.index_file import COLUMNS
-from seedcheck.index_match import IndexMatch, match_index, row_file
+from seedcheck.index.document import COLUMNS
 from seedcheck.rules.base import Finding, corpus_rule
+from seedcheck.text.excerpt import excerpt
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

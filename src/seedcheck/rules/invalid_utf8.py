@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.text_positions import column_of, line_starts
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.positions import column_of, line_starts
 
 MAX_REPORTED_LINES = 10
 # Windows PowerShell 5 writes `>` redirections like this (little-endian first).

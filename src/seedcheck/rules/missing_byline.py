@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.plain_layout import BYLINE_SEARCH_PARAGRAPHS
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.file import SeedFile
+from seedcheck.seed.plain_layout import BYLINE_SEARCH_PARAGRAPHS
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

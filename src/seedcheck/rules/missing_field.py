@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_lines
-from seedcheck.excerpt import excerpt
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.body_lines import body_lines
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.excerpt import excerpt
 
 # How much of the line around the first repair the message shows.
 CONTEXT = 30

@@ -45,11 +45,11 @@ import math
 from array import array
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, jaccard, shingle_hashes
-from seedcheck.rule_options import RuleOptions
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, configured_corpus_rule
-from seedcheck.seed_summary import SeedSummary
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.summary import SeedSummary
+from seedcheck.text.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, jaccard, shingle_hashes
 
 
 def shown(similarity: float) -> str:

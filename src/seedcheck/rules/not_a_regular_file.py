@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
-from seedcheck.folder_listing import README_NAME
-from seedcheck.index_file import INDEX_NAME
+from seedcheck.corpus.listing import README_NAME
+from seedcheck.corpus.value import Corpus
+from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Finding, corpus_rule
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Severity
 from seedcheck.rules.base import Finding, corpus_rule
 

@@ -32,10 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_lines
-from seedcheck.excerpt import excerpt
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.body_lines import body_lines
+from seedcheck.seed.file import SeedFile
+from seedcheck.text.excerpt import excerpt
 
 _NETWORK = (
     r"(?i:(?:twitter|x|instagram|threads|mastodon|bluesky|bsky|facebook|tiktok|linkedin"

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.body_lines import body_paragraphs
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
-from seedcheck.teasers import find_teasers
+from seedcheck.rules.support.teasers import find_teasers
+from seedcheck.seed.body_lines import body_paragraphs
+from seedcheck.seed.file import SeedFile
 
 
 def check(seed: SeedFile) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed_file import SeedFile
+from seedcheck.seed.file import SeedFile
 
 # What counts as a blank at the end of a line; ``seedcheck fix`` strips the same set.
 BLANKS = " \t\f\v\u00a0\u3000"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seedcheck.corpus import Corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, corpus_rule
 
 

@@ -1,0 +1,316 @@
+"""The per-corpus cache: what a run learnt about each file, kept for the next run.
+
+One folder per corpus folder and configuration, under ``.seedcheck_cache/VERSION/`` at
+the project root (or ``$SEEDCHECK_CACHE_DIR``), like ruff's. For each seed it keeps the
+file's identity (size, mtime, inode, ctime), its summary (what the corpus rules need)
+and the findings of the per-file rules; for the corpus as a whole, the corpus rules'
+findings and a fingerprint of every entry they were made from, and INDEX.md as parsed,
+keyed by the digest of its bytes.
+
+The seeds' records are spread over up to :data:`SHARDS` files by a hash of the file
+name, and a run rewrites only the files whose records changed: a commit that edits one
+seed of 100,000 writes about 1.3 MB, not the whole 80 MB (nor holds a second copy of it
+in memory while writing). The corpus findings and the parsed index have a file each.
+Every file is whole on its own (checked ``marshal``, atomic writes, damage read as
+empty; the format is ``cache_file``'s), and each record is trusted only for the stat or
+digest it was made for, so files written by two concurrent runs mix safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from seedcheck.cache.code_identity import code_identity
+from seedcheck.cache.collector_pause import collector_paused
+from seedcheck.cache.file import (
+    CACHEDIR_TAG,
+    DiagnosticRecord,
+    diagnostic_record,
+    from_record,
+    read_checked,
+    read_checked_parts,
+    write_checked,
+    write_checked_parts,
+)
+from seedcheck.corpus.listing import Candidate, StatKey
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.index.document import (
+    IndexDocument,
+    ParsedIndex,
+    from_parsed,
+    parse_index,
+    parsed_record,
+)
+from seedcheck.seed.summary import SeedSummary, SummaryRecord
+
+__all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
+
+_MAGIC = b"seedcheck cache 6\n"
+# Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
+# reading them all costs little more than reading one (a small corpus has a file for
+# each seed, at most).
+SHARDS = 64
+SHARD_PREFIX = "files-"
+# INDEX.md's rows are written this many to a part of the index file (about 1 MB at the
+# widths `seedcheck index` writes), so that writing it never holds all of it marshalled.
+INDEX_ROWS_PER_PART = 4096
+CORPUS_NAME = "corpus"
+INDEX_PART = "index"
+
+FileRecord = tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]
+
+
+class _Checked(NamedTuple):
+    """A seed's record as the run holds it: a seed it checked, or one the cache answered.
+
+    The record is made again only when its file is written, one file at a time: made
+    when each seed came back, the records of 100,000 seeds took 18 MB beside the
+    summaries and findings they copy. ``kept`` is the findings record of an earlier run,
+    kept when this one made none (a cache hit, or a run that made only summaries).
+    """
+
+    key: StatKey
+    summary: SeedSummary
+    findings: Sequence[Diagnostic] | None
+    kept: list[DiagnosticRecord] | None
+
+    def record(self) -> FileRecord:
+        findings = self.kept
+        if self.findings is not None:
+            findings = [diagnostic_record(d) for d in self.findings]
+        return (self.key, self.summary.record(), findings)
+
+
+def cache_key(parts: Iterable[object]) -> str:
+    """A folder name for the cache of one corpus under one configuration."""
+    text = repr((code_identity(), *parts))
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]
+
+
+def shard_of(name: str) -> int:
+    """Which of the :data:`SHARDS` files holds the record of the seed ``name``."""
+    # CRC-32: stable across runs and processes (unlike hash()), and a C call a name.
+    return zlib.crc32(name.encode("utf-8", errors="surrogatepass")) % SHARDS
+
+
+def shard_name(shard: int) -> str:
+    return f"{SHARD_PREFIX}{shard:02x}"
+
+
+class CorpusCache:
+    """The cache of one corpus folder; ``path`` (a folder) None means caching is off."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._shards: list[dict[str, FileRecord | _Checked]] = [{} for _ in range(SHARDS)]
+        self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
+        self._index: tuple[bytes, ParsedIndex] | None = None
+        # The index part is read when INDEX.md is asked for: after the seeds, in memory
+        # the run has let go of by then (see folder_check), and not at all by a run that
+        # the corpus findings answer.
+        self._index_read = path is None
+        self._seeds_saved = False
+        self._dirty: set[str] = set()  # the names of the files to write
+        if path is not None:
+            self._load(path)
+
+    def _load(self, folder: Path) -> None:
+        for shard in range(SHARDS):
+            files = read_checked(folder / shard_name(shard), _MAGIC)
+            if isinstance(files, dict):
+                self._shards[shard] = files
+        corpus = read_checked(folder / CORPUS_NAME, _MAGIC)
+        if _keyed(corpus):
+            self._corpus = corpus
+
+    def _read_index(self) -> None:
+        if not self._index_read and self.path is not None:
+            self._index = _index_entry(read_checked_parts(self.path / INDEX_PART, _MAGIC))
+        self._index_read = True
+
+    def __len__(self) -> int:
+        """How many seeds the cache holds."""
+        return sum(map(len, self._shards))
+
+    def seed(
+        self, candidate: Candidate, with_findings: bool
+    ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
+        """The cached summary (and findings, when wanted) of a seed, if its record is of
+        this version of the file (``candidate.stat``).
+
+        A hit's record gives way to the summary made from it, which holds the candidate's
+        path and names and shares the record's other values: the record's own tuples,
+        names and stat are let go (at 100,000 seeds, about 40 MB).
+        """
+        files = self._shards[shard_of(candidate.name)]
+        found = _file_record(files.get(candidate.name))
+        key = candidate.stat
+        if key is None or found is None or found[0] != key:
+            return None
+        kept = found[2]
+        if with_findings and kept is None:
+            return None
+        names = (candidate.name, candidate.number, candidate.seed_id)
+        try:
+            summary = SeedSummary.from_record(candidate.path, found[1], names)
+            findings = None if kept is None else [from_record(r) for r in kept]
+        except (TypeError, ValueError):
+            return None
+        files[candidate.name] = _Checked(key, summary, None, kept)
+        return summary, findings
+
+    def put_seed(
+        self, name: str, key: StatKey, summary: SeedSummary, findings: Sequence[Diagnostic] | None
+    ) -> None:
+        if self.path is None:
+            return  # caching is off: records nobody will write would double the summaries
+        self._check_seeds_held()
+        shard = shard_of(name)
+        files = self._shards[shard]
+        kept = None
+        if findings is None:
+            old = _file_record(files.get(name))
+            if old is not None and old[0] == key:
+                kept = old[2]  # a summary-only run keeps findings made earlier
+        files[name] = _Checked(key, summary, findings, kept)
+        self._dirty.add(shard_name(shard))
+
+    def keep_only(self, names: Iterable[str]) -> None:
+        """Forget files no longer in the corpus."""
+        self._check_seeds_held()
+        kept = set(names)
+        for shard, files in enumerate(self._shards):
+            gone = [n for n in files if n not in kept]
+            for name in gone:
+                del files[name]
+            if gone:
+                self._dirty.add(shard_name(shard))
+
+    def save_seeds(self) -> None:
+        """Write the seeds' files that changed, then let go of every seed's record.
+
+        For when each seed has been looked up or put, and the gone ones forgotten: the
+        corpus rules need only the summaries, and the records held beside them until the
+        end of the run took 12 MB at 100,000 seeds, while INDEX.md and the rules take
+        the most. No seed can be put after this (its file would lose the others).
+        """
+        self._write([name for name in self._dirty if name.startswith(SHARD_PREFIX)])
+        self._shards = [{} for _ in range(SHARDS)]
+        self._seeds_saved = True
+
+    def _check_seeds_held(self) -> None:
+        if self._seeds_saved:
+            raise RuntimeError("the seeds' records were saved and let go already")
+
+    def corpus_findings(self, fingerprint: bytes) -> list[Diagnostic] | None:
+        """The corpus rules' findings, if the corpus is exactly as when they were made."""
+        if self._corpus is None or self._corpus[0] != fingerprint:
+            return None
+        try:
+            return [from_record(r) for r in self._corpus[1]]
+        except (TypeError, ValueError):
+            return None
+
+    def put_corpus_findings(self, fingerprint: bytes, findings: Sequence[Diagnostic]) -> None:
+        self._corpus = (fingerprint, [diagnostic_record(d) for d in findings])
+        self._dirty.add(CORPUS_NAME)
+
+    def index(self, path: Path, data: bytes) -> IndexDocument:
+        """INDEX.md parsed: from the cache when these bytes were parsed before.
+
+        Parsing the index is the costliest step of a run that changed one seed (a table
+        row is a dozen Markdown tokens), and the index changes far less often than seeds.
+        """
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        # Rows from a record hold no cycles; parsing the Markdown may (see collector_pause).
+        with collector_paused():
+            self._read_index()
+            if self._index is not None and self._index[0] == digest:
+                record, self._index = self._index[1], None
+                try:
+                    # Let go of once used (a run parses INDEX.md once, and nothing writes
+                    # the part back): what the rows share with it is theirs now, and the
+                    # rest, 8 MB at 100,000 rows, would be held to the end of the run.
+                    return from_parsed(path, data, record)
+                except (TypeError, ValueError):
+                    pass
+        parsed = parse_index(path, data)
+        if self.path is not None:
+            # Written now, as it is keyed by the bytes alone, and not held: kept to the end
+            # of the run, the record (8 MB at 100,000 rows) and, as it was written, its
+            # marshalled bytes (23 MB) came on top of everything the corpus rules hold.
+            parts = _index_parts(digest, parsed_record(parsed))
+            write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, root=self._root)
+        return parsed
+
+    def save(self) -> None:
+        """Write the files that changed; a cache that cannot be written is skipped."""
+        self._write(list(self._dirty))
+
+    @property
+    def _root(self) -> Path | None:
+        # The cache root holds VERSION/, which holds this folder.
+        return None if self.path is None else self.path.parent.parent
+
+    def _write(self, names: Sequence[str]) -> None:
+        """Write the corpus part and the seed files among ``names``."""
+        if self.path is None:
+            return
+        for name in sorted(names):
+            part: object = self._corpus
+            if name != CORPUS_NAME:
+                files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
+                part = {seed: _plain(entry) for seed, entry in files.items()}
+            write_checked(self.path / name, _MAGIC, part, root=self._root)
+            self._dirty.discard(name)
+
+
+def _plain(entry: FileRecord | _Checked) -> FileRecord:
+    return entry.record() if isinstance(entry, _Checked) else entry
+
+
+def _index_parts(digest: bytes, record: ParsedIndex) -> Iterator[object]:
+    """The parts INDEX.md's entry is written in: its digest and all but the rows, then
+    the rows, :data:`INDEX_ROWS_PER_PART` at a time."""
+    begins, ends, has_table, rows, problems = record
+    yield (digest, begins, ends, has_table, problems, len(rows))
+    for start in range(0, len(rows), INDEX_ROWS_PER_PART):
+        yield rows[start : start + INDEX_ROWS_PER_PART]
+
+
+def _index_entry(parts: list[Any] | None) -> tuple[bytes, ParsedIndex] | None:
+    """INDEX.md's entry from the parts it was written in, or None if they are not."""
+    if not parts or not isinstance(parts[0], tuple) or len(parts[0]) != 6:
+        return None
+    digest, begins, ends, has_table, problems, count = parts[0]
+    chunks = parts[1:]
+    if not isinstance(digest, bytes) or not all(isinstance(c, tuple) for c in chunks):
+        return None
+    rows = tuple(itertools.chain.from_iterable(chunks))
+    if len(rows) != count:
+        return None
+    # The rows' and the rest's shapes are checked as they are used (from_parsed).
+    return digest, (begins, ends, has_table, rows, problems)
+
+
+def _keyed(value: object) -> bool:
+    """Whether a cached corpus entry is None or a (digest, record) pair."""
+    return value is None or (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)
+    )
+
+
+def _file_record(
+    value: object,
+) -> tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None] | None:
+    """A seed's cached (stat, summary, findings), or None if it is not of that shape."""
+    if isinstance(value, _Checked):
+        value = value.record()  # put by this run (rare: a seed is looked up first)
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], bytes):
+        return value  # the summary and findings are checked when they are read
+    return None

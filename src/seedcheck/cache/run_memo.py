@@ -1,0 +1,205 @@
+"""The run memo: a validate run whose inputs are all as a recent run found them gives
+that run's report, without reading a seed or INDEX.md.
+
+A run that the per-file cache answers still imports the parsers and the rules (Pydantic
+alone takes a tenth of a second) and rebuilds every seed's summary from its record. The
+memo skips all of it. Its key is everything a report depends on apart from the corpus
+folders' contents: the code (see code_identity), the day, the working directory, the
+configuration file and its table, and the command line's paths and rule lists with the
+stat of each path and where each path and the configured corpus lead. Under a key it
+keeps, for each corpus folder, the :func:`~seedcheck.corpus.listing.listing_digest` the
+run saw, and the report. Recalling lists each folder again, a stat per file; only if
+every digest matches is the report reused. What only changes how a report is shown
+(format, colour, quiet, output file) is not in the key.
+
+The day is in the key because a seed dated in the future is reported until that day.
+The memo lives beside the per-file caches, a file per key in the same checked format,
+so that a run reads only its own report (at 100,000 seeds each is 6.7 MB). It keeps the
+few keys written last, since a pre-commit hook names other files on every commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import marshal
+import os
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from seedcheck import __version__
+from seedcheck.cache.code_identity import code_identity
+from seedcheck.cache.file import diagnostic_record, from_record, read_checked, write_checked
+from seedcheck.cache.location import cache_root
+from seedcheck.config.files import find_config, read_table
+from seedcheck.corpus.listing import FolderScan, scan_digest, scan_folder
+from seedcheck.errors import SeedcheckError
+from seedcheck.report import Report
+
+if TYPE_CHECKING:
+    from seedcheck.config.settings import LoadedConfig
+
+MEMO_FOLDER = "memo"
+# Earlier versions kept every key's report in this one file, which each run read whole
+# (54 MB at 100,000 seeds with every key filled); a run deletes it.
+_OLD_MEMO = "runs"
+KEPT = 8
+_MAGIC = b"seedcheck run 3\n"
+_KEY = re.compile("[0-9a-f]{64}")  # a file of the memo; not a temporary file of a write
+
+# A corpus folder as a run saw it: root, file-name pattern, max-file-size, listing digest.
+FolderState = tuple[str, str, int, bytes]
+
+
+class RunMemo:
+    """This run's key, and its file in the memo under one cache root."""
+
+    def __init__(
+        self, root: Path, key: str, found: tuple[Path, dict[str, Any]] | None, cwd: Path
+    ) -> None:
+        self.root = root  # the cache root
+        self.folder = root / __version__ / MEMO_FOLDER
+        self.path = self.folder / key
+        self.key = key
+        self._found = found
+        self._cwd = cwd
+        # The folders recall scanned, for the run to list them from (see FolderScan).
+        self.scans: dict[Path, FolderScan] = {}
+
+    def configuration(self) -> LoadedConfig:
+        """The configuration of the key, validated: the file is not read a second time,
+        so a report made with it is never kept under the key of another."""
+        from seedcheck.config.settings import loaded_config
+
+        return loaded_config(self._found, self._cwd.resolve())
+
+    @classmethod
+    def for_run(
+        cls,
+        *,
+        config: str | None,
+        paths: Sequence[str],
+        rule_lists: Sequence[Sequence[str]],
+    ) -> RunMemo | None:
+        """The memo of a validate run, or None when its configuration cannot be read.
+
+        A configuration that cannot be read is the run's own error to report, with
+        its message; the memo then stands aside.
+        """
+        try:
+            cwd = Path.cwd()
+            found = _config(config, cwd)
+            source, table = found if found is not None else (None, {})
+            root = source.parent if source is not None else cwd.resolve()
+            corpus = table.get("corpus", "seeds")
+            # Where each path and the configured corpus lead: a symbolic link changed to
+            # another folder changes no stat of the link, nor the configuration.
+            resolved = [os.path.realpath(path) for path in paths]
+            if isinstance(corpus, str):
+                resolved.append(os.path.realpath(root / corpus))
+            stats = [_path_stat(path) for path in paths]
+            code = code_identity()
+        except (OSError, RuntimeError, SeedcheckError, ValueError):
+            return None  # RuntimeError: a symbolic link loop; ValueError: a NUL in a path
+        parts = (
+            code,
+            dt.date.today().isoformat(),
+            str(cwd),
+            config,
+            None if source is None else str(source),
+            table,
+            tuple(paths),
+            tuple(stats),
+            tuple(resolved),
+            tuple(tuple(values) for values in rule_lists),
+        )
+        text = repr(parts).encode("utf-8", errors="surrogatepass")
+        key = hashlib.sha256(text).hexdigest()
+        return cls(cache_root(root), key, found, cwd)
+
+    def recall(self) -> tuple[list[Path], Report] | None:
+        """The corpus folders and report of the run with this key, if none changed."""
+        record = read_checked(self.path, _MAGIC)
+        if record is None:
+            return None
+        now = time.time_ns()
+        try:
+            folders, report_bytes = record
+            for root, pattern, _, digest in folders:
+                scan = scan_folder(Path(root), re.compile(pattern), now)
+                self.scans[scan.root] = scan  # for the run, if one folder differs
+                if scan_digest(scan) != digest:
+                    return None
+            diagnostics, checked = marshal.loads(report_bytes)
+            if not all(isinstance(name, str) for name in checked):
+                return None
+            report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
+            self.scans.clear()
+        except (EOFError, OSError, re.error, TypeError, ValueError):
+            return None  # a folder gone or unreadable, or a record of another shape
+        # Used now: the files kept are those of the runs made or answered last, so eight
+        # commits' hooks do not push out the full run made between them.
+        with contextlib.suppress(OSError):
+            os.utime(self.path)
+        return [Path(folder[0]) for folder in folders], report
+
+    def remember(self, folders: Sequence[FolderState | None], report: Report) -> None:
+        """Keep this run's report, unless a folder held a file too fresh to identify."""
+        if any(folder is None for folder in folders):
+            return
+        # The report kept marshalled inside the record: only a run whose folders are
+        # unchanged unpacks it (at 100,000 seeds it names 100,000 paths).
+        report_record = (
+            tuple(diagnostic_record(d) for d in report.diagnostics),
+            tuple(report.checked),
+        )
+        write_checked(
+            self.path, _MAGIC, (tuple(folders), marshal.dumps(report_record)), root=self.root
+        )
+        self._forget_older()
+
+    def _forget_older(self) -> None:
+        """Delete all but the :data:`KEPT` files used last, this run's among them.
+
+        Ordered by modification time, which a run sets when it writes its file or the
+        memo answers it. A file that another run deletes or writes meanwhile is left to
+        that run.
+        """
+        written: list[tuple[int, str]] = []
+        try:
+            with os.scandir(self.folder) as found:
+                for entry in found:
+                    if _KEY.fullmatch(entry.name) and entry.name != self.key:
+                        with contextlib.suppress(OSError):
+                            written.append((entry.stat().st_mtime_ns, entry.name))
+        except OSError:
+            return
+        written.sort()
+        for _, name in written[: max(len(written) - (KEPT - 1), 0)]:
+            with contextlib.suppress(OSError):
+                (self.folder / name).unlink()
+        with contextlib.suppress(OSError):
+            (self.folder.parent / _OLD_MEMO).unlink()
+
+
+def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration file and table that the run will use, as the run finds them."""
+    if option is None:
+        return find_config(cwd.resolve())
+    source = Path(option).resolve()
+    table = read_table(source) if source.is_file() else None
+    if table is None:
+        raise SeedcheckError("not a configuration file")  # the run says why
+    return source, table
+
+
+def _path_stat(path: str) -> tuple[int, int, int, int, int] | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_mode, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)

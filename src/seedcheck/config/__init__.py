@@ -1,0 +1,1 @@
+"""Settings: the files they come from, the settings model, rule selection, JSON Schema export."""

@@ -1,0 +1,1 @@
+"""A corpus folder: listing and reading its entries, the corpus value, INDEX.md's rows matched."""

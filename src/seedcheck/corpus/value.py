@@ -1,0 +1,184 @@
+"""Corpus discovery and loading: which entries a corpus folder holds, read and parsed.
+
+This is the I/O edge of a run. Everything after it (rules, filtering, reporting) works
+on the :class:`Corpus` value it returns.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seedcheck.corpus.listing import Entry, list_folder, read_candidate
+from seedcheck.corpus.reading import read_limited
+from seedcheck.display import display_path
+from seedcheck.index.document import INDEX_NAME, IndexDocument, parse_index
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.file import Layout, SeedFile, parse_seed
+from seedcheck.seed.model import SeedMetadata
+from seedcheck.seed.summary import SeedSummary, summarize
+
+if TYPE_CHECKING:
+    from seedcheck.corpus.index_match import IndexMatch
+
+
+def _number(entry: Entry) -> int:
+    return int(entry.number or 0)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus folder: its entries, its seeds and its INDEX.md (None if absent).
+
+    ``seeds`` are summaries, which is all the corpus rules read. ``files`` holds the
+    parsed seeds when the whole corpus was loaded into memory (``load_corpus``, for the
+    commands that rewrite files); a checking run keeps only the summaries, and
+    :meth:`seed_file` reads a seed again when a rule needs its text. Every entry and
+    seed is in ``root``: its path is ``root`` joined with its name.
+    """
+
+    root: Path
+    entries: tuple[Entry, ...]
+    seeds: tuple[SeedSummary, ...]
+    index: IndexDocument | None
+    max_file_size: int
+    pattern: str = ""
+    options: RuleOptions = field(default_factory=RuleOptions)
+    files: tuple[SeedFile, ...] = ()
+    reader: SeedReader | None = None
+
+    @property
+    def index_path(self) -> Path:
+        return self.root / INDEX_NAME
+
+    @functools.cached_property
+    def index_match(self) -> IndexMatch | None:
+        """INDEX.md's rows paired with the seeds, made once for all the index rules."""
+        from seedcheck.corpus.index_match import pair_rows
+
+        return pair_rows(self)
+
+    @functools.cached_property
+    def by_number(self) -> tuple[Entry, ...]:
+        """The numbered entries by number, in name order among equal numbers.
+
+        duplicate-number and numbering-gap read them so. Made once for both, and sorted
+        only when name order is not number order already: at 100,000 seeds each rule
+        built its own table of numbers, 5 MB, at the end of the run, where it peaks.
+        """
+        numbered = [entry for entry in self.entries if entry.number is not None]
+        values = map(_number, numbered)
+        previous = next(values, 0)
+        for value in values:
+            if value < previous:
+                numbered.sort(key=_number)  # stable: name order among equal numbers
+                break
+            previous = value
+        return tuple(numbered)
+
+    @functools.cached_property
+    def _files_by_path(self) -> dict[Path, SeedFile]:
+        return {parsed.path: parsed for parsed in self.files}
+
+    def seed_file(self, seed: SeedSummary) -> SeedFile | None:
+        """The parsed seed behind a summary, or None when it changed or cannot be read."""
+        parsed = self._files_by_path.get(seed.path)
+        if parsed is not None:
+            return parsed
+        if self.reader is None:
+            return None
+        return self.reader.read(seed)
+
+
+@dataclass(frozen=True)
+class SeedReader:
+    """Reads one seed again, parsed as the run parsed it (its text is not kept)."""
+
+    layout: Layout
+    model: type[SeedMetadata]
+    max_file_size: int
+
+    def read(self, seed: SeedSummary) -> SeedFile | None:
+        result = read_limited(seed.path, self.max_file_size)
+        if result.data is None or result.too_large or result.not_regular or result.error:
+            return None
+        parsed = parse_seed(
+            seed.path,
+            result.data,
+            number=seed.number,
+            seed_id=seed.seed_id,
+            layout=self.layout,
+            model=self.model,
+        )
+        # A file edited since it was summarised must not mix into this run's findings.
+        return parsed if parsed.digest == seed.digest else None
+
+
+def index_name_clash(corpus: Corpus) -> str | None:
+    """Why INDEX.md cannot be created here, or None when it can.
+
+    On a file system that ignores case (macOS and Windows by default) ``index.md`` and
+    ``INDEX.md`` are one file: creating INDEX.md would overwrite the user's index.md.
+    """
+    if any(entry.name == INDEX_NAME for entry in corpus.entries):
+        return None
+    for entry in corpus.entries:
+        if entry.name.lower() == INDEX_NAME.lower() and os.path.lexists(corpus.index_path):
+            return (
+                f"{display_path(str(entry.path))} is not INDEX.md, but this file system "
+                f"ignores case, so writing INDEX.md would replace it; rename {entry.name} "
+                "(or make it the index by renaming it INDEX.md), then run again"
+            )
+    return None
+
+
+def load_corpus(
+    root: Path,
+    *,
+    pattern: re.Pattern[str],
+    layout: Layout,
+    model: type[SeedMetadata],
+    max_file_size: int,
+    options: RuleOptions | None = None,
+) -> Corpus:
+    """Read and parse every entry of the corpus folder ``root``, keeping every seed whole."""
+    options = options or RuleOptions()
+    entries: list[Entry] = []
+    files: list[SeedFile] = []
+    index: IndexDocument | None = None
+    for item in list_folder(root, pattern, max_file_size):
+        if isinstance(item, Entry):
+            entries.append(item)
+            continue
+        entry, data = read_candidate(item)
+        entries.append(entry)
+        if data is None:
+            continue
+        if entry.kind == "index":
+            index = parse_index(item.path, data)
+        else:
+            files.append(
+                parse_seed(
+                    item.path,
+                    data,
+                    number=item.number,
+                    seed_id=item.seed_id,
+                    layout=layout,
+                    model=model,
+                )
+            )
+    return Corpus(
+        root,
+        tuple(entries),
+        tuple(summarize(seed, options) for seed in files),
+        index,
+        max_file_size,
+        pattern.pattern,
+        options,
+        files=tuple(files),
+        reader=SeedReader(layout, model, max_file_size),
+    )

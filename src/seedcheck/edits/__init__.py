@@ -1,0 +1,1 @@
+"""Commands' writes: safe fixes, imports, and atomic replacement of files."""

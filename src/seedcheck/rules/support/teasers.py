@@ -1,0 +1,96 @@
+"""Teaser paragraphs: a cut-off copy of the article's opening, ending in an ellipsis.
+
+Scraped pages often keep the listing teaser above the article: the first sentence or
+two, cut off with ``...`` or ``…`` (perhaps in brackets, ``[…]``, or followed by a
+"Read more" or "Continue reading" link), then the article repeating them in full, often
+after a dateline (``WENDBURY —``, ``LONDON (Reuters) -``). Both
+teaser-duplicate (which reports the teaser) and duplicated-text (which must not report
+the same words again) need to know which paragraphs these are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from seedcheck.seed.body_lines import Paragraph
+from seedcheck.text.normal import normalize
+
+# Fewer words than this before the ellipsis is a quip ("Well..."), not a teaser.
+TEASER_MIN_WORDS = 5
+# Pages put the teaser at the top; looking no further keeps the search linear.
+TEASER_SEARCH_PARAGRAPHS = 5
+
+# How a teaser ends: an ellipsis, perhaps bracketed, perhaps followed by the link to the
+# article. Matches the text as written and as normalised ("…" becomes "...").
+_TEASER_END = re.compile(
+    r"\s*\[?(?:\.\.\.|\u2026)\]?\s*(?:(?:read more|continue reading)\W*)?$", re.IGNORECASE
+)
+# Longer than any ending _TEASER_END matches in practice ("... Continue reading »").
+_TEASER_END_MAX = 60
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A dateline before the article's first words: a place in capitalised words (a region
+# after a comma), perhaps an agency in parentheses and a date, then a dash or a colon
+# ("WENDBURY —", "LONDON (Reuters) -", "Wendbury, March 3 —"); or a place in capitals
+# and a comma ("WENDBURY, The board voted…").
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w'.\u2019-]*(?:,? [A-Z][\w'.\u2019-]*){0,3}"
+    r"(?: \([A-Z][\w ]{0,20}\))?"
+    rf"(?:,? (?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?)?"
+    r"\s*(?:-{1,2}|[\u2013\u2014:])"
+    r"|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3},)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """``paragraph`` ends in an ellipsis and its text begins ``repeated``."""
+
+    paragraph: Paragraph
+    repeated: Paragraph
+
+
+def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
+    """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
+    top = paragraphs[:TEASER_SEARCH_PARAGRAPHS]
+    if all(_teaser_cut(p.text) is None for p in top):
+        return []  # the common case, decided without normalising every paragraph
+    starts = [_starts(p.text) for p in paragraphs]
+    found: list[Teaser] = []
+    for index, paragraph in enumerate(top):
+        cut = _teaser_cut(paragraph.text)
+        if cut is None:
+            continue
+        heads = {
+            start.rstrip(" .,;:-")
+            for start in _starts(paragraph.text[:cut])
+            if len(start.split()) >= TEASER_MIN_WORDS
+        }
+        later = next(
+            (
+                k
+                for k in range(index + 1, len(paragraphs))
+                if any(start.startswith(head) for start in starts[k] for head in heads)
+            ),
+            None,
+        )
+        if later is not None and _teaser_cut(paragraphs[later].text) is None:
+            found.append(Teaser(paragraph, paragraphs[later]))
+    return found
+
+
+def _teaser_cut(text: str) -> int | None:
+    """Where the ellipsis that ends a teaser begins in ``text``; None if it has none."""
+    # Only the end can hold it: searching a short tail keeps a long paragraph linear.
+    tail_start = max(0, len(text) - _TEASER_END_MAX)
+    end = _TEASER_END.search(text, tail_start)
+    return None if end is None else end.start()
+
+
+def _starts(text: str) -> tuple[str, ...]:
+    """``text`` normalised, and again without a leading dateline when it has one."""
+    dateline = _DATELINE.match(text)
+    if dateline is None:
+        return (normalize(text),)
+    return (normalize(text), normalize(text[dateline.end() :]))

@@ -1,0 +1,1 @@
+"""A run: from paths to targets, the per-folder and per-seed steps, the rules, the report."""

@@ -1,0 +1,129 @@
+"""Running the rules over corpora and building the report."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from seedcheck.config.selection import Selection
+from seedcheck.corpus.value import Corpus
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.report import FolderPaths, Report
+from seedcheck.rules.base import Finding, Rule
+from seedcheck.rules.options import RuleOptions
+from seedcheck.seed.file import SeedFile
+from seedcheck.seed.summary import summarize
+
+
+def _stamp(rule: Rule, finding: Finding) -> Diagnostic:
+    return Diagnostic(
+        path=str(finding.path),
+        line=finding.line,
+        column=finding.column,
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=finding.message,
+        end_line=finding.end_line,
+        end_column=finding.end_column,
+        concerns=tuple(str(p) for p in finding.concerns),
+    )
+
+
+def wants_signatures(rules: Iterable[Rule], seed_count: int) -> bool:
+    """Whether seed summaries need near-duplicate signatures for these rules.
+
+    One seed has nothing to be a near-duplicate of, so it never pays for them.
+    """
+    return seed_count > 1 and any(rule.signatures for rule in rules)
+
+
+def check_file(seed: SeedFile, rules: Iterable[Rule], options: RuleOptions) -> list[Diagnostic]:
+    """Every finding of the per-file ``rules`` on one seed."""
+    found = []
+    for rule in rules:
+        if rule.check_file is not None:
+            found += [_stamp(rule, finding) for finding in rule.check_file(seed, options)]
+    return found
+
+
+def check_corpus_rules(corpus: Corpus, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
+    """Every finding of the corpus ``rules``, which see the seeds' summaries."""
+    for rule in rules:
+        if rule.check_corpus is not None:
+            for finding in rule.check_corpus(corpus, corpus.options):
+                yield _stamp(rule, finding)
+
+
+def check_corpus(
+    corpus: Corpus, rules: Iterable[Rule], wanted: Collection[str] | None = None
+) -> Iterator[Diagnostic]:
+    """Every finding of ``rules`` on a corpus loaded whole, per-file rules first.
+
+    Per-file rules run only on the ``wanted`` seeds (None: all): what they find is in
+    that seed alone, so on a pre-commit hook's one staged file the rest of the corpus
+    costs only its parse and the corpus rules, which do need every seed.
+    """
+    rules = tuple(rules)
+    for seed in corpus.files:
+        if wanted is None or str(seed.path) in wanted:
+            yield from check_file(seed, rules, corpus.options)
+    if wants_signatures(rules, len(corpus.files)):
+        signed = tuple(summarize(seed, corpus.options, signature=True) for seed in corpus.files)
+        corpus = replace(corpus, seeds=signed)
+    yield from check_corpus_rules(corpus, rules)
+
+
+def report_from(
+    checked: Iterable[tuple[Corpus, Iterable[Diagnostic], frozenset[Path] | None]],
+    selection: Selection,
+) -> Report:
+    """The report of checked corpora, with the selection applied.
+
+    Each corpus comes with its findings and the files to report on, or None for all of
+    them. A finding is kept when it is in one of those files or concerns one (an
+    INDEX.md row about a seed that was named), so cross-file checks still see the whole
+    corpus.
+    """
+    found: list[Diagnostic] = []
+    names: list[tuple[str, Sequence[str]]] = []  # (folder, names) for FolderPaths
+    for corpus, diagnostics, only in checked:
+        wanted = {str(p) for p in only} if only is not None else None
+        if wanted is not None:
+            names.append(("", sorted(wanted)))
+        else:
+            names += _folder_names(corpus)
+        for diagnostic in diagnostics:
+            if (
+                wanted is None
+                or diagnostic.path in wanted
+                or wanted.intersection(diagnostic.concerns)
+            ):
+                found.append(diagnostic)
+    kept = selection.apply(found)
+    kept.sort(key=Diagnostic.sort_key)
+    return Report(tuple(kept), FolderPaths(names))
+
+
+def _folder_names(corpus: Corpus) -> list[tuple[str, Sequence[str]]]:
+    """The seeds of ``corpus`` and its INDEX.md as FolderPaths groups: a seed's path is
+    the corpus folder's joined with its name (see Corpus)."""
+    index = [str(e.path) for e in corpus.entries if e.kind == "index"]
+    return [(str(corpus.root), [seed.name for seed in corpus.seeds]), ("", index)]
+
+
+def build_report(
+    corpora: Iterable[tuple[Corpus, frozenset[Path] | None]],
+    selection: Selection,
+) -> Report:
+    """Check corpora loaded whole (see :func:`check_corpus`) and apply the selection."""
+    rules = selection.enabled_rules()
+    return report_from(
+        ((corpus, check_corpus(corpus, rules, _names(only)), only) for corpus, only in corpora),
+        selection,
+    )
+
+
+def _names(only: frozenset[Path] | None) -> set[str] | None:
+    return {str(p) for p in only} if only is not None else None

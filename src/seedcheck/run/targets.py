@@ -1,0 +1,150 @@
+"""From command-line paths to the corpora to load and the files to report on."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from seedcheck.config.files import CONFIG_FILES
+from seedcheck.config.settings import LoadedConfig, options_from
+from seedcheck.corpus.listing import FolderScan
+from seedcheck.corpus.value import Corpus, load_corpus
+from seedcheck.errors import SeedcheckError
+from seedcheck.index.document import INDEX_NAME
+from seedcheck.rules.base import Rule
+from seedcheck.run.folder import FolderCheck, check_folder
+from seedcheck.seed.model import build_model
+
+
+@dataclass(frozen=True)
+class Target:
+    """A corpus folder to load, and the files in it to report on (None: all)."""
+
+    root: Path
+    only: frozenset[Path] | None
+
+
+def _absolute(path: str) -> Path:
+    # Resolve the folder but not the last component: a seed that is a symbolic link
+    # must be seen as one, never followed.
+    absolute = Path(os.path.abspath(path))
+    return Path(os.path.realpath(absolute.parent)) / absolute.name
+
+
+def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
+    """Group ``paths`` by corpus folder; no paths means the configured corpus."""
+    whole: list[Path] = []
+    files: dict[Path, set[Path]] = {}
+    pattern = re.compile(config.settings.pattern)
+    if not paths:
+        whole.append(_existing_corpus(config))
+    for raw in paths:
+        if not raw:
+            # An unset variable in a script (`seedcheck validate "$FILES"`), not a folder
+            # to check: "" would otherwise name the working directory.
+            raise SeedcheckError("a path is empty; pass seed files, INDEX.md or the corpus folder")
+        path = _absolute(raw)
+        if not os.path.lexists(path):
+            raise SeedcheckError(f"{raw}: no such file or directory")
+        if path.name in CONFIG_FILES and not path.is_dir():
+            # A changed configuration changes what the corpus must be; but another
+            # project's pyproject.toml (a pre-commit hook passes every one) is not ours.
+            if config.source is not None and path == config.source:
+                whole.append(_existing_corpus(config))
+        elif path.is_dir() and not (path.is_symlink() and pattern.fullmatch(path.name)):
+            # A folder, or a link to one that the user named as the corpus; a link named
+            # like a seed is a seed entry (not-a-regular-file), never followed.
+            whole.append(Path(os.path.realpath(path)))
+        elif _belongs_to_corpus(path, pattern, config):
+            files.setdefault(path.parent, set()).add(path)
+        else:
+            raise SeedcheckError(
+                f"{raw}: not a seed file, INDEX.md or corpus folder; pass seed files, "
+                "INDEX.md or the corpus folder"
+            )
+    targets = [Target(root, None) for root in dict.fromkeys(whole)]
+    targets += [
+        Target(root, frozenset(names)) for root, names in files.items() if root not in whole
+    ]
+    return targets
+
+
+def _belongs_to_corpus(path: Path, pattern: re.Pattern[str], config: LoadedConfig) -> bool:
+    """Whether a named file is one the corpus checks report on."""
+    if pattern.fullmatch(path.name) or path.name == INDEX_NAME:
+        return True
+    # Any other file in a folder that is recognisably a corpus: a misnamed seed
+    # (filename-pattern), a stray file (unexpected-file) or a dotfile, which is ignored.
+    folder = path.parent
+    return (folder / INDEX_NAME).exists() or folder == Path(os.path.realpath(config.corpus_path))
+
+
+def _existing_corpus(config: LoadedConfig) -> Path:
+    path = config.corpus_path
+    if not path.is_dir():
+        # Paths in messages use / on every system, as display_path shows them.
+        where = (
+            config.source.as_posix()
+            if config.source is not None
+            else "seedcheck.toml or [tool.seedcheck] in pyproject.toml"
+        )
+        raise SeedcheckError(
+            f"the configured corpus folder {path.as_posix()} does not exist; pass a corpus folder "
+            f"or set `corpus` in {where}"
+        )
+    return Path(os.path.realpath(path))
+
+
+def load_target(target: Target, config: LoadedConfig) -> Corpus:
+    """Read and parse one target's corpus with the configured settings."""
+    settings = config.settings
+    try:
+        return load_corpus(
+            target.root,
+            pattern=re.compile(settings.pattern),
+            layout=settings.layout,
+            model=build_model(settings.required, settings.fields),
+            max_file_size=settings.max_file_size,
+            options=options_from(settings),
+        )
+    except OSError as exc:
+        raise SeedcheckError(
+            f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
+        ) from None
+
+
+def check_target(
+    target: Target,
+    config: LoadedConfig,
+    rules: Sequence[Rule],
+    *,
+    cache_dir: Path | None,
+    jobs: int,
+    scans: dict[Path, FolderScan] | None = None,
+) -> FolderCheck:
+    """Check one target's corpus folder with the cache and worker processes (listed
+    from its scan in ``scans``, which it takes out, when the run memo scanned it)."""
+    settings = config.settings
+    try:
+        return check_folder(
+            target.root,
+            pattern=re.compile(settings.pattern),
+            layout=settings.layout,
+            required=settings.required,
+            fields=settings.fields,
+            max_file_size=settings.max_file_size,
+            options=options_from(settings),
+            rules=rules,
+            wanted=None if target.only is None else {str(p) for p in target.only},
+            cache_dir=cache_dir,
+            settings_key=settings.model_dump_json(),
+            jobs=jobs,
+            scans=scans,
+        )
+    except OSError as exc:
+        raise SeedcheckError(
+            f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
+        ) from None

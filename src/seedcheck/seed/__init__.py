@@ -1,0 +1,1 @@
+"""One seed: its file, layout, front matter with YAML positions, metadata model and summary."""
