@@ -111,7 +111,7 @@ class CorpusCache:
         self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
         self._index: tuple[bytes, ParsedIndex] | None = None
         # The index part is read when INDEX.md is asked for: after the seeds, in memory
-        # the run has let go of by then (see folder_check), and not at all by a run that
+        # the run has let go of by then (see run.folder), and not at all by a run that
         # the corpus findings answer.
         self._index_read = path is None
         self._seeds_saved = False

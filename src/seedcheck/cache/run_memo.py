@@ -73,6 +73,8 @@ class RunMemo:
     def configuration(self) -> LoadedConfig:
         """The configuration of the key, validated: the file is not read a second time,
         so a report made with it is never kept under the key of another."""
+        # Imported when asked: a memo hit answers without loading the settings model
+        # (and Pydantic with it), which is most of a warm run's start-up.
         from seedcheck.config.settings import loaded_config
 
         return loaded_config(self._found, self._cwd.resolve())

@@ -44,6 +44,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.config.settings import options_from
     from seedcheck.edits.fixes import plan_fixes
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
@@ -77,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
     selection = config.selection()
-    report = build_report(((plan.fixed, only) for plan, only in plans), selection)
+    report = build_report(
+        ((plan.fixed, only) for plan, only in plans), selection, options_from(settings)
+    )
     REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
     files = f"{changed} file{'' if changed == 1 else 's'}"
     done = f"{'Would fix' if args.diff else 'Fixed'} {files}." if changed else "Nothing to fix."

@@ -40,6 +40,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.config.settings import options_from
     from seedcheck.edits.imports import (
         ImportRefused,
         Metadata,
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
     selection = config.selection()
     imported = frozenset(planned.path for planned in plan.seeds)
-    report = build_report([(load_target(Target(target.root, None), config), imported)], selection)
+    whole = load_target(Target(target.root, None), config)
+    report = build_report([(whole, imported)], selection, options_from(config.settings))
     REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)
     return 1 if report.errors else 0

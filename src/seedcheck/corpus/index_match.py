@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import cast
 
 from seedcheck.corpus.listing import Entry
 from seedcheck.corpus.value import Corpus
@@ -52,7 +53,9 @@ def match_index(corpus: Corpus) -> IndexMatch | None:
     Six rules ask for it; the corpus keeps the one made first (an index of 10,000 rows
     takes 0.1 s to pair).
     """
-    return corpus.index_match
+    if "index_match" not in corpus.derived:
+        corpus.derived["index_match"] = pair_rows(corpus)
+    return cast("IndexMatch | None", corpus.derived["index_match"])
 
 
 def pair_rows(corpus: Corpus) -> IndexMatch | None:

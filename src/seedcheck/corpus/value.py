@@ -11,19 +11,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from seedcheck.corpus.listing import Entry, list_folder, read_candidate
 from seedcheck.corpus.reading import read_limited
 from seedcheck.display import display_path
 from seedcheck.index.document import INDEX_NAME, IndexDocument, parse_index
-from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import Layout, SeedFile, parse_seed
 from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.summary import SeedSummary, summarize
-
-if TYPE_CHECKING:
-    from seedcheck.corpus.index_match import IndexMatch
 
 
 def _number(entry: Entry) -> int:
@@ -47,20 +42,16 @@ class Corpus:
     index: IndexDocument | None
     max_file_size: int
     pattern: str = ""
-    options: RuleOptions = field(default_factory=RuleOptions)
     files: tuple[SeedFile, ...] = ()
     reader: SeedReader | None = None
+    # What several rules derive from the corpus, made by the first that asks and kept
+    # for the others (see corpus.index_match). Not an init field, so a corpus made by
+    # dataclasses.replace starts with none.
+    derived: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def index_path(self) -> Path:
         return self.root / INDEX_NAME
-
-    @functools.cached_property
-    def index_match(self) -> IndexMatch | None:
-        """INDEX.md's rows paired with the seeds, made once for all the index rules."""
-        from seedcheck.corpus.index_match import pair_rows
-
-        return pair_rows(self)
 
     @functools.cached_property
     def by_number(self) -> tuple[Entry, ...]:
@@ -143,10 +134,8 @@ def load_corpus(
     layout: Layout,
     model: type[SeedMetadata],
     max_file_size: int,
-    options: RuleOptions | None = None,
 ) -> Corpus:
     """Read and parse every entry of the corpus folder ``root``, keeping every seed whole."""
-    options = options or RuleOptions()
     entries: list[Entry] = []
     files: list[SeedFile] = []
     index: IndexDocument | None = None
@@ -174,11 +163,10 @@ def load_corpus(
     return Corpus(
         root,
         tuple(entries),
-        tuple(summarize(seed, options) for seed in files),
+        tuple(summarize(seed) for seed in files),
         index,
         max_file_size,
         pattern.pattern,
-        options,
         files=tuple(files),
         reader=SeedReader(layout, model, max_file_size),
     )

@@ -306,7 +306,7 @@ def plan_fixes(
         fixes.append(FileFix(seed.path, seed.data, new, fixed.applied))
         seeds.append(after)
     index = corpus.index
-    summaries = tuple(summarize(seed, corpus.options) for seed in seeds)
+    summaries = tuple(summarize(seed) for seed in seeds)
     if only is None or corpus.index_path in only:
         kept = [row for row, _ in unread_seed_rows(corpus)]
         index_fix = _index_fix(index, corpus.seeds, summaries, kept)

@@ -218,7 +218,7 @@ def plan_import(
     try:
         # Rows of seeds that could not be read stay, as `seedcheck index` keeps them.
         kept = [row for row, _ in unread_seed_rows(corpus)]
-        seeds = [*corpus.seeds, *(summarize(p.seed, corpus.options) for p in planned)]
+        seeds = [*corpus.seeds, *(summarize(p.seed) for p in planned)]
         index_text = rewrite_index(corpus.index, seeds, kept)
     except SeedcheckError as exc:
         raise ImportRefused([str(exc)]) from None

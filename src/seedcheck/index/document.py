@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from seedcheck.index.cells import cell_starts, decode_cell
+from seedcheck.index.long_tables import LongTable, cell_content, find_long_table
 from seedcheck.text.excerpt import excerpt
 from seedcheck.text.lines import LINE, TextLines
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from seedcheck.index.long_tables import LongTable
 
 INDEX_NAME = "INDEX.md"
 BEGIN_MARKER = "<!-- seedcheck:index:begin -->"
@@ -196,9 +196,8 @@ def parse_index(path: Path, data: bytes) -> IndexDocument:
 
 def _parse_index(path: Path, data: bytes, *, rows_apart: bool) -> IndexDocument:
     # With ``rows_apart``, most rows of a long table are read without markdown-it's
-    # tokens (see index_reduce); the result is that of one parse, which is made instead
+    # tokens (see index.long_tables); the result is that of one parse, which is made instead
     # whenever the document does not have the shape that allows it.
-    from seedcheck.index.long_tables import find_long_table
 
     doc = _unparsed(path, data)
     source = _through_last_marker(doc.text.removeprefix("\ufeff"))
@@ -372,7 +371,7 @@ def _read_table(
 ) -> tuple[list[IndexRow], list[TableProblem], bool]:
     """Rows and shape problems of the table at ``tokens[start]``, and whether it is usable.
 
-    ``left_out`` are the table's further rows, which the tokens lack (see index_reduce).
+    ``left_out`` are the table's further rows, which the tokens lack (see index.long_tables).
     """
     problems: list[TableProblem] = []
     header, rows = _table_rows(tokens, start, lines, problems)
@@ -440,7 +439,6 @@ def _left_out_rows(
     left_out: _LeftOut, header: list[str], lines: Sequence[str], problems: list[TableProblem]
 ) -> list[IndexRow]:
     """The rows of ``left_out``, each as markdown-it would have tokenised it."""
-    from seedcheck.index.long_tables import cell_content
 
     width = len(header)
     file_index = header.index("File") if "File" in header else None
@@ -503,7 +501,7 @@ def _row(
 
 
 # Cells whose text a seed's summary also holds, or that many rows share (bylines,
-# dates, word counts): interned, each is held once (see seed_summary.shared_texts).
+# dates, word counts): interned, each is held once (see seed.summary.shared_texts).
 SHARED_COLUMNS = frozenset(("Title", "Byline", "Published", "Words"))
 
 

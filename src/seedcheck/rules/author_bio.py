@@ -40,9 +40,10 @@ from collections.abc import Iterator
 
 from seedcheck.diagnostic import Severity
 from seedcheck.rules.base import Finding, file_rule
-from seedcheck.seed.body_lines import Paragraph, body_paragraphs
+from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.fields import byline_problems
 from seedcheck.seed.file import SeedFile
+from seedcheck.seed.paragraphs import Paragraph
 from seedcheck.seed.plain_layout import NAME_PARTICLES
 from seedcheck.text.byline_names import credited_names
 from seedcheck.text.excerpt import excerpt

@@ -51,8 +51,9 @@ from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, configured_file_rule
 from seedcheck.rules.options import RuleOptions
-from seedcheck.seed.body_lines import BodyLine, body_paragraphs
+from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import SeedFile
+from seedcheck.seed.paragraphs import BodyLine
 from seedcheck.text.excerpt import excerpt
 from seedcheck.text.normal import normalize
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seedcheck.seed.summary import Signing
+
 
 @dataclass(frozen=True)
 class RuleOptions:
@@ -25,3 +27,12 @@ class RuleOptions:
     near_duplicate_permutations: int = 128
     near_duplicate_bands: int = 32
     near_duplicate_min_shingles: int = 20
+
+    @property
+    def signing(self) -> Signing:
+        """How seed summaries are signed for near-duplicate-document."""
+        return Signing(
+            self.near_duplicate_permutations,
+            self.near_duplicate_bands,
+            self.near_duplicate_min_shingles,
+        )

@@ -48,16 +48,21 @@ def check_file(seed: SeedFile, rules: Iterable[Rule], options: RuleOptions) -> l
     return found
 
 
-def check_corpus_rules(corpus: Corpus, rules: Iterable[Rule]) -> Iterator[Diagnostic]:
+def check_corpus_rules(
+    corpus: Corpus, rules: Iterable[Rule], options: RuleOptions
+) -> Iterator[Diagnostic]:
     """Every finding of the corpus ``rules``, which see the seeds' summaries."""
     for rule in rules:
         if rule.check_corpus is not None:
-            for finding in rule.check_corpus(corpus, corpus.options):
+            for finding in rule.check_corpus(corpus, options):
                 yield _stamp(rule, finding)
 
 
 def check_corpus(
-    corpus: Corpus, rules: Iterable[Rule], wanted: Collection[str] | None = None
+    corpus: Corpus,
+    rules: Iterable[Rule],
+    options: RuleOptions,
+    wanted: Collection[str] | None = None,
 ) -> Iterator[Diagnostic]:
     """Every finding of ``rules`` on a corpus loaded whole, per-file rules first.
 
@@ -68,11 +73,11 @@ def check_corpus(
     rules = tuple(rules)
     for seed in corpus.files:
         if wanted is None or str(seed.path) in wanted:
-            yield from check_file(seed, rules, corpus.options)
+            yield from check_file(seed, rules, options)
     if wants_signatures(rules, len(corpus.files)):
-        signed = tuple(summarize(seed, corpus.options, signature=True) for seed in corpus.files)
+        signed = tuple(summarize(seed, options.signing) for seed in corpus.files)
         corpus = replace(corpus, seeds=signed)
-    yield from check_corpus_rules(corpus, rules)
+    yield from check_corpus_rules(corpus, rules, options)
 
 
 def report_from(
@@ -116,11 +121,15 @@ def _folder_names(corpus: Corpus) -> list[tuple[str, Sequence[str]]]:
 def build_report(
     corpora: Iterable[tuple[Corpus, frozenset[Path] | None]],
     selection: Selection,
+    options: RuleOptions,
 ) -> Report:
     """Check corpora loaded whole (see :func:`check_corpus`) and apply the selection."""
     rules = selection.enabled_rules()
     return report_from(
-        ((corpus, check_corpus(corpus, rules, _names(only)), only) for corpus, only in corpora),
+        (
+            (corpus, check_corpus(corpus, rules, options, _names(only)), only)
+            for corpus, only in corpora
+        ),
         selection,
     )
 

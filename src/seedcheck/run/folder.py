@@ -200,11 +200,10 @@ def check_folder(
         index,
         max_file_size,
         pattern.pattern,
-        options,
         reader=SeedReader(layout, job.model, max_file_size),
     )
     if corpus_found is None:
-        corpus_found = list(check_corpus_rules(corpus, rules))
+        corpus_found = list(check_corpus_rules(corpus, rules, options))
         if not fresh:
             cache.put_corpus_findings(fingerprint, corpus_found)
     cache.save()

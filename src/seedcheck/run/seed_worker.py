@@ -17,6 +17,7 @@ from seedcheck.corpus.listing import Candidate, Entry, EntryKind, read_candidate
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.registry import BY_CODE
 from seedcheck.run.engine import check_file
 from seedcheck.seed.file import Layout, parse_seed
 from seedcheck.seed.model import SeedMetadata, build_model
@@ -68,8 +69,6 @@ def _model(required: tuple[str, ...], fields: tuple[tuple[str, str], ...]) -> ty
 
 @functools.lru_cache(maxsize=8)
 def _rules(codes: tuple[str, ...]) -> tuple[Rule, ...]:
-    from seedcheck.rules.registry import BY_CODE
-
     return tuple(BY_CODE[code] for code in codes)
 
 
@@ -91,7 +90,12 @@ def check_seed(
     )
     findings = check_file(seed, job.rules, job.options) if with_rules else None
     expires = any(issue.expires for issue in seed.schema_issues)
-    return SeedOutcome(entry, summarize(seed, job.options, job.signatures, few), findings, expires)
+    return SeedOutcome(
+        entry,
+        summarize(seed, job.options.signing if job.signatures else None, few),
+        findings,
+        expires,
+    )
 
 
 # An outcome as a worker sends it back: the entry's kind, detail and size and whether it

@@ -108,7 +108,6 @@ def load_target(target: Target, config: LoadedConfig) -> Corpus:
             layout=settings.layout,
             model=build_model(settings.required, settings.fields),
             max_file_size=settings.max_file_size,
-            options=options_from(settings),
         )
     except OSError as exc:
         raise SeedcheckError(

@@ -10,7 +10,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from seedcheck.seed.front_matter import (
     FrontMatter,
@@ -20,11 +20,9 @@ from seedcheck.seed.front_matter import (
 )
 from seedcheck.seed.located import LocatedValue
 from seedcheck.seed.model import SchemaIssue, SeedMetadata, validate_fields
+from seedcheck.seed.paragraphs import BodyLine, Paragraph, split_paragraphs
 from seedcheck.seed.plain_layout import split_plain
 from seedcheck.text.normal import words
-
-if TYPE_CHECKING:
-    from seedcheck.seed.body_lines import BodyLine, Paragraph
 
 Layout = Literal["auto", "front-matter", "plain"]
 BOM = "\ufeff"
@@ -60,15 +58,13 @@ class SeedFile:
 
     @functools.cached_property
     def body_paragraphs(self) -> tuple[Paragraph, ...]:
-        """The body's paragraphs (see :mod:`seedcheck.seed.body_lines`), made once: a dozen
+        """The body's paragraphs (see :mod:`seedcheck.seed.paragraphs`), made once: a dozen
         content rules read them."""
-        from seedcheck.seed.body_lines import split_paragraphs
-
-        return split_paragraphs(self)
+        return split_paragraphs(self.lines, self.body_start, self.byline_index)
 
     @functools.cached_property
     def body_lines(self) -> tuple[BodyLine, ...]:
-        """The body's non-blank lines, in order (see :mod:`seedcheck.seed.body_lines`)."""
+        """The body's non-blank lines, in order (see :mod:`seedcheck.seed.paragraphs`)."""
         return tuple(line for paragraph in self.body_paragraphs for line in paragraph.lines)
 
     @functools.cached_property

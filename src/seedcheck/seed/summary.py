@@ -12,14 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.body_digest import body_digest
 from seedcheck.seed.body_lines import first_body_line
 from seedcheck.seed.file import SeedFile
+from seedcheck.text import lsh_pairs
 from seedcheck.text.shingles import DOCUMENT_SHINGLE_WORDS
+
+
+@dataclass(frozen=True)
+class Signing:
+    """How near-duplicate signatures are made: MinHash permutations, LSH bands, and the
+    fewest distinct shingles a body needs to be compared at all."""
+
+    permutations: int
+    bands: int
+    min_shingles: int
+
 
 SummaryRecord = tuple[
     str, str | None, str | None, str, str, str, str, int, bytes | None, int, bytes | None, int
@@ -96,10 +108,8 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def summarize(
-    seed: SeedFile, options: RuleOptions, signature: bool = False, few: bool = False
-) -> SeedSummary:
-    """The summary of a parsed seed; with ``signature``, its near-duplicate signature too.
+def summarize(seed: SeedFile, signing: Signing | None = None, few: bool = False) -> SeedSummary:
+    """The summary of a parsed seed; with ``signing``, its near-duplicate signature too.
 
     Signatures are only made when near-duplicate-document runs on a corpus with more
     than one seed. They are made with numpy, or, when the process signs only ``few``
@@ -108,8 +118,8 @@ def summarize(
     cells = {key: seed.field(key) for key in ("title", "byline", "published")}
     text = {key: _text(value.value) if value else "" for key, value in cells.items()}
     made: tuple[bytes, int] | None = None
-    if signature:
-        made = _signature(seed, options, few)
+    if signing is not None:
+        made = _signature(seed, signing, few)
     return SeedSummary(
         path=seed.path,
         name=seed.path.name,
@@ -127,23 +137,23 @@ def summarize(
     )
 
 
-def _signature(seed: SeedFile, options: RuleOptions, few: bool) -> tuple[bytes, int] | None:
+def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int] | None:
     seed_words = seed.all_body_words
     # Counting words needs no numpy: a seed too short to compare never imports it.
-    if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < options.near_duplicate_min_shingles:
+    if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < signing.min_shingles:
         return None
-    permutations, bands = options.near_duplicate_permutations, options.near_duplicate_bands
+    permutations, bands = signing.permutations, signing.bands
     if few:
-        from seedcheck.text import lsh_pairs
-
         hashes = lsh_pairs.shingle_hashes(seed_words)
-        if len(hashes) < options.near_duplicate_min_shingles:
+        if len(hashes) < signing.min_shingles:
             return None
         return lsh_pairs.band_signature(hashes, permutations, bands), len(hashes)
+    # Imported here, not at the top: it loads numpy, which a run that signs nothing
+    # (or signs few seeds) never pays for.
     from seedcheck.text import near_duplicates
 
     shingles = near_duplicates.seed_shingles(seed_words)
     # Repeated shingles count once, so a set may be smaller than the word count says.
-    if len(shingles) < options.near_duplicate_min_shingles:
+    if len(shingles) < signing.min_shingles:
         return None
     return near_duplicates.signature(shingles, permutations, bands), len(shingles)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedcheck.seed.body_lines import Paragraph
+from seedcheck.seed.paragraphs import Paragraph
 from seedcheck.text.normal import normalize
 
 # Fewer words than this before the ellipsis is a quip ("Well..."), not a teaser.
