@@ -4,16 +4,16 @@ Why: when a seed is converted to the front-matter layout by hand or by a script,
 ``byline`` field and the ``By`` line left in the body can disagree (a wrong author
 pasted in, a co-author dropped or added). At least one of them is wrong.
 
-How: a body paragraph that is a byline line (``By`` and a credit, as in the plain
-layout, perhaps with a dateline below) is compared with the ``byline`` field as sets of
-names. Both sides are split into names at ``,`` ``;`` ``&`` ``|`` and ``and``; an
-honorific (``Dr``, ``Prof``, ``Mr``, ``Ms``, ``Mrs``), a role (``Staff Writer``), an
+What is compared: a body paragraph that is a byline line (``By`` and a credit, as in the
+plain layout, perhaps with a dateline below) is compared with the ``byline`` field as
+sets of names. Both sides are split into names at ``,`` ``;`` ``&`` ``|`` and ``and``;
+an honorific (``Dr``, ``Prof``, ``Mr``, ``Ms``, ``Mrs``), a role (``Staff Writer``), an
 outlet or agency beside the names (``Reuters``, ``Carlow Gazette``), a bio (``, a
 professor…``, ``is…``) and a contact (URL, handle) are left out. Names compare with the
 shared normalisation (case, quotes, accents' composition and punctuation do not count),
-so ``Marta Ilić, Tom Reyes`` and ``By MARTA ILIĆ & TOM REYES`` agree; a lost accent
-does count (``Marta Ilic`` is reported, since one of the two spellings is wrong). A ``By`` line
-without a name is left to the other rules. The message names who differs.
+so ``Marta Ilić, Tom Reyes`` and ``By MARTA ILIĆ & TOM REYES`` agree; a lost accent does
+count (``Marta Ilic`` is reported, since one of the two spellings is wrong). A ``By``
+line without a name is left to the other rules. The message names who differs.
 
 Example: ``byline: Marta Ilić`` in the header and ``By Marta Ilić and Tom Reyes`` in the
 body (the header leaves out Tom Reyes).

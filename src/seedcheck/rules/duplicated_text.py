@@ -8,15 +8,15 @@ downstream.
 Example: a body whose paragraphs 1–6 come back as paragraphs 7–9, re-wrapped, with
 ``"`` turned into ``“ ”`` and ``--`` into ``—``.
 
-How: the body's words (shared normalisation: case, quotes, dashes and punctuation do
-not count, nor line breaks) are cut into shingles of ``duplicate-shingle-words``
-consecutive words (default 8). A run of shingles seen earlier in the body, covering at
-least ``duplicate-min-words`` words (default 20), is a repeat. Runs separated by a few
-changed words (up to half a shingle) are one repeat. A repeat ends where its source
-would reach the repeat itself, so a copy followed by a paragraph that begins like the
-original is reported as the copy alone; only text printed over and over (at least one
-more period) is one repeat running into itself. A teaser paragraph is left to
-teaser-duplicate.
+What is matched: the body's words (shared normalisation: case, quotes, dashes and
+punctuation do not count, nor line breaks) are cut into shingles of
+``duplicate-shingle-words`` consecutive words (default 8). A run of shingles seen
+earlier in the body, covering at least ``duplicate-min-words`` words (default 20), is a
+repeat. Runs separated by a few changed words (up to half a shingle) are one repeat. A
+repeat ends where its source would reach the repeat itself, so a copy followed by a
+paragraph that begins like the original is reported as the copy alone; only text printed
+over and over (at least one more period) is one repeat running into itself. A teaser
+paragraph is left to teaser-duplicate.
 
 Reported at the first line of each repeat, naming the lines it repeats and the share of
 the body's words that the repeat makes up.

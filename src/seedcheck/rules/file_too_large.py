@@ -3,8 +3,7 @@
 Why: a seed is a single article; a file of several megabytes is a scrape that went
 wrong (a whole site, a binary) and would slow every run. seedcheck reads at most the
 limit of such a file and checks nothing else in it. INDEX.md has a limit of its own,
-which grows with the corpus: 1 MiB and 4 KiB per seed (64 MiB at most), since parsing
-Markdown takes many times a file's size in memory.
+which grows with the corpus: 1 MiB and 4 KiB per seed (64 MiB at most).
 
 Example: a 40 MB ``007_3b9ac9ff1c2d4e5f.txt`` holding a dump of a site's archive.
 
@@ -21,6 +20,9 @@ from seedcheck.rules.base import Finding, corpus_rule
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    # The listing marks the entries over their limit: max-file-size for a seed, and for
+    # INDEX.md a limit of its own (corpus/listing.py), since parsing Markdown takes many
+    # times a file's size in memory.
     for entry in corpus.entries:
         if entry.kind == "too-large":
             yield Finding(

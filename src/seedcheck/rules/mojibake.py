@@ -5,11 +5,10 @@ every accented letter, curly quote and dash into two or three wrong characters:
 ``donâ€™t``, ``cafÃ©``, ``â€œquotedâ€\x9d``. Readers and models see garbage; searches
 for the real words fail.
 
-How: each body line holding a non-ASCII character is given to ftfy's encoding repair
-(``ftfy.fix_encoding``); when it changes the line, the line is reported at the first
-changed character, and the message shows the repaired text so that you can check it.
-ftfy is careful: correct text in any script is left alone. It is imported only when a
-body holds non-ASCII text, so ASCII corpora never load it.
+What is matched: a body line holding a non-ASCII character that ftfy's encoding repair
+would change. The line is reported at the first changed character, and the message
+shows the repaired text so that you can check it. ftfy is careful: correct text in any
+script is left alone.
 
 Example: ``The cafÃ© reopened.`` (message: repaired ``'The café reopened.'``).
 

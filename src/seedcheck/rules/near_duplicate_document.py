@@ -8,19 +8,15 @@ over all shingles) is at least ``near-duplicate-threshold`` (default 0.8). A few
 words change only the handful of shingles around them; two different articles on one
 subject share almost none.
 
-The similarity is first estimated with MinHash signatures and locality-sensitive
-hashing (``near-duplicate-permutations``, default 128, cut into
-``near-duplicate-bands``, default 32, of 4 rows), so the cost grows linearly with the
-corpus; every candidate pair is then confirmed with the exact Jaccard similarity before
-it is reported. With the defaults a pair at 0.8 is missed with probability about 5e-8.
+Which pairs are compared is decided by an estimate (MinHash and locality-sensitive
+hashing), tuned by ``near-duplicate-permutations`` (default 128) and
+``near-duplicate-bands`` (default 32, which must divide the permutations); a pair is
+reported only when its exact Jaccard similarity reaches the threshold. With the
+defaults a pair at 0.8 is missed with probability about 5e-8.
 
 The later file (in name order) is reported at the first line of its body, naming the
-most similar earlier file it was compared with. A file is first compared with the first
-8 earlier files (in name order) of each band key it has, and with the others of a key
-only when none of those is a near-duplicate of it: so many copies of one page (a
-paywall notice scraped again and again) cost time in proportion to their number, not to
-its square, and no file goes unreported for it. (Many pages that share a long block, a
-disclaimer, without being near-duplicates are still each compared with all the others.)
+most similar earlier file found. Every later copy is reported, however many copies of
+one page the corpus holds.
 
 Bodies with fewer than ``near-duplicate-min-shingles`` (default 20) distinct shingles,
 about 25 words, are skipped: in a text that short a shared phrase or two decides the
@@ -71,6 +67,13 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
 
     signatures = [seed.signature or b"" for seed in compared]
     bands, threshold = options.near_duplicate_bands, options.near_duplicate_threshold
+    # Each signature (near-duplicate-permutations MinHash values) is cut into ``bands``
+    # bands (4 rows each with the defaults); seeds sharing a band's key are candidates, so
+    # the cost grows linearly with the corpus, and _confirmed checks each candidate with
+    # the exact Jaccard similarity. A seed is first paired with only the first
+    # EARLIER_PER_KEY earlier seeds (in name order) of each key it has, so many copies of
+    # one page (a paywall notice scraped again and again) cost time in proportion to
+    # their number, not to its square.
     first = candidate_pairs(signatures, bands, EARLIER_PER_KEY)
     best = _confirmed(corpus, compared, first.pairs, threshold)
     # A crowded seed that none of its first partners is a near-duplicate of is compared
