@@ -80,6 +80,19 @@ def check_seed(
     entry, data = read_candidate(candidate)
     if data is None:
         return SeedOutcome(entry, None, None)
+    return check_seed_data(candidate, entry, data, job, with_rules=with_rules, few=few)
+
+
+def check_seed_data(
+    candidate: Candidate,
+    entry: Entry,
+    data: bytes,
+    job: SeedJob,
+    *,
+    with_rules: bool,
+    few: bool,
+) -> SeedOutcome:
+    """:func:`check_seed` on bytes already read (or given in their place)."""
     seed = parse_seed(
         candidate.path,
         data,

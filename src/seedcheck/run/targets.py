@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from seedcheck.cache.location import cache_root
 from seedcheck.config.files import CONFIG_FILES
 from seedcheck.config.settings import LoadedConfig, options_from
 from seedcheck.corpus.listing import FolderScan
@@ -15,7 +16,7 @@ from seedcheck.corpus.value import Corpus, load_corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Rule
-from seedcheck.run.folder import FolderCheck, check_folder
+from seedcheck.run.folder import FolderCheck, FolderRun, check_folder, default_jobs
 from seedcheck.seed.model import build_model
 
 
@@ -123,27 +124,50 @@ def check_target(
     cache_dir: Path | None,
     jobs: int,
     scans: dict[Path, FolderScan] | None = None,
+    corpus_rules: bool = True,
+    overlay: Mapping[str, bytes] | None = None,
 ) -> FolderCheck:
     """Check one target's corpus folder with the cache and worker processes (listed
-    from its scan in ``scans``, which it takes out, when the run memo scanned it)."""
+    from its scan in ``scans``, which it takes out, when the run memo scanned it).
+
+    See :class:`~seedcheck.run.folder.FolderRun` for ``corpus_rules`` and ``overlay``.
+    """
     settings = config.settings
+    run = FolderRun(
+        target.root,
+        pattern=re.compile(settings.pattern),
+        layout=settings.layout,
+        model_fields=(tuple(settings.required), tuple(sorted(settings.fields.items()))),
+        max_file_size=settings.max_file_size,
+        options=options_from(settings),
+        rules=tuple(rules),
+        settings_key=settings.model_dump_json(),
+        cache_dir=cache_dir,
+        jobs=jobs,
+        wanted=None if target.only is None else {str(p) for p in target.only},
+        corpus_rules=corpus_rules,
+        overlay=overlay or {},
+    )
     try:
-        return check_folder(
-            target.root,
-            pattern=re.compile(settings.pattern),
-            layout=settings.layout,
-            required=settings.required,
-            fields=settings.fields,
-            max_file_size=settings.max_file_size,
-            options=options_from(settings),
-            rules=rules,
-            wanted=None if target.only is None else {str(p) for p in target.only},
-            cache_dir=cache_dir,
-            settings_key=settings.model_dump_json(),
-            jobs=jobs,
-            scans=scans,
-        )
+        return check_folder(run, scans)
     except OSError as exc:
         raise SeedcheckError(
             f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
         ) from None
+
+
+def read_target(target: Target, config: LoadedConfig) -> Corpus:
+    """One target's corpus as ``validate`` sees it, through the same cache, without the
+    corpus rules: what ``index``, ``fix`` and ``import`` start from.
+
+    The per-file rules are those a plain ``seedcheck validate`` runs, so that the cache
+    records they leave are the ones the next ``validate`` looks up.
+    """
+    return check_target(
+        target,
+        config,
+        config.selection().enabled_rules(),
+        cache_dir=cache_root(config.root),
+        jobs=default_jobs(),
+        corpus_rules=False,
+    ).corpus
