@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import RunCli
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Console blocks that run validate with options; the plain run is test_readme.py's.
 EXAMPLES = re.findall(

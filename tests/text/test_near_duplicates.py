@@ -21,7 +21,7 @@ from seedcheck.text.normal import words
 from tests.article_maker import article
 from tests.conftest import RunCli
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 
 
 def _sets_with_jaccard(rng: np.random.Generator, common: int, only: int) -> tuple[nd.Hashes, ...]:

@@ -26,7 +26,7 @@ from seedcheck.rules.registry import BY_CODE, RULES
 from tests.conftest import RunCli, console_script
 from tests.reporting_corpus import SEED_1, SEED_3, write_corpus
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 CHECK_JSONSCHEMA = console_script("check-jsonschema")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.conftest import RunCli
 
-CORPORA = Path(__file__).parent / "corpora"
+CORPORA = Path(__file__).parents[1] / "corpora"
 SCRAPED = "scraped/000_5be0c1a2d3e4f567.txt"
 GOOD = "scraped/001_8a7b6c5d4e3f2a10.txt"
 

@@ -10,7 +10,7 @@ import pytest
 import seedcheck.run.folder
 from tests.conftest import RunCli, console_script
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 
 
 def _corpus(folder: Path, count: int) -> None:

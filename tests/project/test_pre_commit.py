@@ -23,7 +23,7 @@ import yaml
 
 from tests.conftest import console_script
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 PRE_COMMIT = console_script("pre-commit")
 BUNDLED = ROOT / "seeds"
 SEEDS = ("000_24f2796343eaebf7.txt", "001_7504a8ae9be89afb.md")

@@ -29,7 +29,7 @@ from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.seed.summary import SeedSummary
 from tests.conftest import CASES, RunCli, can_symlink, memo_files
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 # Not dot-folders: a .seedcheck_cache/ is left in a case folder by running seedcheck there.
 CASE_CORPORA = sorted(
     (case, sub.name)

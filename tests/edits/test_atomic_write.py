@@ -1,6 +1,6 @@
 """Replacing a file atomically: ``seedcheck.edits.atomic_write``.
 
-The command-level tests (``test_cli_fix.py``) break writes in the middle; these check
+The command-level tests (``tests/commands/test_fix.py``) break writes in the middle; these check
 the refusals on their own: an edit that keeps size and timestamp, a symbolic link, a
 removed file, and the file's permission bits and content after a good write.
 """

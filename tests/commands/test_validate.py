@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import Result, RunCli, case_insensitive, needs_symlinks
 
-REPO = Path(__file__).parent.parent
+REPO = Path(__file__).parents[2]
 
 SEED_1 = "001_aaaaaaaaaaaaaaaa.txt"
 SEED_2 = "002_bbbbbbbbbbbbbbbb.txt"

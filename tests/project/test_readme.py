@@ -15,7 +15,7 @@ from seedcheck.config.settings import Settings
 from seedcheck.rules.registry import RULES
 from tests.conftest import RunCli
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -6,7 +6,7 @@ INDEX.md table exactly. ``fix`` never changes a word and a second ``fix`` change
 nothing.
 
 The normal run tries a bounded number of examples per property (see ``conftest.py``);
-``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py`` tries many more.
+``HYPOTHESIS_PROFILE=long python -m pytest tests/end_to_end/test_properties.py`` tries many more.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def test_fix_never_changes_a_word_and_is_idempotent(text: str) -> None:
     assert _words(once.text) == _words(text)
     if text.startswith("\ufeff\ufeff"):
         # Only the first mark goes; plan_fixes leaves such a file to a person, since the
-        # next reader would take the second for a mark (see test_fixing).
+        # next reader would take the second for a mark (see tests/edits/test_fixes.py).
         assert once.text.startswith("\ufeff")
         return
     assert twice.text == once.text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.conftest import RunCli
 
-MAKE_CORPUS = Path(__file__).parent.parent / "benchmarks" / "make_corpus.py"
+MAKE_CORPUS = Path(__file__).parents[2] / "benchmarks" / "make_corpus.py"
 
 
 def test_generated_corpus_has_exactly_the_planted_findings(tmp_path: Path, run_cli: RunCli) -> None:

@@ -341,7 +341,7 @@ def test_linked_seed_is_reported_not_fixed(isolated: Path, run_cli: RunCli) -> N
 
 def test_readme_example(isolated: Path, run_cli: RunCli) -> None:
     """The README's `seedcheck fix` example, replayed on a copy of the bundled corpus."""
-    root = Path(__file__).parent.parent
+    root = Path(__file__).parents[2]
     block = re.search(
         r"```console\n\$ seedcheck fix seeds\n(.*?)\$ seedcheck fix seeds\n(.*?)```",
         (root / "README.md").read_text(encoding="utf-8"),

@@ -16,7 +16,7 @@ import yaml
 from tests.conftest import console_script
 from tests.reporting_corpus import SEED_1, TEXT_LINES, write_corpus
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 CI = ROOT / ".github" / "workflows" / "ci.yml"
 ACTION = ROOT / "action.yml"
 CHECK_JSONSCHEMA = console_script("check-jsonschema")
