@@ -7,6 +7,7 @@ corpus after the fixes is what the remaining findings are computed from.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def test_plan_fixes_seeds_and_regenerates_the_index(tmp_path: Path) -> None:
     ]
     assert plan.fixes[0].new == CLEAN.encode()
     assert plan.left_alone == ()
-    assert plan.fixed.files[0].data == CLEAN.encode()
+    assert plan.fixed.seeds[0].digest == hashlib.sha256(CLEAN.encode()).hexdigest()
     # The index is regenerated from the fixed seed, as `seedcheck index` would write it.
     (tmp_path / SEED).write_text(CLEAN, encoding="utf-8")
     clean = _load(tmp_path)
@@ -309,7 +310,7 @@ def test_a_fix_that_would_change_a_field_is_not_applied(tmp_path: Path) -> None:
             "Floodwall' would become 'HarborCouncil Approves Floodwall'; fix it by hand",
         )
     ]
-    assert plan.fixed.files[0].data == ESCAPED_SPACE.encode()
+    assert plan.fixed.seeds[0].digest == hashlib.sha256(ESCAPED_SPACE.encode()).hexdigest()
 
 
 @pytest.mark.parametrize(

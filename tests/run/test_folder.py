@@ -48,7 +48,8 @@ def test_workers_report_what_one_process_reports(
     output: str, isolated: Path, run_cli: RunCli, pool_started: list[int]
 ) -> None:
     _corpus(isolated / "corpus", 40)
-    run_cli(["index", "corpus"])
+    run_cli(["index", "corpus"])  # reads the corpus as validate does, with workers
+    pool_started.clear()
     one = run_cli(["validate", "--no-cache", "--format", output, "-j", "1", "corpus"])
     assert pool_started == []
     two = run_cli(["validate", "--no-cache", "--format", output, "--jobs", "2", "corpus"])

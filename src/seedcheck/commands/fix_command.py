@@ -21,7 +21,14 @@ from seedcheck.reporters import REPORTERS
 from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from seedcheck.config.settings import LoadedConfig
+    from seedcheck.corpus.value import Corpus
+    from seedcheck.diagnostic import Diagnostic
     from seedcheck.edits.fixes import CorpusFixes
+    from seedcheck.rules.base import Rule
+    from seedcheck.run.targets import Target
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -44,22 +51,18 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.config.settings import options_from
     from seedcheck.edits.fixes import plan_fixes
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
-    from seedcheck.run.engine import build_report
-    from seedcheck.run.targets import load_target, resolve_targets
+    from seedcheck.run.engine import report_from
+    from seedcheck.run.targets import read_target, resolve_targets
     from seedcheck.seed.model import build_model
 
     config = config_from(args)
     settings = config.settings
     model = build_model(settings.required, settings.fields)
     plans = [
-        (
-            plan_fixes(load_target(t, config), t.only, layout=settings.layout, model=model),
-            t.only,
-        )
+        (plan_fixes(read_target(t, config), t.only, layout=settings.layout, model=model), t)
         for t in resolve_targets(args.paths, config)
     ]
     changed = 0
@@ -78,14 +81,36 @@ def run(args: argparse.Namespace) -> int:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
     selection = config.selection()
-    report = build_report(
-        ((plan.fixed, only) for plan, only in plans), selection, options_from(settings)
+    report = report_from(
+        (_remaining(plan, target, config, selection.enabled_rules()) for plan, target in plans),
+        selection,
     )
     REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
     files = f"{changed} file{'' if changed == 1 else 's'}"
     done = f"{'Would fix' if args.diff else 'Fixed'} {files}." if changed else "Nothing to fix."
     print(f"{done} {summary(report)}")
     return EXIT_CHANGED if changed else EXIT_OK
+
+
+def _remaining(
+    plan: CorpusFixes, target: Target, config: LoadedConfig, rules: Sequence[Rule]
+) -> tuple[Corpus, list[Diagnostic], frozenset[Path] | None]:
+    """The findings on a target as its fixes leave it, through the cache: the fixed
+    files are given as their new bytes, whether written or (``--diff``) not."""
+    from seedcheck.cache.location import cache_root
+    from seedcheck.run.folder import default_jobs
+    from seedcheck.run.targets import check_target
+
+    overlay = {fix.path.name: fix.new for fix in plan.fixes}
+    checked = check_target(
+        target,
+        config,
+        rules,
+        cache_dir=cache_root(config.root),
+        jobs=default_jobs(),
+        overlay=overlay,
+    )
+    return checked.corpus, checked.findings, target.only
 
 
 def _shown(path: Path) -> str:

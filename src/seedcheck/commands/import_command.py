@@ -40,7 +40,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.config.settings import options_from
+    from seedcheck.cache.location import cache_root
     from seedcheck.edits.imports import (
         ImportRefused,
         Metadata,
@@ -50,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
     )
     from seedcheck.index.block import indexed_seeds, seed_count
     from seedcheck.reporters.base import ReporterOptions
-    from seedcheck.run.engine import build_report
-    from seedcheck.run.targets import Target, load_target, resolve_targets
+    from seedcheck.run.engine import report_from
+    from seedcheck.run.folder import default_jobs
+    from seedcheck.run.targets import Target, check_target, read_target, resolve_targets
     from seedcheck.seed.model import build_model
 
     config = config_from(args)
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
     target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]
-    corpus = load_target(target, config)
+    corpus = read_target(target, config)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)
     try:
@@ -101,7 +102,13 @@ def run(args: argparse.Namespace) -> int:
     # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
     selection = config.selection()
     imported = frozenset(planned.path for planned in plan.seeds)
-    whole = load_target(Target(target.root, None), config)
-    report = build_report([(whole, imported)], selection, options_from(config.settings))
+    checked = check_target(
+        Target(target.root, imported),
+        config,
+        selection.enabled_rules(),
+        cache_dir=cache_root(config.root),
+        jobs=default_jobs(),
+    )
+    report = report_from([(checked.corpus, checked.findings, imported)], selection)
     REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)
     return 1 if report.errors else 0

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from seedcheck.corpus.value import index_name_clash
     from seedcheck.edits.atomic_write import write_atomically
     from seedcheck.index.block import indexed_seeds, rewrite_index, seed_count
-    from seedcheck.run.targets import Target, load_target, resolve_targets
+    from seedcheck.run.targets import Target, read_target, resolve_targets
 
     config = config_from(args)
     if args.corpus == "":
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     target = targets[0]
     if target.only is not None:
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
-    corpus = load_target(Target(target.root, None), config)
+    corpus = read_target(Target(target.root, None), config)
     path = corpus.index_path
     old = corpus.index.text if corpus.index is not None else None
     entry = next((e for e in corpus.entries if e.name == path.name), None)

@@ -7,6 +7,7 @@ on the :class:`Corpus` value it returns.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -94,19 +95,25 @@ class SeedReader:
     max_file_size: int
 
     def read(self, seed: SeedSummary) -> SeedFile | None:
-        result = read_limited(seed.path, self.max_file_size)
-        if result.data is None or result.too_large or result.not_regular or result.error:
+        data = self.read_bytes(seed)
+        if data is None:
             return None
-        parsed = parse_seed(
+        return parse_seed(
             seed.path,
-            result.data,
+            data,
             number=seed.number,
             seed_id=seed.seed_id,
             layout=self.layout,
             model=self.model,
         )
+
+    def read_bytes(self, seed: SeedSummary) -> bytes | None:
+        """The seed's bytes as summarised, or None when it changed or cannot be read."""
+        result = read_limited(seed.path, self.max_file_size)
+        if result.data is None or result.too_large or result.not_regular or result.error:
+            return None
         # A file edited since it was summarised must not mix into this run's findings.
-        return parsed if parsed.digest == seed.digest else None
+        return result.data if hashlib.sha256(result.data).hexdigest() == seed.digest else None
 
 
 def index_name_clash(corpus: Corpus) -> str | None:

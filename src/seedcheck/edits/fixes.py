@@ -271,42 +271,29 @@ def plan_fixes(
     layout: Layout,
     model: type[SeedMetadata],
 ) -> CorpusFixes:
-    """Every safe fix for the files of ``corpus`` in ``only`` (None: all of them).
+    """Every safe fix for the seeds of ``corpus`` in ``only`` (None: all of them).
 
-    The INDEX.md block is rewritten when the whole corpus or INDEX.md itself is named,
-    from the seeds as they will be after their fixes.
+    Only those seeds are read again; the rest of the corpus is its summaries. The
+    INDEX.md block is rewritten when the whole corpus or INDEX.md itself is named, from
+    the seeds as they will be after their fixes.
     """
     fixes: list[FileFix] = []
     left: list[tuple[Path, str]] = []
-    seeds: list[SeedFile] = []
-    for seed in corpus.files:
-        if only is not None and seed.path not in only:
-            seeds.append(seed)
+    summaries: list[SeedSummary] = []
+    for summary in corpus.seeds:
+        if only is not None and summary.path not in only:
+            summaries.append(summary)
             continue
-        reason = READ_ONLY if is_read_only(seed.path) else why_not_fixable(seed.data)
-        if reason is not None:
-            left.append((seed.path, reason))
-            seeds.append(seed)
-            continue
-        fixed = fix_text(seed.data.decode("utf-8"))
-        new = fixed.text.encode("utf-8")
-        if new == seed.data:
-            seeds.append(seed)
-            continue
-        after = parse_seed(
-            seed.path, new, number=seed.number, seed_id=seed.seed_id, layout=layout, model=model
-        )
-        change = reading_change(seed, after)
-        if change is not None:
-            left.append(
-                (seed.path, f"fixing it would change what it says: {change}; fix it by hand")
-            )
-            seeds.append(seed)
-            continue
-        fixes.append(FileFix(seed.path, seed.data, new, fixed.applied))
-        seeds.append(after)
+        fixed = _seed_fix(corpus, summary, layout=layout, model=model)
+        if isinstance(fixed, str):
+            left.append((summary.path, fixed))
+            summaries.append(summary)
+        elif fixed is None:
+            summaries.append(summary)
+        else:
+            fixes.append(fixed[0])
+            summaries.append(summarize(fixed[1]))
     index = corpus.index
-    summaries = tuple(summarize(seed) for seed in seeds)
     if only is None or corpus.index_path in only:
         kept = [row for row, _ in unread_seed_rows(corpus)]
         index_fix = _index_fix(index, corpus.seeds, summaries, kept)
@@ -315,5 +302,32 @@ def plan_fixes(
             index = parse_index(index_fix.path, index_fix.new)
         elif index_fix is not None:
             left.append((corpus.index_path, index_fix))
-    fixed_corpus = replace(corpus, files=tuple(seeds), seeds=summaries, index=index)
+    fixed_corpus = replace(corpus, seeds=tuple(summaries), index=index)
     return CorpusFixes(tuple(fixes), tuple(left), fixed_corpus)
+
+
+def _seed_fix(
+    corpus: Corpus, summary: SeedSummary, *, layout: Layout, model: type[SeedMetadata]
+) -> tuple[FileFix, SeedFile] | str | None:
+    """A seed's fix and the seed as fixed, or why it is left alone, or None (nothing)."""
+    data = corpus.reader.read_bytes(summary) if corpus.reader is not None else None
+    if data is None:
+        return "it changed or could not be read while seedcheck worked; run seedcheck fix again"
+    reason = READ_ONLY if is_read_only(summary.path) else why_not_fixable(data)
+    if reason is not None:
+        return reason
+    fixed = fix_text(data.decode("utf-8"))
+    new = fixed.text.encode("utf-8")
+    if new == data:
+        return None
+    number, seed_id = summary.number, summary.seed_id
+    before = parse_seed(
+        summary.path, data, number=number, seed_id=seed_id, layout=layout, model=model
+    )
+    after = parse_seed(
+        summary.path, new, number=number, seed_id=seed_id, layout=layout, model=model
+    )
+    change = reading_change(before, after)
+    if change is not None:
+        return f"fixing it would change what it says: {change}; fix it by hand"
+    return FileFix(summary.path, data, new, fixed.applied), after

@@ -16,10 +16,16 @@ _ACTIVE = set("\\`*_[]<>&|!~#")
 _ENCODED_CONTROL = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _DECODE = re.compile(r"\\([!-/:-@\[-`{-~nrt])|&#([0-9]{1,7});")
 _PUNCT_DECODED = {"n": "\n", "r": "\r", "t": "\t"}
+# Anything encode_cell would change: an active or control character, or an underscore
+# that is not between two letters or digits. Most cells (names, titles, dates, digests)
+# hold none, and go out as they are; a row is 7 cells, and an index 100,000 rows.
+_NEEDS_ENCODING = re.compile(r"[\\`*\[\]<>&|!~#\x00-\x1f\x7f-\x9f]|(?<![^\W_])_|_(?![^\W_])")
 
 
 def encode_cell(text: str) -> str:
     """Markdown source for a table cell that displays, and decodes to, ``text``."""
+    if not (text[:1].isspace() or text[-1:].isspace() or _NEEDS_ENCODING.search(text)):
+        return text
     body = text.strip(" ")
     lead = len(text) - len(text.lstrip(" "))
     trail = len(text) - len(text.rstrip(" ")) if body else 0
