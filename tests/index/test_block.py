@@ -14,7 +14,6 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.index import document as index_file
 from seedcheck.index.block import NEW_INDEX_HEAD, block_is_rendered, render_block, rewrite_index
 from seedcheck.index.document import BEGIN_MARKER, END_MARKER, parse_index
-from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import parse_seed
 from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.summary import SeedSummary, summarize
@@ -53,7 +52,7 @@ def _seed(root: Path, name: str, text: str) -> SeedSummary:
         layout="auto",
         model=SeedMetadata,
     )
-    return summarize(parsed, RuleOptions())
+    return summarize(parsed)
 
 
 def _seeds(root: Path) -> list[SeedSummary]:

@@ -15,7 +15,6 @@ import yaml
 from seedcheck.index.block import render_block
 from seedcheck.index.cells import cell_starts, decode_cell, encode_cell
 from seedcheck.index.document import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, parse_index
-from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import parse_seed
 from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.summary import summarize
@@ -134,7 +133,7 @@ def test_round_trip_through_render_block(title: str, tmp_path: Path) -> None:
     title_field = seed.field("title")
     assert title_field is not None
     assert title_field.value == title  # the YAML round trip itself is sound
-    block = render_block([summarize(seed, RuleOptions())])
+    block = render_block([summarize(seed)])
     document = parse_index(tmp_path / "INDEX.md", block.encode("utf-8"))
     assert document.markers_ok
     _, text, _ = _only_row(document)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from seedcheck.config.settings import load_config
 from seedcheck.rules.base import Finding, corpus_rule, file_rule
+from seedcheck.rules.options import RuleOptions
 from seedcheck.run.engine import check_corpus
 from seedcheck.run.targets import load_target, resolve_targets
 from seedcheck.seed.file import SeedFile
@@ -40,10 +41,10 @@ def test_per_file_rules_run_only_on_the_named_seeds(isolated: Path) -> None:
     assert target.only is not None
     wanted = {str(path) for path in target.only}
 
-    found = list(check_corpus(corpus, rules, wanted))
+    found = list(check_corpus(corpus, rules, RuleOptions(), wanted))
 
     assert seen == [SEEDS[1], "corpus"]
     assert [Path(d.path).name for d in found] == [SEEDS[1]]
     seen.clear()
-    list(check_corpus(corpus, rules))
+    list(check_corpus(corpus, rules, RuleOptions()))
     assert seen == [*SEEDS, "corpus"]
