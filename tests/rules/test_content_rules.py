@@ -7,15 +7,12 @@ and that ftfy is not loaded for an ASCII corpus.
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from seedcheck.config.settings import Settings, options_from
-from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import parse_seed
 from seedcheck.seed.model import SeedMetadata
@@ -501,25 +498,6 @@ def test_a_teaser_of_other_words_after_a_dateline_is_not_a_teaser(
     _seed(isolated, f"{teaser}\n\nWENDBURY \u2014 {TEASER_STORY}\n\n{PROSE}\n")
     _config(isolated, "")
     assert _validate(run_cli, "teaser-duplicate") == []
-
-
-def test_every_rule_option_is_a_setting_with_the_same_default() -> None:
-    # RuleOptions is what rules see; Settings is what users write. A default that
-    # drifted between the two would make a rule behave differently in unit tests.
-    defaults = RuleOptions()
-    settings = Settings()
-    for option in dataclasses.fields(RuleOptions):
-        assert option.name in Settings.model_fields, option.name
-        assert tuple_if_list(getattr(settings, option.name)) == getattr(defaults, option.name)
-    assert options_from(settings) == defaults
-    changed = Settings.model_validate({"body-min-words": 7, "boilerplate-patterns": ["^Ad$"]})
-    assert options_from(changed) == dataclasses.replace(
-        defaults, body_min_words=7, boilerplate_patterns=("^Ad$",)
-    )
-
-
-def tuple_if_list(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
 
 
 @pytest.mark.parametrize("name", ["Ana dos Santos", "Ana da Santos", "Jan van der Berg"])

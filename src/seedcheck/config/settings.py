@@ -1,23 +1,26 @@
 """Configuration: ``[tool.seedcheck]`` in pyproject.toml, or seedcheck.toml.
 
 The configuration is itself a Pydantic model with unknown keys forbidden, so a typo in
-it stops the run with a message naming the key and the file.
+it stops the run with a message naming the key and the file. The settings of seedcheck
+itself are written here; those of the rules are made from the options each rule
+declares in its own module (:func:`settings_model`).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -26,7 +29,9 @@ from seedcheck.config.files import find_config, read_table
 from seedcheck.config.selection import Selection
 from seedcheck.corpus.listing import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
-from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.base import OptionsCheck, Rule
+from seedcheck.rules.options import Option, RuleOptions
+from seedcheck.rules.registry import RULES
 from seedcheck.seed.model import FieldType, SeedMetadata
 
 
@@ -34,8 +39,8 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Settings(BaseModel):
-    """seedcheck configuration (``[tool.seedcheck]`` or ``seedcheck.toml``)."""
+class CoreSettings(BaseModel):
+    """The settings of seedcheck itself; :data:`Settings` adds the rules' options."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -43,6 +48,10 @@ class Settings(BaseModel):
         frozen=True,
         title="seedcheck configuration",
     )
+
+    # Set by settings_model: the options of its fields, and the rules' checks across them.
+    rule_options: ClassVar[tuple[Option[Any], ...]] = ()
+    option_checks: ClassVar[tuple[OptionsCheck, ...]] = ()
 
     corpus: str = Field(default="seeds", description="Corpus folder, relative to the config file.")
     pattern: str = Field(
@@ -72,63 +81,6 @@ class Settings(BaseModel):
     max_file_size: int = Field(
         strict=True, default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
     )
-    body_min_words: int = Field(
-        strict=True, default=50, ge=0, description="body-too-short: fewest words a body may have."
-    )
-    duplicate_shingle_words: int = Field(
-        strict=True, default=8, ge=2, description="duplicated-text: words per shingle compared."
-    )
-    duplicate_min_words: int = Field(
-        strict=True,
-        default=20,
-        ge=2,
-        description="duplicated-text: fewest words of a reported repeat.",
-    )
-    doubled_line_min_chars: int = Field(
-        strict=True,
-        default=20,
-        ge=1,
-        description="duplicate-line: shortest line reported when doubled.",
-    )
-    repeated_line_min_chars: int = Field(
-        strict=True,
-        default=40,
-        ge=1,
-        description="duplicate-line: shortest line reported when repeated.",
-    )
-    boilerplate_patterns: list[str] = Field(
-        default_factory=list,
-        description="boilerplate: extra regular expressions for site furniture lines.",
-    )
-    near_duplicate_threshold: float = Field(
-        strict=True,
-        default=0.8,
-        gt=0,
-        le=1,
-        allow_inf_nan=False,  # nan passes no comparison: "should be at most 1" misleads
-        description="near-duplicate-document: least Jaccard similarity of word 5-gram sets "
-        "reported.",
-    )
-    near_duplicate_permutations: int = Field(
-        strict=True,
-        default=128,
-        ge=1,
-        le=4096,
-        description="near-duplicate-document: MinHash permutations per seed.",
-    )
-    near_duplicate_bands: int = Field(
-        strict=True,
-        default=32,
-        ge=1,
-        description="near-duplicate-document: LSH bands the signature is cut into; must "
-        "divide near-duplicate-permutations. More bands find pairs of lower similarity.",
-    )
-    near_duplicate_min_shingles: int = Field(
-        strict=True,
-        default=20,
-        ge=1,
-        description="near-duplicate-document: bodies with fewer distinct word 5-grams are skipped.",
-    )
 
     @field_validator("pattern")
     @classmethod
@@ -144,31 +96,16 @@ class Settings(BaseModel):
             )
         return value
 
-    @field_validator("boilerplate_patterns")
-    @classmethod
-    def _patterns_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
-            if compiled.search(""):
-                # "", "^" or "x?" would flag the first line of every paragraph.
-                raise ValueError(f"{pattern!r} matches an empty line, so it would match every line")
-        return value
-
     @model_validator(mode="after")
-    def _bands_divide_permutations(self) -> Settings:
-        permutations, bands = self.near_duplicate_permutations, self.near_duplicate_bands
-        if permutations % bands:
-            raise ValueError(
-                f"near-duplicate-bands ({bands}) must divide near-duplicate-permutations "
-                f"({permutations}), so that every band has as many rows"
-            )
+    def _options_agree(self) -> CoreSettings:
+        # After the fields are valid, so that each rule's check reads valid values.
+        options = options_from(self)
+        for check in self.option_checks:
+            check(options)
         return self
 
     @model_validator(mode="after")
-    def _required_known(self) -> Settings:
+    def _required_known(self) -> CoreSettings:
         # On the model, not the field: `required` is validated before `fields`, so a field
         # validator would never see the declared fields.
         declared = set(SeedMetadata.model_fields) | set(self.fields)
@@ -191,12 +128,105 @@ class Settings(BaseModel):
         return value
 
 
+def settings_model(rules: Sequence[Rule]) -> type[CoreSettings]:
+    """The settings model: :class:`CoreSettings` plus a field for each option of ``rules``.
+
+    A field is its option's key, type, default and bounds, described as the option's doc
+    under the first rule that reads it. An option read by several rules is declared once.
+    """
+    owners: dict[str, tuple[Option[Any], str]] = {}
+    for rule in rules:
+        for option in rule.options:
+            owner = owners.setdefault(option.name, (option, rule.name))
+            if owner[0] is not option:
+                raise ValueError(
+                    f"option {option.name!r} is declared twice ({owner[1]}, {rule.name})"
+                )
+    fields: dict[str, Any] = {}
+    validators: dict[str, Any] = {}
+    for option, rule_name in owners.values():
+        attribute = field_name(option)
+        if attribute in CoreSettings.model_fields:
+            raise ValueError(f"option {option.name!r} of {rule_name} is a setting of seedcheck")
+        fields[attribute] = _field(option, f"{rule_name}: {option.doc}")
+        if option.validate is not None:
+            validators[f"_check_{attribute}"] = field_validator(attribute)(
+                _checked(option.validate)
+            )
+    return create_model(
+        "Settings",
+        __base__=CoreSettings,
+        __doc__="seedcheck configuration (``[tool.seedcheck]`` or ``seedcheck.toml``).",
+        __module__=__name__,
+        __validators__=validators,
+        rule_options=(
+            ClassVar[tuple[Option[Any], ...]],
+            tuple(option for option, _ in owners.values()),
+        ),
+        option_checks=(
+            ClassVar[tuple[OptionsCheck, ...]],
+            tuple(rule.check_options for rule in rules if rule.check_options is not None),
+        ),
+        **fields,
+    )
+
+
+def field_name(option: Option[Any]) -> str:
+    """The settings field of an option (its key is the alias)."""
+    return option.name.replace("-", "_")
+
+
+def _field(option: Option[Any], description: str) -> tuple[Any, Any]:
+    """The type and Field of an option's setting."""
+    kind: Any = option.type
+    if get_origin(kind) is tuple:
+        args = get_args(kind)
+        if len(args) != 2 or args[1] is not Ellipsis:
+            raise TypeError(f"option {option.name!r}: a tuple option is tuple[X, ...]")
+        item = args[0]
+        # Users write a list; rules read a tuple (rule_value), hashable and immutable.
+        return list[item], Field(  # type: ignore[valid-type]
+            strict=True,
+            default_factory=functools.partial(list, option.default),
+            description=description,
+        )
+    return kind, Field(
+        strict=True,
+        default=option.default,
+        ge=option.ge,
+        gt=option.gt,
+        le=option.le,
+        # nan passes no comparison: "should be at most 1" would mislead
+        allow_inf_nan=False if kind is float else None,
+        description=description,
+    )
+
+
+def _checked(validate: Callable[[Any], None]) -> Callable[[Any], Any]:
+    """A field validator that runs an option's own check on its setting."""
+
+    def checked(value: Any) -> Any:
+        validate(rule_value(value))
+        return value
+
+    return checked
+
+
+def rule_value(value: object) -> object:
+    """A setting as rules read it: a list becomes a tuple."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+#: The settings model of seedcheck and every rule of the code table.
+Settings = settings_model(RULES)
+
+
 class LoadedConfig(BaseModel):
     """Settings plus where they came from; ``root`` is the project root."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    settings: Settings
+    settings: CoreSettings
     root: Path
     source: Path | None
 
@@ -279,8 +309,11 @@ def rule_list(values: Sequence[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def options_from(settings: Settings) -> RuleOptions:
+def options_from(settings: CoreSettings) -> RuleOptions:
     """The rule options the settings call for: each option is the setting of its name."""
-    values = {field.name: getattr(settings, field.name) for field in fields(RuleOptions)}
-    values["boilerplate_patterns"] = tuple(settings.boilerplate_patterns)
-    return RuleOptions(**values)
+    return RuleOptions.of(
+        {
+            option.name: rule_value(getattr(settings, field_name(option)))
+            for option in settings.rule_options
+        }
+    )

@@ -11,11 +11,11 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Severity
-from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.seed.file import SeedFile
 from seedcheck.seed.model import SchemaIssue
 
@@ -38,6 +38,9 @@ FileCheck = Callable[[SeedFile], Iterator[Finding]]
 CorpusCheck = Callable[[Corpus], Iterator[Finding]]
 ConfiguredFileCheck = Callable[[SeedFile, RuleOptions], Iterator[Finding]]
 ConfiguredCorpusCheck = Callable[[Corpus, RuleOptions], Iterator[Finding]]
+# Checks that a rule's options agree with each other; raises ValueError with a message for
+# people, run when the configuration is loaded.
+OptionsCheck = Callable[[RuleOptions], None]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Rule:
 
     ``doc`` is the rule module's docstring: what the rule finds, why it matters, an
     example and how to fix it. ``seedcheck rule NAME`` prints it.
+
+    ``options`` are the options the rule reads, each declared once in the module that
+    owns it; ``check_options`` checks that their values agree.
     """
 
     code: str
@@ -60,6 +66,8 @@ class Rule:
     check_corpus: ConfiguredCorpusCheck | None = None
     # The corpus check reads near-duplicate signatures, which seed summaries then carry.
     signatures: bool = False
+    options: tuple[Option[Any], ...] = ()
+    check_options: OptionsCheck | None = None
 
 
 def file_rule(
@@ -99,9 +107,21 @@ def configured_file_rule(
     summary: str,
     check: ConfiguredFileCheck,
     severity: Severity = Severity.ERROR,
+    *,
+    options: tuple[Option[Any], ...],
+    check_options: OptionsCheck | None = None,
 ) -> Rule:
-    """A per-file rule that reads thresholds or patterns from :class:`RuleOptions`."""
-    return Rule(code, name, severity, summary, _caller_doc(check), check_file=check)
+    """A per-file rule that reads ``options`` (thresholds, patterns) from :class:`RuleOptions`."""
+    return Rule(
+        code,
+        name,
+        severity,
+        summary,
+        _caller_doc(check),
+        check_file=check,
+        options=options,
+        check_options=check_options,
+    )
 
 
 def configured_corpus_rule(
@@ -111,9 +131,11 @@ def configured_corpus_rule(
     check: ConfiguredCorpusCheck,
     severity: Severity = Severity.ERROR,
     *,
+    options: tuple[Option[Any], ...],
+    check_options: OptionsCheck | None = None,
     signatures: bool = False,
 ) -> Rule:
-    """A corpus rule that reads thresholds or patterns from :class:`RuleOptions`."""
+    """A corpus rule that reads ``options`` (thresholds, patterns) from :class:`RuleOptions`."""
     return Rule(
         code,
         name,
@@ -122,6 +144,8 @@ def configured_corpus_rule(
         _caller_doc(check),
         check_corpus=check,
         signatures=signatures,
+        options=options,
+        check_options=check_options,
     )
 
 

@@ -17,14 +17,17 @@ from collections.abc import Iterator
 
 from seedcheck.diagnostic import Severity
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
+
+BODY_MIN_WORDS = Option("body-min-words", int, 50, "fewest words a body may have.", ge=0)
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
     count = seed.word_count
-    if count == 0 or count >= options.body_min_words:
+    least = options[BODY_MIN_WORDS]
+    if count == 0 or count >= least:
         return
     first = body_lines(seed)[0]
     plural = "" if count == 1 else "s"
@@ -32,7 +35,7 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
         seed.path,
         first.number,
         first.indent + 1,
-        f"the body has {count} word{plural}, fewer than {options.body_min_words}"
+        f"the body has {count} word{plural}, fewer than {least}"
         " (body-min-words); is the article cut short?",
     )
 
@@ -43,4 +46,5 @@ RULE = configured_file_rule(
     "A body is shorter than body-min-words.",
     check,
     Severity.WARNING,
+    options=(BODY_MIN_WORDS,),
 )

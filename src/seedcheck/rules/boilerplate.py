@@ -50,12 +50,32 @@ import re
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import SeedFile
 from seedcheck.seed.paragraphs import BodyLine
 from seedcheck.text.excerpt import excerpt
 from seedcheck.text.normal import normalize
+
+
+def _patterns_compile(patterns: tuple[str, ...]) -> None:
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+        if compiled.search(""):
+            # "", "^" or "x?" would flag the first line of every paragraph.
+            raise ValueError(f"{pattern!r} matches an empty line, so it would match every line")
+
+
+BOILERPLATE_PATTERNS = Option(
+    "boilerplate-patterns",
+    tuple[str, ...],
+    (),
+    "extra regular expressions for site furniture lines.",
+    validate=_patterns_compile,
+)
 
 # Headings: the whole (normalised) line is the furniture, so article sentences that
 # merely begin with these words ("More from the budget went to…") are not matched.
@@ -137,7 +157,7 @@ _HEADING_MAX = 140
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
-    custom = _compiled(options.boilerplate_patterns)
+    custom = _compiled(options[BOILERPLATE_PATTERNS])
     for paragraph in body_paragraphs(seed):
         for line in paragraph.lines:
             span = _furniture_span(line, custom)
@@ -194,4 +214,5 @@ RULE = configured_file_rule(
     "boilerplate",
     "Site furniture (related links, subscribe, ©…) in the body.",
     check,
+    options=(BOILERPLATE_PATTERNS,),
 )

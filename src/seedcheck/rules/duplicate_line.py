@@ -27,16 +27,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, configured_file_rule
-from seedcheck.rules.options import RuleOptions
-from seedcheck.rules.support.body_repeats import body_repeats
+from seedcheck.rules.options import Option, RuleOptions
+from seedcheck.rules.support.body_repeats import (
+    DUPLICATE_MIN_WORDS,
+    DUPLICATE_SHINGLE_WORDS,
+    body_repeats,
+)
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.normal import normalize
 
+DOUBLED_LINE_MIN_CHARS = Option(
+    "doubled-line-min-chars", int, 20, "shortest line reported when doubled.", ge=1
+)
+REPEATED_LINE_MIN_CHARS = Option(
+    "repeated-line-min-chars", int, 40, "shortest line reported when repeated.", ge=1
+)
+
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
     lines = body_lines(seed)
-    shortest = min(options.doubled_line_min_chars, options.repeated_line_min_chars)
+    doubled_min, repeated_min = options[DOUBLED_LINE_MIN_CHARS], options[REPEATED_LINE_MIN_CHARS]
+    shortest = min(doubled_min, repeated_min)
     keys = [normalize(line.text) for line in lines]
     if len({key for key in keys if len(key) >= shortest}) == sum(
         len(key) >= shortest for key in keys
@@ -49,9 +61,9 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
         if earlier == line.number or line.number in covered:
             continue
         doubled = index > 0 and keys[index - 1] == key
-        if doubled and len(key) >= options.doubled_line_min_chars:
+        if doubled and len(key) >= doubled_min:
             message = f"line printed twice: repeats the line above (line {lines[index - 1].number})"
-        elif len(key) >= options.repeated_line_min_chars:
+        elif len(key) >= repeated_min:
             message = f"line repeats line {earlier}"
         else:
             continue
@@ -70,4 +82,11 @@ RULE = configured_file_rule(
     "duplicate-line",
     "A line is repeated on the next line, or a long line anywhere.",
     check,
+    # The shingle options too: lines inside a repeated passage are left to duplicated-text.
+    options=(
+        DOUBLED_LINE_MIN_CHARS,
+        REPEATED_LINE_MIN_CHARS,
+        DUPLICATE_SHINGLE_WORDS,
+        DUPLICATE_MIN_WORDS,
+    ),
 )

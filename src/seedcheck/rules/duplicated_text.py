@@ -30,7 +30,11 @@ from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, configured_file_rule
 from seedcheck.rules.options import RuleOptions
-from seedcheck.rules.support.body_repeats import body_repeats
+from seedcheck.rules.support.body_repeats import (
+    DUPLICATE_MIN_WORDS,
+    DUPLICATE_SHINGLE_WORDS,
+    body_repeats,
+)
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.shingles import word_span
@@ -72,4 +76,5 @@ RULE = configured_file_rule(
     "duplicated-text",
     "A passage of the body repeats earlier text.",
     check,
+    options=(DUPLICATE_SHINGLE_WORDS, DUPLICATE_MIN_WORDS),
 )

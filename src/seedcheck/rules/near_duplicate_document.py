@@ -43,9 +43,54 @@ from collections.abc import Iterator
 
 from seedcheck.corpus.value import Corpus
 from seedcheck.rules.base import Finding, configured_corpus_rule
-from seedcheck.rules.options import RuleOptions
-from seedcheck.seed.summary import SeedSummary
+from seedcheck.rules.options import Option, RuleOptions
+from seedcheck.seed.summary import SeedSummary, Signing
 from seedcheck.text.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, jaccard, shingle_hashes
+
+NEAR_DUPLICATE_THRESHOLD = Option(
+    "near-duplicate-threshold",
+    float,
+    0.8,
+    "least Jaccard similarity of word 5-gram sets reported.",
+    gt=0,
+    le=1,
+)
+NEAR_DUPLICATE_PERMUTATIONS = Option(
+    "near-duplicate-permutations", int, 128, "MinHash permutations per seed.", ge=1, le=4096
+)
+NEAR_DUPLICATE_BANDS = Option(
+    "near-duplicate-bands",
+    int,
+    32,
+    "LSH bands the signature is cut into; must divide near-duplicate-permutations. "
+    "More bands find pairs of lower similarity.",
+    ge=1,
+)
+NEAR_DUPLICATE_MIN_SHINGLES = Option(
+    "near-duplicate-min-shingles",
+    int,
+    20,
+    "bodies with fewer distinct word 5-grams are skipped.",
+    ge=1,
+)
+
+
+def signing(options: RuleOptions) -> Signing:
+    """How seed summaries are signed for this rule: where the run reads and summarises seeds."""
+    return Signing(
+        options[NEAR_DUPLICATE_PERMUTATIONS],
+        options[NEAR_DUPLICATE_BANDS],
+        options[NEAR_DUPLICATE_MIN_SHINGLES],
+    )
+
+
+def _bands_divide_permutations(options: RuleOptions) -> None:
+    permutations, bands = options[NEAR_DUPLICATE_PERMUTATIONS], options[NEAR_DUPLICATE_BANDS]
+    if permutations % bands:
+        raise ValueError(
+            f"near-duplicate-bands ({bands}) must divide near-duplicate-permutations "
+            f"({permutations}), so that every band has as many rows"
+        )
 
 
 def shown(similarity: float) -> str:
@@ -60,13 +105,13 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     compared = [
         seed
         for seed in corpus.seeds
-        if seed.signature is not None and seed.shingles >= options.near_duplicate_min_shingles
+        if seed.signature is not None and seed.shingles >= options[NEAR_DUPLICATE_MIN_SHINGLES]
     ]
     if len(compared) < 2:
         return
 
     signatures = [seed.signature or b"" for seed in compared]
-    bands, threshold = options.near_duplicate_bands, options.near_duplicate_threshold
+    bands, threshold = options[NEAR_DUPLICATE_BANDS], options[NEAR_DUPLICATE_THRESHOLD]
     # Each signature (near-duplicate-permutations MinHash values) is cut into ``bands``
     # bands (4 rows each with the defaults); seeds sharing a band's key are candidates, so
     # the cost grows linearly with the corpus, and _confirmed checks each candidate with
@@ -137,5 +182,12 @@ RULE = configured_corpus_rule(
     "near-duplicate-document",
     "Two seeds whose texts are nearly the same (word 5-gram Jaccard).",
     check,
+    options=(
+        NEAR_DUPLICATE_THRESHOLD,
+        NEAR_DUPLICATE_PERMUTATIONS,
+        NEAR_DUPLICATE_BANDS,
+        NEAR_DUPLICATE_MIN_SHINGLES,
+    ),
+    check_options=_bands_divide_permutations,
     signatures=True,
 )

@@ -11,6 +11,7 @@ from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.report import FolderPaths, Report
 from seedcheck.rules.base import Finding, Rule
+from seedcheck.rules.near_duplicate_document import signing
 from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import SeedFile
 from seedcheck.seed.summary import summarize
@@ -75,7 +76,7 @@ def check_corpus(
         if wanted is None or str(seed.path) in wanted:
             yield from check_file(seed, rules, options)
     if wants_signatures(rules, len(corpus.files)):
-        signed = tuple(summarize(seed, options.signing) for seed in corpus.files)
+        signed = tuple(summarize(seed, signing(options)) for seed in corpus.files)
         corpus = replace(corpus, seeds=signed)
     yield from check_corpus_rules(corpus, rules, options)
 

@@ -16,6 +16,7 @@ from typing import Any
 from seedcheck.corpus.listing import Candidate, Entry, EntryKind, read_candidate
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.rules.base import Rule
+from seedcheck.rules.near_duplicate_document import signing
 from seedcheck.rules.options import RuleOptions
 from seedcheck.rules.registry import BY_CODE
 from seedcheck.run.engine import check_file
@@ -105,7 +106,7 @@ def check_seed_data(
     expires = any(issue.expires for issue in seed.schema_issues)
     return SeedOutcome(
         entry,
-        summarize(seed, job.options.signing if job.signatures else None, few),
+        summarize(seed, signing(job.options) if job.signatures else None, few),
         findings,
         expires,
     )

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from seedcheck.rules.options import RuleOptions
+from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.rules.support.teasers import find_teasers
 from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.shingles import LocatedWords, Repeat, find_repeats, located_words
+
+# Declared here, where both duplicated-text and duplicate-line read them.
+DUPLICATE_SHINGLE_WORDS = Option(
+    "duplicate-shingle-words", int, 8, "words per shingle compared.", ge=2
+)
+DUPLICATE_MIN_WORDS = Option(
+    "duplicate-min-words", int, 20, "fewest words of a reported repeat.", ge=2
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,6 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
         if id(paragraph) not in teasers
     )
     repeats = find_repeats(
-        located.words, options.duplicate_shingle_words, options.duplicate_min_words
+        located.words, options[DUPLICATE_SHINGLE_WORDS], options[DUPLICATE_MIN_WORDS]
     )
     return BodyRepeats(located, tuple(repeats))
