@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from seedcheck.index import cells
 from seedcheck.index.block import render_block
 from seedcheck.index.cells import cell_starts, decode_cell, encode_cell
 from seedcheck.index.document import BEGIN_MARKER, COLUMNS, END_MARKER, IndexDocument, parse_index
@@ -217,3 +220,32 @@ def test_cell_starts_agrees_with_the_parser_on_cell_count() -> None:
 def test_control_characters_never_reach_the_file_raw() -> None:
     encoded = encode_cell("\x1b[31mRed\x00\x7f\x9b")
     assert encoded == "&#27;\\[31mRed&#0;&#127;&#155;"
+
+
+# Characters each branch of the escaping reads: active ones, controls, spaces at the
+# edges (ASCII, no-break, ideographic), underscores beside letters, digits of other
+# scripts (isalnum), and plain letters.
+_CELL_CHARACTERS = "ab_1 \t\n\r\u00a0\u3000é漢²٣\\`*[]<>&|!~#\x1b\x7f\x9f\u2028"
+
+
+@given(st.text(alphabet=_CELL_CHARACTERS, max_size=12))
+def test_a_cell_with_nothing_to_escape_is_written_as_the_escaping_would_write_it(
+    text: str,
+) -> None:
+    # encode_cell skips the character loop when nothing needs escaping; it must never
+    # skip a character the loop would have escaped.
+    assert encode_cell(text) == cells._escaped(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("0001_ab12.txt", "0001_ab12.txt"),
+        ("_lead", "\\_lead"),
+        ("trail_", "trail\\_"),
+        ("a__b", "a\\_\\_b"),
+        ("snake_case name", "snake_case name"),
+    ],
+)
+def test_underscores_between_letters_stay_as_they_are(text: str, written: str) -> None:
+    assert encode_cell(text) == written

@@ -26,6 +26,11 @@ def encode_cell(text: str) -> str:
     """Markdown source for a table cell that displays, and decodes to, ``text``."""
     if not (text[:1].isspace() or text[-1:].isspace() or _NEEDS_ENCODING.search(text)):
         return text
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
+    """:func:`encode_cell` a character at a time, for a text that needs escaping."""
     body = text.strip(" ")
     lead = len(text) - len(text.lstrip(" "))
     trail = len(text) - len(text.rstrip(" ")) if body else 0
