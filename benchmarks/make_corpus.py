@@ -309,24 +309,45 @@ def plant(kind: str, header: str, body: str, bodies: list[str], rng: random.Rand
 KINDS = ("near-duplicate", "pasted-twice", "more-from", "no-name", "trailing-space")
 
 
-def make_corpus(count: int, folder: Path, seed: int = 0) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    writer = Writer(seed)
-    rng = writer.rng
-    width = max(3, len(str(count - 1)))
+def planted_defects(count: int) -> dict[int, str]:
+    """The seeds of a corpus of ``count`` that get a defect: number -> kind."""
     planted = {}
     step = max(1, min(DEFECT_EVERY, count // (len(KINDS) + 1)))
     for offset, kind in enumerate((*KINDS, "unterminated")):
         for number in range(step // 2 + offset, count, step * (len(KINDS) + 1)):
             planted[number] = kind
+    return planted
+
+
+# A near-duplicate copies the body of one of this many seeds before it.
+RECENT = 50
+
+
+def make_corpus(count: int, folder: Path, seed: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = Writer(seed)
+    rng = writer.rng
+    width = max(3, len(str(count - 1)))
+    planted = planted_defects(count)
     recent: list[str] = []
     for number in range(count):
         body = writer.body(rng.randint(250, 900))
         header = front_matter(writer, number, writer.byline())
         text = plant(planted.get(number, ""), header, body, recent, rng)
-        recent = ([*recent, body])[-50:]
+        recent = ([*recent, body])[-RECENT:]
         digest = hashlib.sha256(f"{seed}:{number}".encode()).hexdigest()[:16]
         (folder / f"{number:0{width}d}_{digest}.txt").write_text(text, encoding="utf-8")
+
+
+def raw_article(seed: int = 0) -> str:
+    """An article as a scraper saves it (title line, ``By`` line, text), for ``seedcheck import``.
+
+    Its words come from the corpus's vocabulary (the same ``seed``), its text from a
+    stream of its own, so it is neither a seed of the corpus nor a near-copy of one.
+    """
+    writer = Writer(seed)
+    writer.rng = random.Random(f"raw article {seed}")
+    return f"{writer.title()}\n\nBy {writer.byline()}\n\n{writer.body(500)}"
 
 
 def index(folder: Path) -> None:
