@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.config.settings import load_config, options_from
+from seedcheck.config.settings import load_config
 from seedcheck.report import FolderPaths, Report
-from seedcheck.run.engine import build_report, report_from
-from seedcheck.run.targets import check_target, load_target, resolve_targets
+from seedcheck.run.engine import report_from
+from seedcheck.run.targets import check_target, resolve_targets
 
 SEEDS = ("000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt", "002_cccccccccccccccc.txt")
 
@@ -57,10 +57,6 @@ def test_a_report_names_each_file_checked_by_its_path(corpus: Path, isolated: Pa
     assert expected[:3] == tuple(str(target.root / name) for name in SEEDS)
     report = report_from([(checked.corpus, checked.findings, None)], selection)
     assert tuple(report.checked) == expected and report.files_checked == 4
-    whole = build_report(
-        [(load_target(target, config), None)], selection, options_from(config.settings)
-    )
-    assert tuple(whole.checked) == expected
     # Files named on the command line are reported as named, whatever the folder.
     (named,) = resolve_targets([f"seeds/{SEEDS[1]}"], config)
     assert named.only is not None

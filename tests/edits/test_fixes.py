@@ -8,13 +8,12 @@ corpus after the fixes is what the remaining findings are computed from.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import pytest
 
-from seedcheck.corpus.listing import DEFAULT_PATTERN
-from seedcheck.corpus.value import Corpus, load_corpus
+from seedcheck.config.settings import load_config
+from seedcheck.corpus.value import Corpus
 from seedcheck.edits.fixes import (
     CorpusFixes,
     add_final_newline,
@@ -26,6 +25,7 @@ from seedcheck.edits.fixes import (
     why_not_fixable,
 )
 from seedcheck.index.block import rewrite_index
+from seedcheck.run.targets import check_target, resolve_targets
 from seedcheck.seed.file import SeedFile, parse_seed
 from seedcheck.seed.model import build_model
 
@@ -148,13 +148,10 @@ def test_why_not_fixable(data: bytes, reason: str | None) -> None:
 
 
 def _load(root: Path) -> Corpus:
-    return load_corpus(
-        root,
-        pattern=re.compile(DEFAULT_PATTERN),
-        layout="auto",
-        model=build_model([], {}),
-        max_file_size=1 << 20,
-    )
+    """The corpus as fix reads it (summaries and INDEX.md), without a cache."""
+    config = load_config(root)
+    (target,) = resolve_targets([str(root)], config)
+    return check_target(target, config, (), cache_dir=None, jobs=1, corpus_rules=False).corpus
 
 
 def _plan(root: Path, only: frozenset[Path] | None = None) -> CorpusFixes:

@@ -9,17 +9,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seedcheck.corpus.listing import Entry, list_folder, read_candidate
+from seedcheck.corpus.listing import Entry
 from seedcheck.corpus.reading import read_limited
 from seedcheck.display import display_path
-from seedcheck.index.document import INDEX_NAME, IndexDocument, parse_index
+from seedcheck.index.document import INDEX_NAME, IndexDocument
 from seedcheck.seed.file import Layout, SeedFile, parse_seed
 from seedcheck.seed.model import SeedMetadata
-from seedcheck.seed.summary import SeedSummary, summarize
+from seedcheck.seed.summary import SeedSummary
 
 
 def _number(entry: Entry) -> int:
@@ -30,10 +29,8 @@ def _number(entry: Entry) -> int:
 class Corpus:
     """A corpus folder: its entries, its seeds and its INDEX.md (None if absent).
 
-    ``seeds`` are summaries, which is all the corpus rules read. ``files`` holds the
-    parsed seeds when the whole corpus was loaded into memory (``load_corpus``, for the
-    commands that rewrite files); a checking run keeps only the summaries, and
-    :meth:`seed_file` reads a seed again when a rule needs its text. Every entry and
+    ``seeds`` are summaries, which is all the corpus rules read: a run keeps no seed's
+    text, and :meth:`seed_file` reads a seed again when a rule needs it. Every entry and
     seed is in ``root``: its path is ``root`` joined with its name.
     """
 
@@ -43,7 +40,6 @@ class Corpus:
     index: IndexDocument | None
     max_file_size: int
     pattern: str = ""
-    files: tuple[SeedFile, ...] = ()
     reader: SeedReader | None = None
     # What several rules derive from the corpus, made by the first that asks and kept
     # for the others (see corpus.index_match). Not an init field, so a corpus made by
@@ -72,15 +68,8 @@ class Corpus:
             previous = value
         return tuple(numbered)
 
-    @functools.cached_property
-    def _files_by_path(self) -> dict[Path, SeedFile]:
-        return {parsed.path: parsed for parsed in self.files}
-
     def seed_file(self, seed: SeedSummary) -> SeedFile | None:
         """The parsed seed behind a summary, or None when it changed or cannot be read."""
-        parsed = self._files_by_path.get(seed.path)
-        if parsed is not None:
-            return parsed
         if self.reader is None:
             return None
         return self.reader.read(seed)
@@ -132,48 +121,3 @@ def index_name_clash(corpus: Corpus) -> str | None:
                 "(or make it the index by renaming it INDEX.md), then run again"
             )
     return None
-
-
-def load_corpus(
-    root: Path,
-    *,
-    pattern: re.Pattern[str],
-    layout: Layout,
-    model: type[SeedMetadata],
-    max_file_size: int,
-) -> Corpus:
-    """Read and parse every entry of the corpus folder ``root``, keeping every seed whole."""
-    entries: list[Entry] = []
-    files: list[SeedFile] = []
-    index: IndexDocument | None = None
-    for item in list_folder(root, pattern, max_file_size):
-        if isinstance(item, Entry):
-            entries.append(item)
-            continue
-        entry, data = read_candidate(item)
-        entries.append(entry)
-        if data is None:
-            continue
-        if entry.kind == "index":
-            index = parse_index(item.path, data)
-        else:
-            files.append(
-                parse_seed(
-                    item.path,
-                    data,
-                    number=item.number,
-                    seed_id=item.seed_id,
-                    layout=layout,
-                    model=model,
-                )
-            )
-    return Corpus(
-        root,
-        tuple(entries),
-        tuple(summarize(seed) for seed in files),
-        index,
-        max_file_size,
-        pattern.pattern,
-        files=tuple(files),
-        reader=SeedReader(layout, model, max_file_size),
-    )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from seedcheck.config.selection import Selection
@@ -11,10 +10,8 @@ from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.report import FolderPaths, Report
 from seedcheck.rules.base import Finding, Rule
-from seedcheck.rules.near_duplicate_document import signing
 from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import SeedFile
-from seedcheck.seed.summary import summarize
 
 
 def _stamp(rule: Rule, finding: Finding) -> Diagnostic:
@@ -59,28 +56,6 @@ def check_corpus_rules(
                 yield _stamp(rule, finding)
 
 
-def check_corpus(
-    corpus: Corpus,
-    rules: Iterable[Rule],
-    options: RuleOptions,
-    wanted: Collection[str] | None = None,
-) -> Iterator[Diagnostic]:
-    """Every finding of ``rules`` on a corpus loaded whole, per-file rules first.
-
-    Per-file rules run only on the ``wanted`` seeds (None: all): what they find is in
-    that seed alone, so on a pre-commit hook's one staged file the rest of the corpus
-    costs only its parse and the corpus rules, which do need every seed.
-    """
-    rules = tuple(rules)
-    for seed in corpus.files:
-        if wanted is None or str(seed.path) in wanted:
-            yield from check_file(seed, rules, options)
-    if wants_signatures(rules, len(corpus.files)):
-        signed = tuple(summarize(seed, signing(options)) for seed in corpus.files)
-        corpus = replace(corpus, seeds=signed)
-    yield from check_corpus_rules(corpus, rules, options)
-
-
 def report_from(
     checked: Iterable[tuple[Corpus, Iterable[Diagnostic], frozenset[Path] | None]],
     selection: Selection,
@@ -117,23 +92,3 @@ def _folder_names(corpus: Corpus) -> list[tuple[str, Sequence[str]]]:
     the corpus folder's joined with its name (see Corpus)."""
     index = [str(e.path) for e in corpus.entries if e.kind == "index"]
     return [(str(corpus.root), [seed.name for seed in corpus.seeds]), ("", index)]
-
-
-def build_report(
-    corpora: Iterable[tuple[Corpus, frozenset[Path] | None]],
-    selection: Selection,
-    options: RuleOptions,
-) -> Report:
-    """Check corpora loaded whole (see :func:`check_corpus`) and apply the selection."""
-    rules = selection.enabled_rules()
-    return report_from(
-        (
-            (corpus, check_corpus(corpus, rules, options, _names(only)), only)
-            for corpus, only in corpora
-        ),
-        selection,
-    )
-
-
-def _names(only: frozenset[Path] | None) -> set[str] | None:
-    return {str(p) for p in only} if only is not None else None

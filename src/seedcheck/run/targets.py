@@ -12,12 +12,11 @@ from seedcheck.cache.location import cache_root
 from seedcheck.config.files import CONFIG_FILES
 from seedcheck.config.settings import LoadedConfig, options_from
 from seedcheck.corpus.listing import FolderScan
-from seedcheck.corpus.value import Corpus, load_corpus
+from seedcheck.corpus.value import Corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Rule
 from seedcheck.run.folder import FolderCheck, FolderRun, check_folder, default_jobs
-from seedcheck.seed.model import build_model
 
 
 @dataclass(frozen=True)
@@ -97,23 +96,6 @@ def _existing_corpus(config: LoadedConfig) -> Path:
             f"or set `corpus` in {where}"
         )
     return Path(os.path.realpath(path))
-
-
-def load_target(target: Target, config: LoadedConfig) -> Corpus:
-    """Read and parse one target's corpus with the configured settings."""
-    settings = config.settings
-    try:
-        return load_corpus(
-            target.root,
-            pattern=re.compile(settings.pattern),
-            layout=settings.layout,
-            model=build_model(settings.required, settings.fields),
-            max_file_size=settings.max_file_size,
-        )
-    except OSError as exc:
-        raise SeedcheckError(
-            f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
-        ) from None
 
 
 def check_target(
