@@ -249,3 +249,19 @@ def test_a_cell_with_nothing_to_escape_is_written_as_the_escaping_would_write_it
 )
 def test_underscores_between_letters_stay_as_they_are(text: str, written: str) -> None:
     assert encode_cell(text) == written
+
+
+def _pipes_by_hand(line: str) -> list[int]:
+    """Where the table parser splits a row: each pipe not right after a backslash."""
+    bounds, escaped = [], False
+    for i, ch in enumerate(line):
+        if ch == "|" and not escaped:
+            bounds.append(i)
+        escaped = ch == "\\"
+    return bounds
+
+
+@given(st.text(alphabet="|\\ a\t", max_size=16))
+def test_cells_start_after_every_unescaped_pipe(line: str) -> None:
+    found = [m.start() for m in cells._UNESCAPED_PIPE.finditer(line)]
+    assert found == _pipes_by_hand(line)

@@ -15,6 +15,8 @@ import re
 _ACTIVE = set("\\`*_[]<>&|!~#")
 _ENCODED_CONTROL = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _DECODE = re.compile(r"\\([!-/:-@\[-`{-~nrt])|&#([0-9]{1,7});")
+# A pipe that does not follow a backslash: a cell boundary to the table parser.
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _PUNCT_DECODED = {"n": "\n", "r": "\r", "t": "\t"}
 # Anything encode_cell would change: an active or control character, or an underscore
 # that is not between two letters or digits. Most cells (names, titles, dates, digests)
@@ -83,12 +85,7 @@ def cell_starts(line: str) -> list[int]:
     Pipes are found as the GFM table parser finds them (a pipe right after a backslash
     is part of the cell), so the count also tells whether a row has the right width.
     """
-    bounds: list[int] = []
-    escaped = False
-    for i, ch in enumerate(line):
-        if ch == "|" and not escaped:
-            bounds.append(i)
-        escaped = ch == "\\"
+    bounds = [match.start() for match in _UNESCAPED_PIPE.finditer(line)]
     stripped = line.strip()
     starts_with_pipe = stripped.startswith("|")
     ends_with_pipe = stripped.endswith("|") and not stripped.endswith("\\|")
