@@ -21,13 +21,10 @@ from seedcheck.reporters import REPORTERS
 from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from seedcheck.config.settings import LoadedConfig
     from seedcheck.corpus.value import Corpus
     from seedcheck.diagnostic import Diagnostic
     from seedcheck.edits.fixes import CorpusFixes
-    from seedcheck.rules.base import Rule
     from seedcheck.run.targets import Target
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -51,23 +48,18 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seedcheck.edits.fixes import plan_fixes
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
     from seedcheck.run.engine import report_from
-    from seedcheck.run.targets import read_target, resolve_targets
-    from seedcheck.seed.model import build_model
+    from seedcheck.run.targets import resolve_targets
 
     config = config_from(args)
-    settings = config.settings
-    model = build_model(settings.required, settings.fields)
-    plans = [
-        (plan_fixes(read_target(t, config), t.only, layout=settings.layout, model=model), t)
-        for t in resolve_targets(args.paths, config)
-    ]
+    # One pass over each corpus: the fixes are planned on the corpus as read, and the
+    # corpus rules then see the fixed text (written or, with --diff, not).
+    checked = [_fixed(target, config) for target in resolve_targets(args.paths, config)]
     changed = 0
     failures: list[str] = []
-    for plan, _ in plans:
+    for plan, _ in checked:
         if args.diff:
             changed += _show(plan)
         else:
@@ -80,11 +72,7 @@ def run(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
-    selection = config.selection()
-    report = report_from(
-        (_remaining(plan, target, config, selection.enabled_rules()) for plan, target in plans),
-        selection,
-    )
+    report = report_from((remaining for _, remaining in checked), config.selection())
     REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
     files = f"{changed} file{'' if changed == 1 else 's'}"
     done = f"{'Would fix' if args.diff else 'Fixed'} {files}." if changed else "Nothing to fix."
@@ -92,25 +80,33 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_CHANGED if changed else EXIT_OK
 
 
-def _remaining(
-    plan: CorpusFixes, target: Target, config: LoadedConfig, rules: Sequence[Rule]
-) -> tuple[Corpus, list[Diagnostic], frozenset[Path] | None]:
-    """The findings on a target as its fixes leave it, through the cache: the fixed
-    files are given as their new bytes, whether written or (``--diff``) not."""
+def _fixed(
+    target: Target, config: LoadedConfig
+) -> tuple[CorpusFixes, tuple[Corpus, list[Diagnostic], frozenset[Path] | None]]:
+    """The fixes for a target, and its corpus and findings as the fixes leave it."""
     from seedcheck.cache.location import cache_root
+    from seedcheck.edits.fixes import plan_fixes
     from seedcheck.run.folder import default_jobs
     from seedcheck.run.targets import check_target
+    from seedcheck.seed.model import build_model
 
-    overlay = {fix.path.name: fix.new for fix in plan.fixes}
+    settings = config.settings
+    model = build_model(settings.required, settings.fields)
+    plans: list[CorpusFixes] = []
+
+    def revise(corpus: Corpus) -> dict[str, bytes]:
+        plans.append(plan_fixes(corpus, target.only, layout=settings.layout, model=model))
+        return {fix.path.name: fix.new for fix in plans[-1].fixes}
+
     checked = check_target(
         target,
         config,
-        rules,
+        config.selection().enabled_rules(),
         cache_dir=cache_root(config.root),
         jobs=default_jobs(),
-        overlay=overlay,
+        revise=revise,
     )
-    return checked.corpus, checked.findings, target.only
+    return plans[0], (checked.corpus, checked.findings, target.only)
 
 
 def _shown(path: Path) -> str:

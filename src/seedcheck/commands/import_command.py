@@ -6,13 +6,16 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seedcheck.commands.common import add_config_option, config_from
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS
 from seedcheck.text.excerpt import escape
+
+if TYPE_CHECKING:
+    from seedcheck.corpus.value import Corpus
 
 
 def add_parser(sub: Any) -> None:
@@ -44,15 +47,17 @@ def run(args: argparse.Namespace) -> int:
     from seedcheck.edits.imports import (
         ImportRefused,
         Metadata,
+        Plan,
         parse_published,
         plan_import,
         write_plan,
     )
     from seedcheck.index.block import indexed_seeds, seed_count
+    from seedcheck.index.document import INDEX_NAME
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.run.engine import report_from
     from seedcheck.run.folder import default_jobs
-    from seedcheck.run.targets import Target, check_target, read_target, resolve_targets
+    from seedcheck.run.targets import check_target, resolve_targets
     from seedcheck.seed.model import build_model
 
     config = config_from(args)
@@ -80,35 +85,45 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
     target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]
-    corpus = read_target(target, config)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)
-    try:
+    planned: list[tuple[Plan, Corpus]] = []
+
+    def revise(corpus: Corpus) -> dict[str, bytes]:
+        # Planned on the corpus as read, so that its corpus rules then see the new seeds
+        # and INDEX.md in the one pass: what the report says of them is what validate will.
         plan = plan_import(
             [Path(name) for name in args.files], corpus, metadata, model=model, pattern=pattern
+        )
+        planned.append((plan, corpus))
+        written = {seed.path.name: seed.seed.data for seed in plan.seeds}
+        return {**written, INDEX_NAME: plan.index_text.encode("utf-8")}
+
+    selection = config.selection()
+    try:
+        checked = check_target(
+            target,
+            config,
+            selection.enabled_rules(),
+            cache_dir=cache_root(config.root),
+            jobs=default_jobs(),
+            revise=revise,
         )
     except ImportRefused as refused:
         for problem in refused.problems:
             print(f"seedcheck: error: {problem}", file=sys.stderr)
         print("seedcheck: nothing was imported", file=sys.stderr)
         return 2
+    ((plan, corpus),) = planned
     write_plan(plan, corpus.index_path)
-    for planned in plan.seeds:
-        source, seed = escape(display_path(str(planned.source))), display_path(str(planned.path))
-        print(f"Imported {source} as {escape(seed)}.")
+    for seed in plan.seeds:
+        source, shown = escape(display_path(str(seed.source))), display_path(str(seed.path))
+        print(f"Imported {source} as {escape(shown)}.")
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
     print(f"{verb} {escape(display_path(str(corpus.index_path)))} ({seed_count(count)}).")
     # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
-    selection = config.selection()
-    imported = frozenset(planned.path for planned in plan.seeds)
-    checked = check_target(
-        Target(target.root, imported),
-        config,
-        selection.enabled_rules(),
-        cache_dir=cache_root(config.root),
-        jobs=default_jobs(),
-    )
+    imported = frozenset(seed.path for seed in plan.seeds)
     report = report_from([(checked.corpus, checked.findings, imported)], selection)
     REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)
     return 1 if report.errors else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,11 +78,16 @@ class Corpus:
 
 @dataclass(frozen=True)
 class SeedReader:
-    """Reads one seed again, parsed as the run parsed it (its text is not kept)."""
+    """Reads one seed again, parsed as the run parsed it (its text is not kept).
+
+    ``given`` are the bytes a run was given for some seeds by name, in place of their
+    files (a fix or an import not yet written): those are read from there.
+    """
 
     layout: Layout
     model: type[SeedMetadata]
     max_file_size: int
+    given: Mapping[str, bytes] = field(default_factory=dict)
 
     def read(self, seed: SeedSummary) -> SeedFile | None:
         data = self.read_bytes(seed)
@@ -98,11 +104,14 @@ class SeedReader:
 
     def read_bytes(self, seed: SeedSummary) -> bytes | None:
         """The seed's bytes as summarised, or None when it changed or cannot be read."""
-        result = read_limited(seed.path, self.max_file_size)
-        if result.data is None or result.too_large or result.not_regular or result.error:
-            return None
+        data = self.given.get(seed.name)
+        if data is None:
+            result = read_limited(seed.path, self.max_file_size)
+            if result.data is None or result.too_large or result.not_regular or result.error:
+                return None
+            data = result.data
         # A file edited since it was summarised must not mix into this run's findings.
-        return result.data if hashlib.sha256(result.data).hexdigest() == seed.digest else None
+        return data if hashlib.sha256(data).hexdigest() == seed.digest else None
 
 
 def index_name_clash(corpus: Corpus) -> str | None:

@@ -29,12 +29,14 @@ def _stamp(rule: Rule, finding: Finding) -> Diagnostic:
     )
 
 
-def wants_signatures(rules: Iterable[Rule], seed_count: int) -> bool:
+def wants_signatures(rules: Iterable[Rule]) -> bool:
     """Whether seed summaries need near-duplicate signatures for these rules.
 
-    One seed has nothing to be a near-duplicate of, so it never pays for them.
+    Asked before a folder's seeds are read, and kept for the run: even a corpus of one
+    seed signs it, since a command may add seeds to it (``import``) before the corpus
+    rules run. One seed is signed in plain Python, in a few milliseconds.
     """
-    return seed_count > 1 and any(rule.signatures for rule in rules)
+    return any(rule.signatures for rule in rules)
 
 
 def check_file(seed: SeedFile, rules: Iterable[Rule], options: RuleOptions) -> list[Diagnostic]:

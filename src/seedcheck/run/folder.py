@@ -10,13 +10,14 @@ changed since the cache recorded their findings.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import os
 import re
 import sys
 import time
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -38,7 +39,7 @@ from seedcheck.corpus.listing import (
 )
 from seedcheck.corpus.value import Corpus, SeedReader
 from seedcheck.diagnostic import Diagnostic
-from seedcheck.index.document import INDEX_NAME
+from seedcheck.index.document import INDEX_NAME, IndexDocument
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
 from seedcheck.run.engine import check_corpus_rules, wants_signatures
@@ -51,6 +52,7 @@ from seedcheck.run.seed_worker import (
     from_wire,
 )
 from seedcheck.seed.file import Layout
+from seedcheck.seed.summary import SeedSummary
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -78,7 +80,7 @@ class FolderCheck(NamedTuple):
 
     ``listing`` is :func:`~seedcheck.corpus.listing.listing_digest` of the folder as this
     run found it; None when a file was too fresh for its stat to identify it, could not
-    be read (the next run may read it), or was given in memory (``overlay``).
+    be read (the next run may read it), or was given in memory (``revise``).
     """
 
     corpus: Corpus
@@ -92,9 +94,11 @@ class FolderRun:
 
     Per-file rules run on the ``wanted`` seeds only (None: all); the corpus rules run
     when ``corpus_rules`` is set (``index``, ``fix`` and ``import`` need the corpus, not
-    its findings). ``overlay`` gives the bytes of some files by name, read instead of the
-    files themselves and never cached: ``fix --diff`` reports on the fixed text so. The
-    cache lives in ``cache_dir`` (None: no cache), in a folder for this folder,
+    its findings). ``revise`` is asked, once the seeds are read and
+    before the corpus rules run, for files to check in a new version: given the corpus
+    as read, it returns their new bytes by name, new files included (``fix`` and
+    ``import`` plan their writes so, and the corpus rules see the folder as it will be).
+    The cache lives in ``cache_dir`` (None: no cache), in a folder for this folder,
     ``settings_key`` and the seed job, which every command of one configuration shares.
     """
 
@@ -110,7 +114,11 @@ class FolderRun:
     jobs: int
     wanted: Collection[str] | None = None
     corpus_rules: bool = True
-    overlay: Mapping[str, bytes] = field(default_factory=dict)
+    revise: Revise | None = None
+
+
+# Asked with the corpus as read; answers the new bytes of some files, by name.
+Revise = Callable[[Corpus], Mapping[str, bytes]]
 
 
 @dataclass
@@ -123,6 +131,10 @@ class _Looked:
     todo: list[tuple[Candidate, bool]] = field(default_factory=list)
     index_data: bytes | None = None
     index_key: bytes = b""
+    index: IndexDocument | None = None  # index_data parsed, once something parsed it
+    # Seeds' bytes given in place of their files (overlay, revise), for rules that
+    # read a seed again.
+    given: dict[str, bytes] = field(default_factory=dict)
 
 
 def check_folder(run: FolderRun, scans: dict[Path, FolderScan] | None = None) -> FolderCheck:
@@ -145,7 +157,7 @@ def check_folder(run: FolderRun, scans: dict[Path, FolderScan] | None = None) ->
         now = time.time_ns() if scan is None else scan.now_ns
         listed = list_folder(run.root, run.pattern, run.max_file_size, scan)
         del scan
-        job = _seed_job(run, listed)
+        job = _seed_job(run)
         cache = CorpusCache(
             None
             if run.cache_dir is None
@@ -153,11 +165,12 @@ def check_folder(run: FolderRun, scans: dict[Path, FolderScan] | None = None) ->
         )
         looked = _look_up(run, listed, cache, now)
     _read_and_check(looked, job, run, cache)
+    if run.revise is not None:
+        _revise(run, listed, looked, job, cache)
     return _corpus_step(run, listed, looked, job=job, cache=cache, now=now)
 
 
-def _seed_job(run: FolderRun, listed: Sequence[Entry | Candidate]) -> SeedJob:
-    seed_count = sum(isinstance(item, Candidate) and item.name != INDEX_NAME for item in listed)
+def _seed_job(run: FolderRun) -> SeedJob:
     required, fields = run.model_fields
     return SeedJob(
         run.layout,
@@ -165,7 +178,7 @@ def _seed_job(run: FolderRun, listed: Sequence[Entry | Candidate]) -> SeedJob:
         fields,
         run.options,
         tuple(rule.code for rule in run.rules if rule.check_file is not None),
-        wants_signatures(run.rules, seed_count),
+        wants_signatures(run.rules),
     )
 
 
@@ -177,17 +190,14 @@ def _look_up(
     for item in listed:
         if isinstance(item, Entry):
             continue
-        given = run.overlay.get(item.name)
         if item.name == INDEX_NAME:
-            entry, looked.index_data = (
-                read_candidate(item) if given is None else (_given_entry(item, given), given)
-            )
+            entry, looked.index_data = read_candidate(item)
             looked.outcomes[item.name] = SeedOutcome(entry, None, None)
             looked.index_key = hashlib.sha256(looked.index_data or entry.detail.encode()).digest()
             continue
         with_rules = run.wanted is None or str(item.path) in run.wanted
         info = item.stat
-        if info is None or given is not None:
+        if info is None:
             looked.todo.append((item, with_rules))
             looked.fresh.add(item.name)
             continue
@@ -221,18 +231,74 @@ def _read_and_check(looked: _Looked, job: SeedJob, run: FolderRun, cache: Corpus
     cache.save_seeds()
 
 
-def _corpus_step(
+def _revise(
     run: FolderRun,
     listed: list[Entry | Candidate],
     looked: _Looked,
-    *,
     job: SeedJob,
     cache: CorpusCache,
-    now: int,
-) -> FolderCheck:
-    """The corpus value from every outcome, and the corpus rules' findings on it."""
+) -> None:
+    """Ask ``run.revise`` for new versions of files, and check them in place of the old."""
+    assert run.revise is not None
+    entries, seeds, _ = _assembled(listed, looked)
+    looked.index = _parsed_index(run, looked, cache)
+    corpus = _corpus(run, job, tuple(entries), tuple(seeds), index=looked.index, given=looked.given)
+    given = run.revise(corpus)
+    names = [item.name for item in listed]
+    for name, data in given.items():
+        candidate = _listed_candidate(run, listed, names, name)
+        entry = _given_entry(candidate, data)
+        looked.keys.pop(name, None)
+        looked.fresh.add(name)
+        looked.given[name] = data
+        if name == INDEX_NAME:
+            looked.index_data, looked.index = data, None
+            looked.index_key = hashlib.sha256(data).digest()
+            looked.outcomes[name] = SeedOutcome(entry, None, None)
+        else:
+            with_rules = run.wanted is None or str(candidate.path) in run.wanted
+            looked.outcomes[name] = check_seed_data(
+                candidate, entry, data, job, with_rules=with_rules, few=True
+            )
+
+
+def _listed_candidate(
+    run: FolderRun, listed: list[Entry | Candidate], names: list[str], name: str
+) -> Candidate:
+    """The candidate ``name`` of the listing (whose names are ``names``); a new one, put
+    in name order in both, if there is none.
+
+    A revised name must be a seed's or INDEX.md's: what else the folder holds (a link,
+    a folder, a stray file) is not for a command to write over.
+    """
+    at = bisect.bisect_left(names, name)
+    if at < len(listed) and listed[at].name == name:
+        found = listed[at]
+        if not isinstance(found, Candidate):
+            raise ValueError(f"{name} is {found.kind}, not a file to revise")
+        return found
+    match = run.pattern.fullmatch(name)
+    if name != INDEX_NAME and match is None:
+        raise ValueError(f"{name} is not named as a seed")
+    number = match.group("number") if match else None
+    candidate = Candidate(
+        run.root / name,
+        name,
+        number if number is not None and number.isascii() and number.isdigit() else None,
+        match.group("id") if match else None,
+        run.max_file_size,
+    )
+    listed.insert(at, candidate)
+    names.insert(at, name)
+    return candidate
+
+
+def _assembled(
+    listed: Sequence[Entry | Candidate], looked: _Looked
+) -> tuple[list[Entry], list[SeedSummary], list[Diagnostic]]:
+    """Every entry in listing order, the seeds' summaries and their per-file findings."""
     entries: list[Entry] = []
-    seeds = []
+    seeds: list[SeedSummary] = []
     found: list[Diagnostic] = []
     for item in listed:
         if isinstance(item, Entry):
@@ -243,10 +309,51 @@ def _corpus_step(
         if read.summary is not None:
             seeds.append(read.summary)
             found += read.findings or ()
-    listing = None if run.overlay else listing_digest(listed, now)
+    return entries, seeds, found
+
+
+def _parsed_index(run: FolderRun, looked: _Looked, cache: CorpusCache) -> IndexDocument | None:
+    if looked.index is None and looked.index_data is not None:
+        # The costliest file to parse; the cache keeps it by its bytes.
+        looked.index = cache.index(run.root / INDEX_NAME, looked.index_data)
+    return looked.index
+
+
+def _corpus(
+    run: FolderRun,
+    job: SeedJob,
+    entries: tuple[Entry, ...],
+    seeds: tuple[SeedSummary, ...],
+    *,
+    index: IndexDocument | None,
+    given: Mapping[str, bytes],
+) -> Corpus:
+    return Corpus(
+        run.root,
+        entries,
+        seeds,
+        index,
+        run.max_file_size,
+        run.pattern.pattern,
+        reader=SeedReader(run.layout, job.model, run.max_file_size, given),
+    )
+
+
+def _corpus_step(
+    run: FolderRun,
+    listed: list[Entry | Candidate],
+    looked: _Looked,
+    *,
+    job: SeedJob,
+    cache: CorpusCache,
+    now: int,
+) -> FolderCheck:
+    """The corpus value from every outcome, and the corpus rules' findings on it."""
+    entries, seeds, found = _assembled(listed, looked)
+    listing = None if looked.given else listing_digest(listed, now)
     corpus_rules = tuple(rule.code for rule in run.rules if rule.check_corpus is not None)
     fingerprint = _fingerprint(entries, looked.keys, looked.index_key, job, corpus_rules)
-    index_data, fresh = looked.index_data, looked.fresh
+    fresh = looked.fresh
     # What the rules need is in entries and seeds now: INDEX.md, parsed next, can reuse
     # the memory of the candidates, stats and outcomes (at 100,000 seeds, 50 MB), and
     # of the lists the corpus's tuples are made from (1.6 MB more).
@@ -257,20 +364,11 @@ def _corpus_step(
     corpus_entries, corpus_seeds = tuple(entries), tuple(seeds)
     del entries, seeds
     corpus_found = cache.corpus_findings(fingerprint) if run.corpus_rules else []
-    index = None
-    if (corpus_found is None or not run.corpus_rules) and index_data is not None:
-        # The costliest file to parse, and only the corpus rules (and the commands that
-        # write it) read it.
-        index = cache.index(run.root / INDEX_NAME, index_data)
-    corpus = Corpus(
-        run.root,
-        corpus_entries,
-        corpus_seeds,
-        index,
-        run.max_file_size,
-        run.pattern.pattern,
-        reader=SeedReader(run.layout, job.model, run.max_file_size),
+    # Only the corpus rules, and the commands that write it, read INDEX.md.
+    index = (
+        _parsed_index(run, looked, cache) if corpus_found is None or not run.corpus_rules else None
     )
+    corpus = _corpus(run, job, corpus_entries, corpus_seeds, index=index, given=looked.given)
     if corpus_found is None:
         corpus_found = list(check_corpus_rules(corpus, run.rules, run.options))
         if not fresh:
@@ -303,15 +401,10 @@ def _fingerprint(
 def _run(todo: list[tuple[Candidate, bool]], job: SeedJob, run: FolderRun) -> Iterator[SeedOutcome]:
     """The outcomes of ``todo`` in order, from worker processes when it pays."""
     jobs = run.jobs
-    if jobs <= 1 or len(todo) < PARALLEL_MIN_FILES or run.overlay:
+    if jobs <= 1 or len(todo) < PARALLEL_MIN_FILES:
         few = len(todo) <= FEW_TO_SIGN
         for candidate, with_rules in todo:
-            given = run.overlay.get(candidate.name)
-            if given is None:
-                yield check_seed(candidate, job, with_rules, few)
-            else:
-                entry = _given_entry(candidate, given)
-                yield check_seed_data(candidate, entry, given, job, with_rules=with_rules, few=few)
+            yield check_seed(candidate, job, with_rules, few)
         return
     from concurrent.futures import ProcessPoolExecutor
 

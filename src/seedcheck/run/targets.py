@@ -16,7 +16,7 @@ from seedcheck.corpus.value import Corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Rule
-from seedcheck.run.folder import FolderCheck, FolderRun, check_folder, default_jobs
+from seedcheck.run.folder import FolderCheck, FolderRun, Revise, check_folder, default_jobs
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,15 @@ def _existing_corpus(config: LoadedConfig) -> Path:
             if config.source is not None
             else "seedcheck.toml or [tool.seedcheck] in pyproject.toml"
         )
+        what = (
+            "is a file, not a folder"
+            if path.is_file()
+            else "is not a folder"
+            if os.path.lexists(path)
+            else "does not exist"
+        )
         raise SeedcheckError(
-            f"the configured corpus folder {path.as_posix()} does not exist; pass a corpus folder "
+            f"the configured corpus folder {path.as_posix()} {what}; pass a corpus folder "
             f"or set `corpus` in {where}"
         )
     return Path(os.path.realpath(path))
@@ -108,11 +115,14 @@ def check_target(
     scans: dict[Path, FolderScan] | None = None,
     corpus_rules: bool = True,
     overlay: Mapping[str, bytes] | None = None,
+    revise: Revise | None = None,
 ) -> FolderCheck:
     """Check one target's corpus folder with the cache and worker processes (listed
     from its scan in ``scans``, which it takes out, when the run memo scanned it).
 
-    See :class:`~seedcheck.run.folder.FolderRun` for ``corpus_rules`` and ``overlay``.
+    See :class:`~seedcheck.run.folder.FolderRun` for ``corpus_rules`` and ``revise``;
+    ``overlay`` gives the bytes of some files by name, checked in place of the files and
+    never cached (an editor's unsaved text).
     """
     settings = config.settings
     run = FolderRun(
@@ -128,7 +138,7 @@ def check_target(
         jobs=jobs,
         wanted=None if target.only is None else {str(p) for p in target.only},
         corpus_rules=corpus_rules,
-        overlay=overlay or {},
+        revise=revise if not overlay else _given(overlay),
     )
     try:
         return check_folder(run, scans)
@@ -153,3 +163,10 @@ def read_target(target: Target, config: LoadedConfig) -> Corpus:
         jobs=default_jobs(),
         corpus_rules=False,
     ).corpus
+
+
+def _given(overlay: Mapping[str, bytes]) -> Revise:
+    def given(corpus: Corpus) -> Mapping[str, bytes]:
+        return overlay
+
+    return given
