@@ -265,3 +265,19 @@ def _pipes_by_hand(line: str) -> list[int]:
 def test_cells_start_after_every_unescaped_pipe(line: str) -> None:
     found = [m.start() for m in cells._UNESCAPED_PIPE.finditer(line)]
     assert found == _pipes_by_hand(line)
+
+
+@given(st.text(alphabet="ab\\&#;0123nrt|", max_size=14))
+def test_a_cell_without_backslash_or_ampersand_decodes_to_itself(source: str) -> None:
+    # decode_cell returns such a cell as it is; it must be what the decoding gives.
+    def decoded_by_hand(text: str) -> str:
+        return cells._DECODE.sub(
+            lambda m: (
+                (chr(int(m.group(2))) if int(m.group(2)) <= 0x10FFFF else m.group(0))
+                if m.group(2) is not None
+                else cells._PUNCT_DECODED.get(m.group(1), m.group(1))
+            ),
+            text,
+        )
+
+    assert decode_cell(source) == decoded_by_hand(source)

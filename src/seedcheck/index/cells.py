@@ -68,6 +68,8 @@ def decode_cell(source: str) -> str:
 
     The parser has already turned ``\\|`` into ``|`` while splitting cells.
     """
+    if "\\" not in source and "&" not in source:
+        return source  # nothing _DECODE could match: most cells
 
     def replace(match: re.Match[str]) -> str:
         if match.group(2) is not None:
