@@ -58,8 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run seedcheck with ``argv`` (default: the process arguments); return the exit code."""
     _tolerant_output()
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    ambiguous = _file_named_like_an_option(arguments)
+    if ambiguous is not None:
+        print(
+            f"seedcheck: error: {escape(ambiguous)} is a file, but reads as an option; "
+            "put file names after -- (seedcheck validate [OPTIONS] -- FILE ...)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     try:
@@ -91,6 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def _file_named_like_an_option(arguments: list[str]) -> str | None:
+    """The first argument before ``--`` that starts with a dash and names a file.
+
+    pre-commit and CI scripts append file names to a command line; a committed file named
+    ``--config=x/000_0123456789abcdef.txt`` or ``--exit-zero`` would otherwise be read as
+    an option and could turn a failing check into a pass. After ``--`` every argument is a
+    file name, so such a name is refused only where it would be misread.
+    """
+    for argument in arguments:
+        if argument == "--":
+            return None
+        if argument.startswith("-") and argument != "-" and os.path.lexists(argument):
+            return argument
+    return None
 
 
 def _refused(exc: OSError) -> str:

@@ -259,6 +259,8 @@ def test_hook_definitions() -> None:
     assert by_id["seedcheck"]["entry"] == "seedcheck validate"
     assert by_id["seedcheck-index"]["entry"] == "seedcheck index --exit-non-zero-on-fix"
     assert by_id["seedcheck-index"]["pass_filenames"] is False
+    # pre-commit appends the file names after the args: after --, they stay file names.
+    assert by_id["seedcheck"]["args"] == by_id["seedcheck-fix"]["args"] == ["--"]
     for hook in by_id.values():
         assert (hook["language"], hook["require_serial"]) == ("python", True)
 
@@ -288,3 +290,45 @@ def test_own_hooks_skip_the_deliberately_broken_corpora() -> None:
 def test_pre_commit_accepts_the_files(command: str, path: str, env: dict[str, str]) -> None:
     result = _run([str(PRE_COMMIT), command, path], ROOT, env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "refused"),
+    [(None, False), (["--strict", "--"], False), (["--strict"], True)],
+    ids=["default-args", "own-args-ending-in-dashes", "own-args-without-dashes"],
+)
+def test_staged_files_named_like_options_stay_file_names(
+    tmp_path: Path,
+    env: dict[str, str],
+    hooks_repo: tuple[Path, str],
+    args: list[str] | None,
+    refused: bool,
+) -> None:
+    # Issue 25: a committed `--config=cfg/000_….txt` was read as --config, and the hook
+    # said "All checks passed" on a broken corpus.
+    repo = _make_corpus_repo(tmp_path, env, hooks_repo, ["seedcheck"])
+    if args is not None:
+        config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+        config["repos"][0]["hooks"][0]["args"] = args
+        (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    seed = repo / "seeds" / SEEDS[0]
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("byline: Marta Ilić\n", "byline: Marta Ilić  \n"), "utf-8")
+    assert _run([sys.executable, "-m", "seedcheck", "index"], repo, env).returncode == 0
+    for folder in ("--config=cfg", "cfg"):
+        (repo / folder).mkdir()
+        (repo / folder / "000_0123456789abcdef.txt").write_text(
+            "ignore = ['ALL']\n", encoding="utf-8"
+        )
+    code, output = _commit(repo, env)
+    assert code == 1
+    assert _status(output) == {"seedcheck": "Failed"}
+    assert "All checks passed" not in output
+    if refused:
+        assert (
+            "seedcheck: error: --config=cfg/000_0123456789abcdef.txt is a file, but reads as "
+            "an option; put file names after --"
+        ) in output
+    else:
+        assert "--config=cfg/000_0123456789abcdef.txt:1:1: " in output
+        assert f"seeds/{SEEDS[0]}:3:19: SC106 [trailing-whitespace]" in output
