@@ -1,13 +1,19 @@
-"""The command line: file names that read as options."""
+"""The command line: file names that read as options, and output that cannot be written."""
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, RunCli
+from seedcheck.cli import main
+from tests.conftest import Result, RunCli, console_script
 from tests.reporting_corpus import SUMMARY, TEXT_LINES, write_corpus
 
 
@@ -51,3 +57,44 @@ def test_options_that_name_no_file_still_work(corpus: Path, run_cli: RunCli) -> 
     assert run_cli(["validate", "--quiet", "--", "seeds"]) == Result(
         1, "\n".join(TEXT_LINES) + "\n", ""
     )
+
+
+class _Full:
+    """A standard output on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("fileno")
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["validate", "--help"], ["validate", "--version"]]
+)
+def test_help_and_version_fail_when_they_cannot_be_written(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _Full())
+    assert main(args) == 2
+    assert capsys.readouterr().err == "seedcheck: error: No space left on device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_help_and_version_to_dev_full_exit_2(args: list[str], unbuffered: str) -> None:
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [str(console_script("seedcheck")), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": unbuffered},
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (2, "seedcheck: error: No space left on device\n")

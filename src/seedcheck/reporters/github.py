@@ -15,6 +15,9 @@ from typing import TextIO
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.report import Report
 from seedcheck.reporters.text import TextReporter, summary
+from seedcheck.text.excerpt import escape
+
+_LINE_BREAKS = "\r\n"
 
 
 def escape_data(text: str) -> str:
@@ -34,7 +37,7 @@ class GithubReporter(TextReporter):
         kind = "error" if d.severity is Severity.ERROR else "warning"
         properties = [
             ("title", f"seedcheck ({d.code})"),
-            ("file", self.path(d)),
+            ("file", escape(self.path(d))),
             ("line", str(d.line)),
             ("col", str(d.column)),
         ]
@@ -43,20 +46,23 @@ class GithubReporter(TextReporter):
         if d.end_column is not None:
             properties.append(("endColumn", str(d.end_column)))
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-        return f"::{kind} {joined}::{escape_data(d.message)}"
+        # Line breaks become %0D and %0A, which GitHub shows as such; every other control
+        # character (an ESC from a file name) is escaped as in the text output.
+        return f"::{kind} {joined}::{escape_data(escape(d.message, keep=_LINE_BREAKS))}"
 
     def line(self, d: Diagnostic) -> str:
         # The runner reads every line of the log that starts with "::" as a command: a file
         # named "::stop-commands::x" would silence the annotations that follow, and a line
         # break in a message would start a line of its own. Neither may reach the log raw.
-        text = super().line(d).replace("\r", "\\r").replace("\n", "\\n")
+        # The text line escapes both already.
+        text = super().line(d)
         return f"./{text}" if text.startswith(":") else text
 
     def render(self, report: Report, out: TextIO) -> None:
         # Diagnostics are sorted by path, so each file's findings are adjacent.
         for _, group in groupby(report.diagnostics, key=self.path):
             findings = list(group)
-            out.write(f"::group::{escape_data(self.path(findings[0]))}\n")
+            out.write(f"::group::{escape_data(escape(self.path(findings[0])))}\n")
             for diagnostic in findings:
                 out.write(self.line(diagnostic) + "\n")
                 out.write(self.command(diagnostic) + "\n")

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from seedcheck.report import Report
 from seedcheck.reporters.base import Reporter
+from seedcheck.text.excerpt import escape_json
 
 
 class JsonReporter(Reporter):
@@ -33,5 +34,5 @@ class JsonReporter(Reporter):
             }
             for d in report.diagnostics
         ]
-        json.dump(items, out, indent=2, ensure_ascii=False)
+        out.write(escape_json(json.dumps(items, indent=2, ensure_ascii=False)))
         out.write("\n")

@@ -26,7 +26,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub(_escaped, text)
+    # Paths and messages are one line each, escaped as in the text output; XML 1.0
+    # would allow a C1 control or a line break, a terminal showing the file would act on it.
+    return _NOT_XML.sub(_escaped, escape(text))
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -21,6 +21,7 @@ from seedcheck.reporters.base import Reporter
 from seedcheck.rules.base import Rule
 from seedcheck.rules.pages import PROJECT_URL, rule_doc_url
 from seedcheck.rules.registry import RULES
+from seedcheck.text.excerpt import escape_json
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -108,5 +109,5 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        json.dump(document, out, indent=2, ensure_ascii=False)
+        out.write(escape_json(json.dumps(document, indent=2, ensure_ascii=False)))
         out.write("\n")

@@ -15,6 +15,7 @@ from typing import TextIO
 from seedcheck.report import Report
 from seedcheck.reporters.base import Reporter
 from seedcheck.reporters.text import summary
+from seedcheck.text.excerpt import escape_json
 
 
 @dataclass(frozen=True)
@@ -48,5 +49,5 @@ class JsonStatisticsReporter(Reporter):
 
     def render(self, report: Report, out: TextIO) -> None:
         items = [asdict(item) for item in rule_counts(report)]
-        json.dump(items, out, indent=2, ensure_ascii=False)
+        out.write(escape_json(json.dumps(items, indent=2, ensure_ascii=False)))
         out.write("\n")

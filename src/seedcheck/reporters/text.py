@@ -27,8 +27,8 @@ class TextReporter(Reporter):
             colour = _RED if d.severity is Severity.ERROR else _YELLOW
             location = f"{_BOLD}{location}{_RESET}"
             code = f"{colour}{_BOLD}{code}{_RESET}"
-            return f"{location} {code} {_CYAN}[{d.name}]{_RESET} {d.message}"
-        return f"{location} {code} [{d.name}] {d.message}"
+            return f"{location} {code} {_CYAN}[{d.name}]{_RESET} {escape(d.message)}"
+        return f"{location} {code} [{d.name}] {escape(d.message)}"
 
     def render(self, report: Report, out: TextIO) -> None:
         for diagnostic in report.diagnostics:
