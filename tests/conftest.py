@@ -150,6 +150,7 @@ RunCli = Callable[..., Result]
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
     """Call ``main(args)`` with the working directory set to ``cwd``."""
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
     def run(args: Sequence[str], cwd: Path | None = None) -> Result:

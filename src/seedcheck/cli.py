@@ -1,7 +1,8 @@
 """Command line: parse arguments, dispatch to a command, map the outcome to an exit code.
 
 Exit codes: 0 no errors, 1 findings (or a ``--check`` that found a stale file), 2 a
-usage, configuration or internal error, reported in one line on stderr.
+usage, configuration or internal error, reported in one line on stderr, 130 when
+interrupted (Ctrl-C), as shells report a process ended by SIGINT.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from seedcheck import __version__
 from seedcheck.commands import (
@@ -25,30 +25,13 @@ from seedcheck.commands import (
 from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
 
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, except that a failed write of ``--help`` or ``--version`` is an error.
-
-    argparse drops an OSError from that write and exits 0: to a full disk or a closed
-    pipe, ``seedcheck --version`` would seem to succeed having said nothing.
-    """
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        if message:
-            stream = sys.stderr if file is None else file
-            stream.write(message)
-            flush = getattr(stream, "flush", None)
-            if flush is not None:
-                flush()
+# 128 + SIGINT: what a shell reports for a process that Ctrl-C ended.
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="seedcheck",
         description="Validate a seed corpus and its INDEX.md manifest.",
     )
@@ -91,10 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-    except OSError as exc:  # --help, --version or a usage message could not be written
-        with contextlib.suppress(OSError):  # standard error may be what failed
-            print(f"seedcheck: error: {_refused(exc)}", file=sys.stderr)
-        return EXIT_ERROR
     try:
         result: int = args.run(args)
         return result
@@ -106,8 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_output()
         return EXIT_FINDINGS
     except KeyboardInterrupt:
+        # Every file is written through a temporary file and a rename, and the
+        # temporary file is removed on the way out: nothing is left half-written.
         print("seedcheck: interrupted", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_INTERRUPTED
     except OSError as exc:
         # The system refused a write or read the command needed (a full disk, a mount
         # gone): the user's to fix, not a bug to report.

@@ -218,6 +218,43 @@ def test_command_line_select_replaces_the_configured_one(project: Path, run_cli:
     assert run_cli(["validate", "-q", "--select", "SC206"]).out == _text(unknown())
 
 
+def test_extend_select_adds_to_the_configured_select(project: Path, run_cli: RunCli) -> None:
+    _write(project / "seedcheck.toml", 'select = ["SC1"]\nextend-select = ["unknown-field"]\n')
+    assert run_cli(["validate", "-q"]).out == _text(unknown(), trailing())
+    _write(project / "seedcheck.toml", 'select = ["SC1"]\n')
+    assert run_cli(["validate", "-q", "--extend-select", "SC206"]).out == _text(
+        unknown(), trailing()
+    )
+
+
+def test_command_line_select_replaces_the_configured_extend_select(
+    project: Path, run_cli: RunCli
+) -> None:
+    _write(project / "seedcheck.toml", 'select = ["SC1"]\nextend-select = ["SC206"]\n')
+    assert run_cli(["validate", "-q", "--select", "SC106"]).out == _text(trailing())
+    result = run_cli(["validate", "-q", "--select", "SC106", "--extend-select", "SC206"])
+    assert result.out == _text(unknown(), trailing())
+
+
+def test_extend_select_then_ignore(project: Path, run_cli: RunCli) -> None:
+    # Nothing selected but what extend-select adds, and ignore still wins over it.
+    _write(project / "seedcheck.toml", 'select = ["SC5"]\n')
+    result = run_cli(["validate", "-q", "--extend-select", "SC1,SC2", "--ignore", "SC106"])
+    assert result.out == _text(unknown())
+
+
+def test_configured_corpus_that_is_a_file(isolated: Path, run_cli: RunCli) -> None:
+    _write(isolated / "seeds", "not a folder\n")
+    result = run_cli(["validate"])
+    assert result == Result(
+        2,
+        "",
+        f"seedcheck: error: the configured corpus folder {(isolated / 'seeds').as_posix()} "
+        f"is a file, not a folder; pass a corpus folder or set `corpus` in "
+        f"{(isolated / 'seedcheck.toml').as_posix()}\n",
+    )
+
+
 def test_command_line_ignore_adds_to_the_configured_one(project: Path, run_cli: RunCli) -> None:
     _write(project / "seedcheck.toml", 'ignore = ["SC206"]\n')
     assert run_cli(["validate", "-q", "--ignore", "SC106"]) == Result(0, "", "")
@@ -282,6 +319,15 @@ CONFIG_ERRORS = [
         "pattern: pattern needs named groups (?P<number>…) and (?P<id>…); missing ['id', 'number']",
     ),
     ('select = ["nope"]', "unknown rule 'nope' in select; see `seedcheck rules`"),
+    (
+        'ignore = ["numbering_gap"]',
+        "unknown rule 'numbering_gap' in ignore (did you mean 'numbering-gap'?); "
+        "see `seedcheck rules`",
+    ),
+    (
+        'extend-select = ["SC1099"]',
+        "unknown rule 'SC1099' in extend-select (did you mean 'SC109'?); see `seedcheck rules`",
+    ),
     ('ignore = ["SC9"]', "unknown rule 'SC9' in ignore; see `seedcheck rules`"),
     (
         '[per-file-ignores]\n"*.txt" = ["nope"]',

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from seedcheck.edits import atomic_write
-from tests.conftest import RunCli, needs_symlinks
+from tests.conftest import Result, RunCli, needs_symlinks
 
 FIRST = "000_4c8e2a6f0b1d3579.txt"
 SECOND = "001_9a1f5d3b7e0c2468.txt"
@@ -189,6 +189,25 @@ def test_named_index_only(isolated: Path, run_cli: RunCli) -> None:
     assert (seeds / SECOND).read_text(encoding="utf-8").endswith("\t")  # not named
 
 
+def test_fix_only_lists_no_findings(isolated: Path, run_cli: RunCli) -> None:
+    """The seedcheck-fix hook's way: the seedcheck hook after it lists the findings."""
+    broken = CLEAN_FIRST.replace("Marta Ilić", "By , a professor of urban planning")
+    _corpus(isolated, broken.rstrip("\n") + "  ")
+    _indexed(run_cli)
+
+    first = run_cli(["fix", "--fix-only"])
+    second = run_cli(["fix", "--fix-only"])
+
+    assert first == Result(
+        1,
+        f"fixed seeds/{FIRST}: trailing whitespace (1 line), final newline\n"
+        "fixed seeds/INDEX.md: index block\n"
+        "Fixed 2 files.\n",
+        "",
+    )
+    assert second == Result(0, "Nothing to fix.\n", "")
+
+
 def test_undecodable_seed_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
     seeds = _corpus(isolated, CLEAN_FIRST)
     latin1 = "Café Reopens  \r\n\r\nBy Renée Castellanos\r\n\r\n".encode("latin-1")
@@ -202,7 +221,8 @@ def test_undecodable_seed_is_left_alone(isolated: Path, run_cli: RunCli) -> None
         "bytes that are not"
     )
     assert (seeds / SECOND).read_bytes() == latin1
-    assert result.code == 0
+    assert result.code == 1  # it needed a fix that could not be made
+    assert result.out.splitlines()[-1].startswith("Could not fix 1 file. Found ")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
@@ -382,9 +402,9 @@ def test_an_escaped_space_in_the_header_is_not_stripped(isolated: Path, run_cli:
         "Council Approves Floodwall' would become 'HarborCouncil Approves Floodwall'; "
         "fix it by hand\n"
         f"seeds/{FIRST}:2:16: SC106 [trailing-whitespace] trailing whitespace\n"
-        "Nothing to fix. Found 1 error in 1 file.\n"
+        "Could not fix 1 file. Found 1 error in 1 file.\n"
     )
-    assert (result.err, result.code) == ("", 0)
+    assert (result.err, result.code) == ("", 1)
     assert (seeds / FIRST).read_bytes() == text.encode()
     assert (seeds / "INDEX.md").read_bytes() == index
 
@@ -437,12 +457,41 @@ def test_a_read_only_file_is_left_alone(isolated: Path, run_cli: RunCli) -> None
         f"left seeds/{FIRST} alone: read-only (no write permission); make it writable "
         "to fix it\n"
         f"seeds/{FIRST}:10:17: SC106 [trailing-whitespace] trailing whitespace\n"
-        "Nothing to fix. Found 1 error in 1 file.\n"
+        "Could not fix 1 file. Found 1 error in 1 file.\n"
     )
-    assert (result.err, result.code) == ("", 0)
+    assert (result.err, result.code) == ("", 1)
     assert (seeds / FIRST).read_bytes() == (CLEAN_FIRST + "Trailing blanks.  \n").encode()
     assert stat.S_IMODE((seeds / FIRST).stat().st_mode) == 0o444
     assert (seeds / "INDEX.md").read_bytes() == index
+
+
+def test_a_read_only_file_that_needs_nothing_is_not_mentioned(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    seeds = _corpus(isolated, CLEAN_FIRST)
+    _indexed(run_cli)
+    for path in seeds.iterdir():
+        path.chmod(0o444)
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result == Result(0, "Nothing to fix. All checks passed (3 files checked).\n", "")
+
+
+def test_an_undecodable_seed_that_needs_nothing_is_not_mentioned(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    seeds = _corpus(isolated, CLEAN_FIRST)
+    (seeds / SECOND).write_bytes(
+        "Café Reopens\n\nBy Renée Castellanos\n\nText.\n".encode("latin-1")
+    )
+    _indexed(run_cli)
+
+    result = run_cli(["fix", "seeds"])
+
+    assert result.code == 0
+    assert "alone" not in result.out
+    assert result.out.splitlines()[-1].startswith("Nothing to fix. Found ")
 
 
 def test_a_read_only_index_is_left_alone(isolated: Path, run_cli: RunCli) -> None:
@@ -458,7 +507,7 @@ def test_a_read_only_index_is_left_alone(isolated: Path, run_cli: RunCli) -> Non
         "left seeds/INDEX.md alone: read-only (no write permission); make it writable to fix it",
         f"seeds/INDEX.md:10:124: SC507 [index-digest] {FIRST} changed since it was indexed "
         "(SHA-256 0033067e6e2f9a0c, index dd9b63014326e656); run `seedcheck index`",
-        "Fixed 1 file. Found 1 error in 1 file.",
+        "Fixed 1 file; could not fix 1. Found 1 error in 1 file.",
     ]
     assert result.out.startswith(f"fixed seeds/{FIRST}: ")
     assert (seeds / "INDEX.md").read_bytes() == index

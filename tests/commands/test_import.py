@@ -14,7 +14,7 @@ from seedcheck.edits.imports import front_matter
 from seedcheck.seed.fields import title_problems
 from seedcheck.seed.file import parse_seed
 from seedcheck.seed.model import SeedMetadata
-from tests.conftest import RunCli, ignore_case_of, needs_symlinks
+from tests.conftest import Result, RunCli, ignore_case_of, needs_symlinks
 
 FERRY = """\
 The Wendbury ferry will run every twenty minutes from next month, the harbour authority \
@@ -412,6 +412,20 @@ def test_a_raw_file_inside_the_corpus_is_refused(corpus: Path, run_cli: RunCli) 
         "seedcheck: nothing was imported\n"
     )
     assert result.code == 2
+    assert _snapshot(corpus) == before
+
+
+def test_a_plain_seed_of_the_corpus_is_called_a_seed(corpus: Path, run_cli: RunCli) -> None:
+    (corpus / "001_0123456789abcdef.txt").write_bytes(RAW_FERRY.encode("utf-8"))
+    before = _snapshot(corpus)
+    result = run_cli(["import", "seeds/001_0123456789abcdef.txt", "--corpus", "seeds"])
+    assert result == Result(
+        2,
+        "",
+        "seedcheck: error: seeds/001_0123456789abcdef.txt: already a seed of this corpus; "
+        "to make it a front-matter seed, move it out of seeds and import it from there\n"
+        "seedcheck: nothing was imported\n",
+    )
     assert _snapshot(corpus) == before
 
 

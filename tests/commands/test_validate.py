@@ -280,7 +280,19 @@ def test_select_and_ignore(
         (["--select", "nope"], "unknown rule 'nope' in --select"),
         (["--select", "SC106,nope"], "unknown rule 'nope' in --select"),
         (["--select", "SC106", "--select", "SC9"], "unknown rule 'SC9' in --select"),
-        (["--ignore", "trailing_whitespace"], "unknown rule 'trailing_whitespace' in --ignore"),
+        (
+            ["--ignore", "trailing_whitespace"],
+            "unknown rule 'trailing_whitespace' in --ignore (did you mean 'trailing-whitespace'?)",
+        ),
+        (
+            ["--select", "byline-invald"],
+            "unknown rule 'byline-invald' in --select (did you mean 'byline-invalid'?)",
+        ),
+        (["--select", "sc1066"], "unknown rule 'sc1066' in --select (did you mean 'SC106'?)"),
+        (
+            ["--extend-select", "dupliate-line"],
+            "unknown rule 'dupliate-line' in --extend-select (did you mean 'duplicate-line'?)",
+        ),
     ],
 )
 def test_unknown_selector(broken: Path, run_cli: RunCli, args: list[str], message: str) -> None:
@@ -395,6 +407,40 @@ def test_color_on_a_terminal(
     assert result.out == expected
 
 
+@pytest.mark.parametrize(
+    ("environment", "choice", "expected"),
+    [
+        ({"FORCE_COLOR": "1"}, "auto", COLOURED),  # force-color.org: even into a pipe
+        ({"FORCE_COLOR": "0"}, "auto", COLOURED),  # any non-empty value forces it
+        ({"FORCE_COLOR": ""}, "auto", UNCOLOURED),  # an empty one is ignored
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, "auto", UNCOLOURED),  # NO_COLOR wins
+        ({"FORCE_COLOR": "1"}, "never", UNCOLOURED),  # an explicit choice wins
+    ],
+)
+def test_force_color(
+    broken: Path,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    environment: dict[str, str],
+    choice: str,
+    expected: str,
+) -> None:
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    result = run_cli(["validate", "--select", "SC105,SC603", "--color", choice])
+    assert result.out == expected
+
+
+def test_force_color_never_colours_an_output_file(
+    broken: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run_cli(["validate", "--select", "SC105,SC603", "-o", "report.txt"])
+    assert (result.code, result.out) == (1, "")
+    assert (broken / "report.txt").read_text(encoding="utf-8") == UNCOLOURED
+
+
 def test_one_seed_reports_its_own_findings_and_its_index_row(broken: Path, run_cli: RunCli) -> None:
     result = run_cli(["validate", f"seeds/{SEED_1}"])
     assert (result.code, result.err) == (1, "")
@@ -485,13 +531,16 @@ def test_bundled_corpus_passes_strict_in_json(run_cli: RunCli) -> None:
     assert result == Result(0, "[]\n", "")
 
 
-@pytest.mark.parametrize("selector", ["S", "s", "SC1x", "SC1011"])
-def test_a_partial_family_prefix_is_a_typo(selector: str, run_cli: RunCli) -> None:
+@pytest.mark.parametrize(
+    ("selector", "hint"),
+    [("S", ""), ("s", ""), ("SC1x", ""), ("SC1011", " (did you mean 'SC101'?)")],
+)
+def test_a_partial_family_prefix_is_a_typo(selector: str, hint: str, run_cli: RunCli) -> None:
     result = run_cli(["validate", "--select", selector, "seeds"], cwd=REPO)
     assert result.code == 2
     assert result.out == ""
     assert result.err == (
-        f"seedcheck: error: unknown rule {selector!r} in --select; see `seedcheck rules`\n"
+        f"seedcheck: error: unknown rule {selector!r} in --select{hint}; see `seedcheck rules`\n"
     )
 
 

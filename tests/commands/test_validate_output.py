@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -150,6 +152,25 @@ def test_statistics_to_a_file(corpus: Path, run_cli: RunCli) -> None:
 def test_dash_means_stdout(corpus: Path, run_cli: RunCli) -> None:
     assert run_cli(["validate", "-o", "-"]) == run_cli(["validate"])
     assert not (corpus.parent / "-").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null on this system")
+def test_output_to_a_character_device(corpus: Path, run_cli: RunCli) -> None:
+    assert run_cli(["validate", "-o", "/dev/null"]) == Result(1, "", "")
+    assert run_cli(["validate", "--format", "sarif", "--output", "/dev/null"]) == Result(1, "", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_output_to_a_named_pipe(corpus: Path, run_cli: RunCli) -> None:
+    fifo = corpus.parent / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run_cli(["validate", "-q", "--select", "SC106", "-o", "pipe"])
+    reader.join(timeout=30)
+    assert result == Result(1, "", "")
+    assert received == [(TEXT_LINES[1] + "\n").encode()]
 
 
 def test_empty_output_name_is_a_usage_error(corpus: Path, run_cli: RunCli) -> None:

@@ -35,7 +35,11 @@ INDEX_MISSING = (
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")
+    }
     return subprocess.run(
         [str(SCRIPT), *args],
         cwd=cwd,

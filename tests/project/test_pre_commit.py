@@ -32,7 +32,7 @@ SEEDS = ("000_24f2796343eaebf7.txt", "001_7504a8ae9be89afb.md")
 # commands run here to another repository, or change the output compared here.
 _FOREIGN = frozenset(
     {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"}
-    | {"PRE_COMMIT", "SKIP", "GITHUB_ACTIONS", "NO_COLOR"}
+    | {"PRE_COMMIT", "SKIP", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"}
 )
 
 
@@ -211,6 +211,21 @@ def test_fix_hook_repairs_a_seed_and_the_next_commit_passes(
     assert _status(output) == {"seedcheck fix": "Passed", "seedcheck": "Passed"}
 
 
+def test_fix_and_validate_hooks_print_each_finding_once(
+    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str]
+) -> None:
+    repo = _make_corpus_repo(tmp_path, env, hooks_repo, ["seedcheck-fix", "seedcheck"])
+    seed = repo / "seeds" / SEEDS[0]
+    text = seed.read_text(encoding="utf-8").replace("\nsource:", "\nsorce:")
+    seed.write_bytes(text.replace("\n", "\r\n").encode())
+    assert _run([sys.executable, "-m", "seedcheck", "index"], repo, env).returncode == 0
+    code, output = _commit(repo, env)
+    assert code == 1
+    assert _status(output) == {"seedcheck fix": "Failed", "seedcheck": "Failed"}
+    assert f"fixed seeds/{SEEDS[0]}: CRLF line endings" in output
+    assert output.count("SC206 [unknown-field]") == 1, output
+
+
 def _hooks() -> list[dict[str, Any]]:
     hooks: list[dict[str, Any]] = yaml.safe_load(
         (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
@@ -255,7 +270,7 @@ def test_files_pattern(hook: str) -> None:
 def test_hook_definitions() -> None:
     by_id = {hook["id"]: hook for hook in _hooks()}
     assert set(by_id) == {"seedcheck", "seedcheck-index", "seedcheck-fix"}
-    assert by_id["seedcheck-fix"]["entry"] == "seedcheck fix"
+    assert by_id["seedcheck-fix"]["entry"] == "seedcheck fix --fix-only"
     assert by_id["seedcheck"]["entry"] == "seedcheck validate"
     assert by_id["seedcheck-index"]["entry"] == "seedcheck index --exit-non-zero-on-fix"
     assert by_id["seedcheck-index"]["pass_filenames"] is False

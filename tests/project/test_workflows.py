@@ -113,7 +113,11 @@ def test_action_installs_seedcheck_and_runs_it(tmp_path: Path) -> None:
     write_corpus(workspace)
     github_env = tmp_path / "github_env"
     github_env.write_text("", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")
+    }
     env |= {
         "RUNNER_TEMP": str(tmp_path / "runner-temp"),
         "GITHUB_ACTION_PATH": str(ROOT),

@@ -1,9 +1,10 @@
 """``seedcheck fix``: apply the safe fixes, then report what is left.
 
 Exit codes follow pre-commit's fixers: 1 when a file was changed (or, with ``--diff``,
-would be), so that a hook run fails and the user looks at the change; 0 when nothing
-needed changing, even if findings without a safe fix remain (``seedcheck validate`` is
-the check that fails on those); 2 when a file could not be written or changed while
+would be), so that a hook run fails and the user looks at the change, or when a file
+that needed a fix was left alone (read-only, or the fix would change what it says); 0
+when nothing needed changing, even if findings without a safe fix remain (``seedcheck
+validate`` is the check that fails on those); 2 when a file could not be written or changed while
 seedcheck was working on it.
 """
 
@@ -43,6 +44,12 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--diff", action="store_true", help="write nothing; print what would change"
     )
+    parser.add_argument(
+        "--fix-only",
+        action="store_true",
+        help="do not list the findings that remain (for the seedcheck-fix hook, when the "
+        "seedcheck hook lists them)",
+    )
     add_config_option(parser)
     parser.set_defaults(run=run)
 
@@ -73,11 +80,29 @@ def run(args: argparse.Namespace) -> int:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
     report = report_from((remaining for _, remaining in checked), config.selection())
-    REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
-    files = f"{changed} file{'' if changed == 1 else 's'}"
-    done = f"{'Would fix' if args.diff else 'Fixed'} {files}." if changed else "Nothing to fix."
-    print(f"{done} {summary(report)}")
-    return EXIT_CHANGED if changed else EXIT_OK
+    if not args.fix_only:
+        REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
+    refused = sum(len(plan.left_alone) for plan, _ in checked)
+    outcome = _outcome(changed, refused, diff=args.diff)
+    print(outcome if args.fix_only else f"{outcome} {summary(report)}")
+    # A needed fix that was refused fails the run as a fix made does: the file still
+    # needs the user.
+    return EXIT_CHANGED if changed or refused else EXIT_OK
+
+
+def _outcome(changed: int, refused: int, *, diff: bool) -> str:
+    """``Fixed 2 files; could not fix 1.``, ``Could not fix 1 file.``, ``Nothing to fix.``"""
+
+    def files(count: int) -> str:
+        return f"{count} file{'' if count == 1 else 's'}"
+
+    if changed and refused:
+        return f"{'Would fix' if diff else 'Fixed'} {files(changed)}; could not fix {refused}."
+    if changed:
+        return f"{'Would fix' if diff else 'Fixed'} {files(changed)}."
+    if refused:
+        return f"Could not fix {files(refused)}."
+    return "Nothing to fix."
 
 
 def _fixed(

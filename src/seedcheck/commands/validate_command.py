@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +44,8 @@ def add_parser(sub: Any) -> None:
         "--output",
         "-o",
         metavar="FILE",
-        help="write the report to FILE instead of stdout (- for stdout)",
+        help="write the report to FILE instead of stdout (- for stdout; a device such as "
+        "/dev/null is written to, not replaced)",
     )
     parser.add_argument(
         "--statistics",
@@ -59,6 +61,13 @@ def add_parser(sub: Any) -> None:
         help="only these rules (names, codes or code prefixes, comma-separated)",
     )
     parser.add_argument(
+        "--extend-select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="also these rules, on top of --select or the configured select",
+    )
+    parser.add_argument(
         "--ignore",
         action="append",
         default=[],
@@ -72,7 +81,8 @@ def add_parser(sub: Any) -> None:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour text output (auto: on a terminal, unless NO_COLOR is set)",
+        help="colour text output (auto: on a terminal or when FORCE_COLOR is set, "
+        "never when NO_COLOR is set)",
     )
     parser.add_argument(
         "--no-cache",
@@ -105,9 +115,15 @@ def _jobs(value: str) -> int:
 
 
 def _use_color(choice: str, to_file: bool) -> bool:
+    """Whether text output is coloured: ``--color always|never`` decides; otherwise a
+    non-empty ``NO_COLOR`` turns colour off (no-color.org), a non-empty ``FORCE_COLOR``
+    turns it on even when stdout is not a terminal (force-color.org), and a report
+    written to a file (``--output``) is never coloured."""
     if choice != "auto":
         return choice == "always"
-    return not to_file and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if to_file or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -162,12 +178,30 @@ def _utf8_stdout() -> None:
         reconfigure(encoding="utf-8")
 
 
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` leads to a character device or a pipe (``/dev/null``,
+    ``/dev/stdout`` on a terminal or into a pipe), which is written to, not replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def _write_output(path: Path, text: str) -> None:
+    data = text.encode("utf-8", errors="backslashreplace")
+    if _is_stream(path):
+        try:
+            with path.open("wb") as out:
+                out.write(data)
+        except OSError as exc:
+            raise SeedcheckError(f"{path.as_posix()}: cannot write: {exc.strerror}") from None
+        return
     # Through a temporary file, as every file seedcheck writes: a run that fails half-way
     # must not leave a truncated SARIF or JUnit file for CI to upload.
     from seedcheck.edits.atomic_write import write_atomically
 
-    write_atomically(path, text.encode("utf-8", errors="backslashreplace"))
+    write_atomically(path, data)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,7 +212,9 @@ def run(args: argparse.Namespace) -> int:
         from seedcheck.cache.run_memo import RunMemo
 
         memo = RunMemo.for_run(
-            config=args.config, paths=args.paths, rule_lists=(args.select, args.ignore)
+            config=args.config,
+            paths=args.paths,
+            rule_lists=(args.select, args.ignore, args.extend_select),
         )
     recalled = memo.recall() if memo is not None else None
     if recalled is not None:
@@ -207,7 +243,12 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     from seedcheck.run.targets import resolve_targets
 
     config = config_from(args) if memo is None else memo.configuration()
-    for option, values in (("--select", args.select), ("--ignore", args.ignore)):
+    rule_options = (
+        ("--select", args.select),
+        ("--extend-select", args.extend_select),
+        ("--ignore", args.ignore),
+    )
+    for option, values in rule_options:
         for value in values:
             if not rule_list([value]):  # "" or ",": all rules, or none, would be a guess
                 raise SeedcheckError(
@@ -215,9 +256,11 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
                     "names, comma-separated"
                 )
     select, ignore = rule_list(args.select), rule_list(args.ignore)
+    extend_select = rule_list(args.extend_select)
     check_selectors(select, "--select")
+    check_selectors(extend_select, "--extend-select")
     check_selectors(ignore, "--ignore")
-    selection = config.selection(select, ignore)
+    selection = config.selection(select, ignore, extend_select)
     reporter = _reporter(args)
     targets = resolve_targets(args.paths, config)
     roots = [t.root for t in targets]

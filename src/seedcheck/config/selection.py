@@ -9,6 +9,7 @@ glob, matched against the path relative to the project root, to rules ignored th
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
 import re
@@ -36,7 +37,31 @@ def check_selectors(selectors: Iterable[str], where: str) -> None:
     """Refuse a selector that names no rule: a typo must not silently select nothing."""
     for selector in selectors:
         if not any(_matches(rule, selector) for rule in RULES):
-            raise SeedcheckError(f"unknown rule {selector!r} in {where}; see `seedcheck rules`")
+            hint = suggestion(selector)
+            also = f" (did you mean {hint!r}?)" if hint else ""
+            raise SeedcheckError(
+                f"unknown rule {selector!r} in {where}{also}; see `seedcheck rules`"
+            )
+
+
+def suggestion(selector: str) -> str | None:
+    """The rule name or code a mistyped selector most likely meant, or None."""
+    # Names are kebab-case and codes upper-case; people write snake_case and sc106.
+    name = selector.strip().lower().replace("_", "-").replace(" ", "-")
+    if name in BY_NAME:
+        return name
+    close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    code = selector.strip().upper()
+    if len(code) < len("SC101"):  # SC9: too short to tell which code was meant
+        return None
+    typed_on = [known for known in BY_CODE if code.startswith(known)]  # SC1011: one key more
+    if typed_on:
+        return typed_on[0]
+    family = [known for known in BY_CODE if known[:3] == code[:3]] or list(BY_CODE)
+    close = difflib.get_close_matches(code, family, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from seedcheck.config.files import find_config, read_table
-from seedcheck.config.selection import Selection
+from seedcheck.config.selection import Selection, check_selectors
 from seedcheck.corpus.listing import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
 from seedcheck.rules.base import OptionsCheck, Rule
@@ -67,6 +67,10 @@ class CoreSettings(BaseModel):
     )
     select: list[str] = Field(
         default_factory=list, description="Rules to enable (names, codes, prefixes); default all."
+    )
+    extend_select: list[str] = Field(
+        default_factory=list,
+        description="Rules to enable on top of 'select' (names, codes, prefixes).",
     )
     ignore: list[str] = Field(
         default_factory=list, description="Rules to disable (names, codes, prefixes)."
@@ -234,12 +238,21 @@ class LoadedConfig(BaseModel):
     def corpus_path(self) -> Path:
         return self.root / self.settings.corpus
 
-    def selection(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Selection:
-        """The rules this configuration enables; command-line ``select`` replaces the
-        configured one and ``ignore`` adds to it, as in ruff."""
+    def selection(
+        self,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> Selection:
+        """The rules this configuration enables, as in ruff: command-line ``select``
+        replaces the configured ``select`` and ``extend-select``; ``extend_select`` adds
+        to whichever ``select`` applies (nothing, when that is every rule); ``ignore``
+        adds to the configured one."""
         settings = self.settings
+        extended = (*(() if select else settings.extend_select), *extend_select)
+        base = tuple(select or settings.select)
         return Selection(
-            select=tuple(select or settings.select),
+            select=(*base, *extended) if base else (),
             ignore=(*settings.ignore, *ignore),
             per_file_ignores=settings.per_file_ignores,
             severity=settings.severity,
@@ -277,6 +290,7 @@ def _validated(source: Path, table: dict[str, Any]) -> LoadedConfig:
             f"{source.as_posix()}: invalid configuration: {_describe(exc, source)}"
         ) from None
     try:  # rule names are checked here so that the message names the file
+        check_selectors(settings.extend_select, "extend-select")
         Selection(
             select=tuple(settings.select),
             ignore=tuple(settings.ignore),

@@ -313,13 +313,17 @@ def _seed_fix(
     data = corpus.reader.read_bytes(summary) if corpus.reader is not None else None
     if data is None:
         return "it changed or could not be read while seedcheck worked; run seedcheck fix again"
-    reason = READ_ONLY if is_read_only(summary.path) else why_not_fixable(data)
+    # A file that needs nothing is never "left alone": only a needed fix is refused.
+    reason = why_not_fixable(data)
     if reason is not None:
-        return reason
+        as_is = data.decode("utf-8", errors="surrogateescape")
+        return None if fix_text(as_is).text == as_is else reason
     fixed = fix_text(data.decode("utf-8"))
     new = fixed.text.encode("utf-8")
     if new == data:
         return None
+    if is_read_only(summary.path):
+        return READ_ONLY
     number, seed_id = summary.number, summary.seed_id
     before = parse_seed(
         summary.path, data, number=number, seed_id=seed_id, layout=layout, model=model

@@ -180,11 +180,19 @@ def plan_import(
             continue  # named twice on the command line: one file, imported once
         seen.add(resolved)
         if resolved.parent == corpus_root:
-            problems.append(
-                f"{shown}: the raw article is inside the corpus folder, where it is not a seed; "
-                f"move it out of {display_path(str(corpus.root.absolute()))} and import it "
-                "from there"
-            )
+            folder = display_path(str(corpus.root.absolute()))
+            if pattern.fullmatch(source.name) is not None:
+                # Named like a seed there, it is one (a plain-layout seed is as much a
+                # seed as a front-matter one), not a stray raw article.
+                problems.append(
+                    f"{shown}: already a seed of this corpus; to make it a front-matter "
+                    f"seed, move it out of {folder} and import it from there"
+                )
+            else:
+                problems.append(
+                    f"{shown}: the raw article is inside the corpus folder, where it is not "
+                    f"a seed; move it out of {folder} and import it from there"
+                )
             continue
         try:
             seed = _plan_one(source, corpus, metadata, model=model, number=next_number, width=width)
