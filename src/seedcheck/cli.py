@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from seedcheck import __version__
 from seedcheck.commands import (
@@ -25,13 +26,32 @@ from seedcheck.commands import (
 from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # 128 + SIGINT: what a shell reports for a process that Ctrl-C ended.
 EXIT_INTERRUPTED = 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a failed write of ``--help`` or ``--version`` is an error.
+
+    argparse drops an OSError from that write and exits 0: to a full disk or a closed
+    pipe, ``seedcheck --version`` would seem to succeed having said nothing.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            stream = sys.stderr if file is None else file
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if flush is not None:
+                flush()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="seedcheck",
         description="Validate a seed corpus and its INDEX.md manifest.",
     )
@@ -74,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
     except SystemExit as exc:  # argparse exits for --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    except OSError as exc:  # --help, --version or a usage message could not be written
+        with contextlib.suppress(OSError):  # standard error may be what failed
+            print(f"seedcheck: error: {_refused(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         result: int = args.run(args)
         return result
