@@ -141,9 +141,9 @@ def whole_parses(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     whole: list[bool] = []
     parse = seedcheck.index.document._parse_index
 
-    def spy(path: Path, data: bytes, *, rows_apart: bool) -> Any:
+    def spy(path: Path, data: bytes, *, rows_apart: bool, previous: Any = None) -> Any:
         whole.append(not rows_apart)
-        return parse(path, data, rows_apart=rows_apart)
+        return parse(path, data, rows_apart=rows_apart, previous=previous)
 
     monkeypatch.setattr(seedcheck.index.document, "_parse_index", spy)
     return whole
@@ -190,3 +190,41 @@ def test_without_the_table_rule_helpers_a_long_table_is_parsed_whole(
     whole_parses.clear()
     assert parse_index(Path("INDEX.md"), data) == expected
     assert whole_parses == [False, True]  # asked to read rows apart, parsed whole
+
+
+# Earlier versions a command may rewrite INDEX.md from: every row reused, some, none, or
+# the same lines under another header or beside other link references.
+EARLIER = ["generated", "missing-column", "reference-link", "crlf", "odd-cells", "file-cell-21"]
+
+
+@pytest.mark.parametrize("earlier", EARLIER)
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rows_of_an_earlier_version_give_what_a_parse_gives(case: str, earlier: str) -> None:
+    path = Path("INDEX.md")
+    data = CASES[case].encode("utf-8", errors="surrogateescape")
+    previous = parse_index(path, CASES[earlier].encode("utf-8", errors="surrogateescape"))
+    assert parse_index(path, data, previous) == parse_index(path, data)
+
+
+def test_an_unchanged_row_is_taken_from_the_earlier_version() -> None:
+    path = Path("INDEX.md")
+    previous = parse_index(path, _block(HEAD + _rows(9)).encode())
+    edited = _block(HEAD + _rows(4) + _row(4, "A new title") + _rows(9)[len(_rows(5)) :])
+    document = parse_index(path, edited.encode(), previous)
+    assert document.rows[3].cells is previous.rows[3].cells  # reused
+    assert document.rows[4].cells is not previous.rows[4].cells  # read anew
+    assert document.rows[4].cells["Title"].text == "A new title"
+    assert document == parse_index(path, edited.encode())
+
+
+def test_a_row_linked_by_reference_is_read_again_with_the_new_references() -> None:
+    path = Path("INDEX.md")
+    row = "| 002 | [a.txt][ref] | T | A | 2024 | 3 | x |\n"
+    table = HEAD + _rows(2) + row + _rows(4)[len(_rows(3)) :]
+    # References count up to the last marker: defined before the block.
+    previous = parse_index(path, _block(table, before="[ref]: <old.txt>\n\n").encode())
+    data = _block(table, before="[ref]: <new.txt>\n\n").encode()
+    document = parse_index(path, data, previous)
+    assert [r.file for r in previous.rows][2] == "old.txt"
+    assert [r.file for r in document.rows][2] == "new.txt"
+    assert document == parse_index(path, data)

@@ -220,8 +220,11 @@ class CorpusCache:
         self._corpus = (fingerprint, [diagnostic_record(d) for d in findings])
         self._dirty.add(CORPUS_NAME)
 
-    def index(self, path: Path, data: bytes) -> IndexDocument:
-        """INDEX.md parsed: from the cache when these bytes were parsed before.
+    def index(
+        self, path: Path, data: bytes, previous: IndexDocument | None = None
+    ) -> IndexDocument:
+        """INDEX.md parsed: from the cache when these bytes were parsed before, else
+        with the rows of ``previous`` that it still holds (see parse_index).
 
         Parsing the index is the costliest step of a run that changed one seed (a table
         row is a dozen Markdown tokens), and the index changes far less often than seeds.
@@ -239,7 +242,7 @@ class CorpusCache:
                     return from_parsed(path, data, record)
                 except (TypeError, ValueError):
                     pass
-        parsed = parse_index(path, data)
+        parsed = parse_index(path, data, previous)
         if self.path is not None:
             # Written now, as it is keyed by the bytes alone, and not held: kept to the end
             # of the run, the record (8 MB at 100,000 rows) and, as it was written, its

@@ -189,12 +189,20 @@ def _unparsed(path: Path, data: bytes) -> IndexDocument:
     return IndexDocument(path, data, invalid_utf8_line=bad_line)
 
 
-def parse_index(path: Path, data: bytes) -> IndexDocument:
-    """Parse INDEX.md's bytes; never raises on bad content."""
-    return _parse_index(path, data, rows_apart=True)
+def parse_index(path: Path, data: bytes, previous: IndexDocument | None = None) -> IndexDocument:
+    """Parse INDEX.md's bytes; never raises on bad content.
+
+    ``previous`` is an earlier version of the file as parsed (the one a command is about
+    to rewrite): a row whose line it holds unchanged, under the same header, is taken
+    from it rather than read again, since a row is made from its line and the header
+    alone. The result is the same either way.
+    """
+    return _parse_index(path, data, rows_apart=True, previous=previous)
 
 
-def _parse_index(path: Path, data: bytes, *, rows_apart: bool) -> IndexDocument:
+def _parse_index(
+    path: Path, data: bytes, *, rows_apart: bool, previous: IndexDocument | None = None
+) -> IndexDocument:
     # With ``rows_apart``, most rows of a long table are read without markdown-it's
     # tokens (see index.long_tables); the result is that of one parse, which is made instead
     # whenever the document does not have the shape that allows it.
@@ -233,7 +241,7 @@ def _parse_index(path: Path, data: bytes, *, rows_apart: bool) -> IndexDocument:
         return replace(doc, table_problems=(problem,))
     if long_table is not None and (tokens[tables[0]].map or [0])[0] != long_table.start:
         return _parse_index(path, data, rows_apart=False)  # the long table is not the index's
-    left_out = _LeftOut(long_table, parser, env) if long_table is not None else None
+    left_out = _LeftOut(long_table, parser, env, previous) if long_table is not None else None
     rows, problems, usable = _read_table(tokens, tables[0], source_lines, left_out)
     for extra in tables[1:]:
         extra_map = tokens[extra].map
@@ -359,11 +367,13 @@ def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]
 
 
 class _LeftOut(NamedTuple):
-    """The rows a reduced parse left out, and how to read their file links."""
+    """The rows a reduced parse left out, how to read their file links, and the earlier
+    version of the document whose unchanged rows may be reused (see parse_index)."""
 
     table: LongTable
     parser: MarkdownIt
     env: dict[str, Any]
+    previous: IndexDocument | None
 
 
 def _read_table(
@@ -442,8 +452,16 @@ def _left_out_rows(
 
     width = len(header)
     file_index = header.index("File") if "File" in header else None
+    known = _known_rows(left_out.previous, header) if file_index is not None else {}
     rows: list[IndexRow] = []
     for line, columns in left_out.table.rows():
+        if known and file_index is not None:
+            # Reused only when its file link is plain: any other is read with the
+            # document's link references, which the earlier version may not share.
+            same = known.get(lines[line].rstrip("\r\n"))
+            if same is not None and _PLAIN_LINK.fullmatch(cell_content(columns, file_index)):
+                rows.append(IndexRow(line + 1, same.cells, same.file))
+                continue
         contents = [cell_content(columns, i) for i in range(width)]
         target = None
         if file_index is not None:
@@ -452,6 +470,19 @@ def _left_out_rows(
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _known_rows(previous: IndexDocument | None, header: list[str]) -> dict[str, IndexRow]:
+    """The rows of ``previous`` by their line's text, those read under this header."""
+    if previous is None or not previous.rows:
+        return {}
+    columns = tuple(dict.fromkeys(header))  # as row_cells keeps them
+    lines = previous.lines
+    return {
+        lines[row.line - 1]: row
+        for row in previous.rows
+        if 0 < row.line <= len(lines) and tuple(row.cells) == columns
+    }
 
 
 # The File cell seedcheck index writes, ``[name](<name>)``, with a name in which nothing

@@ -132,6 +132,8 @@ class _Looked:
     index_data: bytes | None = None
     index_key: bytes = b""
     index: IndexDocument | None = None  # index_data parsed, once something parsed it
+    # INDEX.md as read, when a new version was given: its unchanged rows are reused.
+    previous_index: IndexDocument | None = None
     # Seeds' bytes given in place of their files (overlay, revise), for rules that
     # read a seed again.
     given: dict[str, bytes] = field(default_factory=dict)
@@ -252,7 +254,7 @@ def _revise(
         looked.fresh.add(name)
         looked.given[name] = data
         if name == INDEX_NAME:
-            looked.index_data, looked.index = data, None
+            looked.index_data, looked.index, looked.previous_index = data, None, looked.index
             looked.index_key = hashlib.sha256(data).digest()
             looked.outcomes[name] = SeedOutcome(entry, None, None)
         else:
@@ -315,7 +317,7 @@ def _assembled(
 def _parsed_index(run: FolderRun, looked: _Looked, cache: CorpusCache) -> IndexDocument | None:
     if looked.index is None and looked.index_data is not None:
         # The costliest file to parse; the cache keeps it by its bytes.
-        looked.index = cache.index(run.root / INDEX_NAME, looked.index_data)
+        looked.index = cache.index(run.root / INDEX_NAME, looked.index_data, looked.previous_index)
     return looked.index
 
 
