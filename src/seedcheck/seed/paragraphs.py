@@ -46,7 +46,8 @@ def split_paragraphs(
 ) -> tuple[Paragraph, ...]:
     """The paragraphs of ``lines`` from ``body_start`` (0-based) on: runs of non-blank
     lines between blank ones. The line at ``skip`` (the plain layout's byline, not
-    article text) separates paragraphs like a blank line."""
+    article text) separates paragraphs like a blank line. A body without a blank line is
+    one paragraph a line, as some extractors write it."""
     paragraphs: list[Paragraph] = []
     current: list[BodyLine] = []
     for index in range(body_start, len(lines)):
@@ -59,4 +60,7 @@ def split_paragraphs(
         current.append(BodyLine(index + 1, text))
     if current:
         paragraphs.append(Paragraph(tuple(current)))
+    if len(paragraphs) == 1 and len(paragraphs[0].lines) > 1:
+        # No blank line in the whole body: an extractor that writes one paragraph a line.
+        return tuple(Paragraph((line,)) for line in paragraphs[0].lines)
     return tuple(paragraphs)
