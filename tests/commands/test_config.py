@@ -160,6 +160,76 @@ def test_nearest_configuration_wins(isolated: Path, run_cli: RunCli) -> None:
     assert result.out == _text(unknown(f"{(isolated / 'articles').as_posix()}/"))
 
 
+def test_each_path_takes_its_nearest_configuration(isolated: Path, run_cli: RunCli) -> None:
+    # Two corpus projects in one repository, checked from its root, as a hook runs.
+    write_corpus(isolated / "news" / "seeds")
+    _write(isolated / "news" / "seedcheck.toml", 'select = ["SC106"]\n')
+    write_corpus(isolated / "blogs" / "posts")
+    _write(
+        isolated / "blogs" / "pyproject.toml",
+        '[tool.seedcheck]\ncorpus = "posts"\nselect = ["SC206"]\n',
+    )
+    result = run_cli(["validate", "news/seeds", f"blogs/posts/{SEED_1}"])
+    assert result == Result(
+        1,
+        _text(
+            unknown("blogs/posts/"),
+            trailing("news/seeds/"),
+            "Found 2 errors in 2 files.",
+        ),
+        "",
+    )
+
+
+def test_a_configuration_file_named_checks_the_corpus_it_configures(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    write_corpus(isolated / "news" / "articles")
+    _write(isolated / "news" / "seedcheck.toml", 'corpus = "articles"\nselect = ["SC106"]\n')
+    result = run_cli(["validate", "-q", "news/seedcheck.toml"])
+    assert result == Result(1, _text(trailing("news/articles/")), "")
+
+
+def test_config_option_overrides_every_path(isolated: Path, run_cli: RunCli) -> None:
+    write_corpus(isolated / "news" / "seeds")
+    _write(isolated / "news" / "seedcheck.toml", 'select = ["SC106"]\n')
+    _write(isolated / "strict.toml", 'select = ["SC206"]\n')
+    result = run_cli(["validate", "-q", "--config", "strict.toml", "news/seeds"])
+    assert result == Result(1, _text(unknown("news/seeds/")), "")
+
+
+def test_a_path_without_a_configuration_takes_the_working_directorys(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    write_corpus(isolated / "data" / "seeds")
+    _write(isolated / "tools" / "seedcheck.toml", 'select = ["SC206"]\n')
+    (isolated / "seedcheck.toml").unlink()
+    result = run_cli(["validate", "-q", "../data/seeds"], cwd=isolated / "tools")
+    assert result == Result(1, _text(unknown(f"{(isolated / 'data/seeds').as_posix()}/")), "")
+
+
+def test_the_search_for_a_path_stops_at_its_repository_root(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    # The configuration above the repository (isolated/seedcheck.toml) is not the
+    # corpus project's; the working directory's applies instead.
+    _write(isolated / "seedcheck.toml", 'select = ["SC106"]\n')
+    (isolated / "repo" / ".git").mkdir(parents=True)
+    write_corpus(isolated / "repo" / "seeds")
+    _write(isolated / "elsewhere" / "seedcheck.toml", 'select = ["SC206"]\n')
+    result = run_cli(["validate", "-q", "../repo/seeds"], cwd=isolated / "elsewhere")
+    assert result == Result(1, _text(unknown(f"{(isolated / 'repo/seeds').as_posix()}/")), "")
+
+
+def test_per_file_ignores_are_relative_to_the_file_that_sets_them(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    write_corpus(isolated / "news" / "seeds")
+    _write(isolated / "news" / "seedcheck.toml", '[per-file-ignores]\n"seeds/001_*" = ["SC106"]\n')
+    result = run_cli(["validate", "-q", "news/seeds"])
+    assert result == Result(1, _text(unknown("news/seeds/")), "")
+
+
 def test_required_builtin_field(project: Path, run_cli: RunCli) -> None:
     _write(project / "seedcheck.toml", 'required = ["source", "published"]\n')
     result = run_cli(["validate"])

@@ -213,10 +213,12 @@ def test_index_refuses_broken_markers(corpus: Path, run_cli: RunCli) -> None:
     assert index.read_text(encoding="utf-8") == text
 
 
-def test_index_of_a_file_is_an_error(corpus: Path, run_cli: RunCli) -> None:
-    result = run_cli(["index", f"seeds/{SEED_1}"])
-    assert result == Result(
-        2, "", f"seedcheck: error: seeds/{SEED_1}: not a folder; pass the corpus folder\n"
+def test_index_of_files_indexes_their_corpus_once(corpus: Path, run_cli: RunCli) -> None:
+    # What the seedcheck-index hook passes: the staged files of the corpus.
+    result = run_cli(["index", f"seeds/{SEED_1}", f"seeds/{SEED_2}"])
+    assert result == Result(0, "Created seeds/INDEX.md (2 seeds).\n", "")
+    assert run_cli(["index", "--check", "seeds/INDEX.md", f"seeds/{SEED_1}"]) == Result(
+        0, "seeds/INDEX.md is up to date (2 seeds).\n", ""
     )
 
 

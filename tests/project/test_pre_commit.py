@@ -226,6 +226,67 @@ def test_fix_and_validate_hooks_print_each_finding_once(
     assert output.count("SC206 [unknown-field]") == 1, output
 
 
+def test_two_corpus_projects_in_one_repository_each_with_its_settings(
+    tmp_path: Path, env: dict[str, str], hooks_repo: tuple[Path, str]
+) -> None:
+    """Hooks run from the repository root; each corpus takes its nearest settings."""
+    hooks, rev = hooks_repo
+    repo = tmp_path / "two-corpora"
+    repo.mkdir()
+    _init_repo(repo, env)
+    (repo / "news").mkdir()
+    (repo / "news" / "seedcheck.toml").write_text('required = ["url"]\n', encoding="utf-8")
+    (repo / "blogs").mkdir()
+    (repo / "blogs" / "pyproject.toml").write_text(
+        '[tool.seedcheck]\ncorpus = "posts"\n\n'
+        '[tool.seedcheck.per-file-ignores]\n"posts/000_*.txt" = ["trailing-whitespace"]\n',
+        encoding="utf-8",
+    )
+    for corpus in (repo / "news" / "seeds", repo / "blogs" / "posts"):
+        corpus.mkdir()
+        for name in SEEDS:
+            shutil.copy2(BUNDLED / name, corpus / name)
+    config = {
+        "repos": [
+            {
+                "repo": hooks.as_posix(),
+                "rev": rev,
+                "hooks": [{"id": "seedcheck"}, {"id": "seedcheck-index"}],
+            }
+        ]
+    }
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert _run([str(PRE_COMMIT), "install"], repo, env).returncode == 0
+    indexed = _run(
+        [sys.executable, "-m", "seedcheck", "index", "news/seeds", "blogs/posts"], repo, env
+    )
+    assert indexed.returncode == 0, indexed.stderr
+    code, output = _commit(repo, env)
+    assert code == 0, output
+
+    # news requires url; blogs ignores trailing blanks in 000: neither is the default.
+    news = repo / "news" / "seeds" / SEEDS[0]
+    news.write_text(
+        re.sub(r"(?m)^url: .*\n", "", news.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    blog = repo / "blogs" / "posts" / SEEDS[0]
+    text = blog.read_text(encoding="utf-8")
+    blog.write_text(text.replace("byline: Marta Ilić\n", "byline: Marta Ilić  \n"), "utf-8")
+    code, output = _commit(repo, env)
+    assert code == 1
+    assert _status(output) == {"seedcheck": "Failed", "seedcheck index": "Failed"}
+    assert "Updated news/seeds/INDEX.md (2 seeds).\n" in output
+    assert "Updated blogs/posts/INDEX.md (2 seeds).\n" in output
+
+    code, output = _commit(repo, env)  # with the rewritten indexes
+    assert code == 1
+    assert _status(output) == {"seedcheck": "Failed", "seedcheck index": "Passed"}
+    assert (
+        f"news/seeds/{SEEDS[0]}:1:1: SC207 [missing-field] missing required field 'url'\n"
+        "Found 1 error in 1 file.\n"
+    ) in output
+
+
 def _hooks() -> list[dict[str, Any]]:
     hooks: list[dict[str, Any]] = yaml.safe_load(
         (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
@@ -273,7 +334,8 @@ def test_hook_definitions() -> None:
     assert by_id["seedcheck-fix"]["entry"] == "seedcheck fix --fix-only"
     assert by_id["seedcheck"]["entry"] == "seedcheck validate"
     assert by_id["seedcheck-index"]["entry"] == "seedcheck index --exit-non-zero-on-fix"
-    assert by_id["seedcheck-index"]["pass_filenames"] is False
+    assert "pass_filenames" not in by_id["seedcheck-index"]  # the corpora of the files
+    assert by_id["seedcheck-index"]["args"] == ["--"]
     # pre-commit appends the file names after the args: after --, they stay file names.
     assert by_id["seedcheck"]["args"] == by_id["seedcheck-fix"]["args"] == ["--"]
     for hook in by_id.values():

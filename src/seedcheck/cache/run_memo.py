@@ -5,8 +5,9 @@ A run that the per-file cache answers still imports the parsers and the rules (P
 alone takes a tenth of a second) and rebuilds every seed's summary from its record. The
 memo skips all of it. Its key is everything a report depends on apart from the corpus
 folders' contents: the code (see code_identity), the day, the working directory, the
-configuration file and its table, and the command line's paths and rule lists with the
-stat of each path and where each path and the configured corpus lead. Under a key it
+configuration files and their tables (each path's own, see configs_for_paths), and the
+command line's paths and rule lists with the stat of each path and where each path and
+each configured corpus lead. Under a key it
 keeps, for each corpus folder, the :func:`~seedcheck.corpus.listing.listing_digest` the
 run saw, and the report. Recalling lists each folder again, a stat per file; only if
 every digest matches is the report reused. What only changes how a report is shown
@@ -29,13 +30,13 @@ import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from seedcheck import __version__
 from seedcheck.cache.code_identity import code_identity
 from seedcheck.cache.file import diagnostic_record, from_record, read_checked, write_checked
 from seedcheck.cache.location import cache_root
-from seedcheck.config.files import find_config, read_table
+from seedcheck.config.files import Found, configs_for_paths, read_table
 from seedcheck.corpus.listing import FolderScan, scan_digest, scan_folder
 from seedcheck.errors import SeedcheckError
 from seedcheck.report import Report
@@ -59,25 +60,26 @@ class RunMemo:
     """This run's key, and its file in the memo under one cache root."""
 
     def __init__(
-        self, root: Path, key: str, found: tuple[Path, dict[str, Any]] | None, cwd: Path
+        self, root: Path, key: str, groups: list[tuple[Found | None, list[str]]], cwd: Path
     ) -> None:
         self.root = root  # the cache root
         self.folder = root / __version__ / MEMO_FOLDER
         self.path = self.folder / key
         self.key = key
-        self._found = found
+        self._groups = groups
         self._cwd = cwd
         # The folders recall scanned, for the run to list them from (see FolderScan).
         self.scans: dict[Path, FolderScan] = {}
 
-    def configuration(self) -> LoadedConfig:
-        """The configuration of the key, validated: the file is not read a second time,
-        so a report made with it is never kept under the key of another."""
+    def configurations(self) -> list[tuple[LoadedConfig, list[str]]]:
+        """The configurations of the key, validated, each with its paths: no file is
+        read a second time, so a report made with them is never kept under the key of
+        others."""
         # Imported when asked: a memo hit answers without loading the settings model
         # (and Pydantic with it), which is most of a warm run's start-up.
-        from seedcheck.config.settings import loaded_config
+        from seedcheck.config.settings import configured
 
-        return loaded_config(self._found, self._cwd.resolve())
+        return configured(self._groups, self._cwd)
 
     @classmethod
     def for_run(
@@ -94,15 +96,23 @@ class RunMemo:
         """
         try:
             cwd = Path.cwd()
-            found = _config(config, cwd)
-            source, table = found if found is not None else (None, {})
-            root = source.parent if source is not None else cwd.resolve()
-            corpus = table.get("corpus", "seeds")
-            # Where each path and the configured corpus lead: a symbolic link changed to
-            # another folder changes no stat of the link, nor the configuration.
+            if config is None:  # each path's own configuration
+                groups = configs_for_paths(paths, cwd.resolve())
+            else:
+                groups = [(_config(config, cwd), list(paths))]
+            # Where each path and each configured corpus lead: a symbolic link changed
+            # to another folder changes no stat of the link, nor the configuration.
             resolved = [os.path.realpath(path) for path in paths]
-            if isinstance(corpus, str):
-                resolved.append(os.path.realpath(root / corpus))
+            settings = []
+            for found, group in groups:
+                source, table = found if found is not None else (None, {})
+                folder = source.parent if source is not None else cwd.resolve()
+                corpus = table.get("corpus", "seeds")
+                if isinstance(corpus, str):
+                    resolved.append(os.path.realpath(folder / corpus))
+                settings.append((None if source is None else str(source), table, tuple(group)))
+            first = groups[0][0]
+            root = first[0].parent if first is not None else cwd.resolve()
             stats = [_path_stat(path) for path in paths]
             code = code_identity()
         except (OSError, RuntimeError, SeedcheckError, ValueError):
@@ -112,8 +122,7 @@ class RunMemo:
             dt.date.today().isoformat(),
             str(cwd),
             config,
-            None if source is None else str(source),
-            table,
+            tuple(settings),
             tuple(paths),
             tuple(stats),
             tuple(resolved),
@@ -121,7 +130,7 @@ class RunMemo:
         )
         text = repr(parts).encode("utf-8", errors="surrogatepass")
         key = hashlib.sha256(text).hexdigest()
-        return cls(cache_root(root), key, found, cwd)
+        return cls(cache_root(root), key, groups, cwd)
 
     def recall(self) -> tuple[list[Path], Report] | None:
         """The corpus folders and report of the run with this key, if none changed."""
@@ -188,11 +197,9 @@ class RunMemo:
             (self.folder.parent / _OLD_MEMO).unlink()
 
 
-def _config(option: str | None, cwd: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The configuration file and table that the run will use, as the run finds them."""
-    if option is None:
-        return find_config(cwd.resolve())
-    source = Path(option).resolve()
+def _config(option: str, cwd: Path) -> Found:
+    """The configuration file and table of ``--config``, as the run finds them."""
+    source = (cwd / option).resolve()
     table = read_table(source) if source.is_file() else None
     if table is None:
         raise SeedcheckError("not a configuration file")  # the run says why

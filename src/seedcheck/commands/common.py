@@ -13,6 +13,8 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from seedcheck.config.settings import LoadedConfig
 
 
@@ -20,9 +22,23 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: seedcheck.toml or pyproject.toml, "
-        "searched from the current directory upward)",
+        help="configuration file for every path (default: for each path, the nearest "
+        "seedcheck.toml or pyproject.toml with [tool.seedcheck] at or above it, up to the "
+        "repository root, else the current directory's)",
     )
+
+
+def configs_from(
+    args: argparse.Namespace, paths: Sequence[str]
+) -> list[tuple[LoadedConfig, list[str]]]:
+    """The configuration of each of ``paths``, grouped: ``--config`` for all of them;
+    otherwise the nearest configuration file at or above each path, or the working
+    directory's (see :func:`~seedcheck.config.files.configs_for_paths`)."""
+    from seedcheck.config.settings import load_configs
+
+    if args.config is not None:
+        return [(config_from(args), list(paths))]
+    return load_configs(paths, Path.cwd())
 
 
 def config_from(args: argparse.Namespace) -> LoadedConfig:

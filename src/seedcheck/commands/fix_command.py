@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seedcheck.commands.common import add_config_option, config_from, print_diff
+from seedcheck.commands.common import add_config_option, configs_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS
@@ -55,15 +55,21 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.config.selection import Selection
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
     from seedcheck.run.engine import report_from
     from seedcheck.run.targets import resolve_targets
 
-    config = config_from(args)
     # One pass over each corpus: the fixes are planned on the corpus as read, and the
-    # corpus rules then see the fixed text (written or, with --diff, not).
-    checked = [_fixed(target, config) for target in resolve_targets(args.paths, config)]
+    # corpus rules then see the fixed text (written or, with --diff, not). Each path
+    # with its own settings (the nearest configuration file), applied to its findings.
+    checked = []
+    for config, paths in configs_from(args, args.paths):
+        selection = config.selection()
+        for target in resolve_targets(paths, config):
+            plan, (corpus, found, only) = _fixed(target, config)
+            checked.append((plan, (corpus, selection.apply(found), only)))
     changed = 0
     failures: list[str] = []
     for plan, _ in checked:
@@ -79,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
         return EXIT_ERROR
-    report = report_from((remaining for _, remaining in checked), config.selection())
+    report = report_from((remaining for _, remaining in checked), Selection())
     if not args.fix_only:
         REPORTERS["text"](ReporterOptions(quiet=True)).render(report, sys.stdout)
     refused = sum(len(plan.left_alone) for plan, _ in checked)

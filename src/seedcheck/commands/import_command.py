@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.commands.common import add_config_option, configs_from
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS
@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
     from seedcheck.run.targets import check_target, resolve_targets
     from seedcheck.seed.model import build_model
 
-    config = config_from(args)
+    # The settings of the corpus imported into: the nearest configuration file at or
+    # above it, or the working directory's.
+    [(config, _)] = configs_from(args, [] if args.corpus is None else [args.corpus])
     settings = config.settings
     if settings.layout == "plain":
         raise SeedcheckError(

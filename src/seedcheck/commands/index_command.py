@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from seedcheck.commands.common import add_config_option, config_from, print_diff
+from seedcheck.commands.common import add_config_option, configs_from, print_diff
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
+
+if TYPE_CHECKING:
+    from seedcheck.config.settings import LoadedConfig
 
 
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "index",
         help="write the INDEX.md block (or check it with --check)",
-        description="Write or rewrite the generated block of CORPUS/INDEX.md, creating the "
-        "file if needed. Text outside the block markers is kept as it is.",
+        description="Write or rewrite the generated block of INDEX.md in each corpus a PATH "
+        "names (a corpus folder, or files inside one), creating the file if needed; with no "
+        "PATH, the configured corpus. Text outside the block markers is kept as it is.",
     )
-    parser.add_argument("corpus", nargs="?", metavar="CORPUS", help="corpus folder")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a corpus folder, or files in one (a pre-commit hook passes the staged files)",
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -36,20 +46,31 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seedcheck.run.targets import resolve_targets
+
+    if "" in args.paths:
+        raise SeedcheckError("the corpus path is empty; pass the corpus folder")
+    # Each corpus once, with the settings of the nearest configuration file; a file
+    # named stands for its corpus.
+    corpora: dict[Path, LoadedConfig] = {}
+    for config, paths in configs_from(args, args.paths):
+        for target in resolve_targets(paths, config):
+            corpora.setdefault(target.root, config)
+    code = 0
+    for root, config in corpora.items():
+        code = max(code, _index(args, root, config))
+    return code
+
+
+def _index(args: argparse.Namespace, root: Path, config: LoadedConfig) -> int:
+    """Write or check one corpus's INDEX.md; the exit code for it."""
     from seedcheck.corpus.index_match import unread_seed_rows
     from seedcheck.corpus.value import index_name_clash
     from seedcheck.edits.atomic_write import write_atomically
     from seedcheck.index.block import indexed_seeds, rewrite_index, seed_count
-    from seedcheck.run.targets import Target, read_target, resolve_targets
+    from seedcheck.run.targets import Target, read_target
 
-    config = config_from(args)
-    if args.corpus == "":
-        raise SeedcheckError("the corpus path is empty; pass the corpus folder")
-    targets = resolve_targets([] if args.corpus is None else [args.corpus], config)
-    target = targets[0]
-    if target.only is not None:
-        raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
-    corpus = read_target(Target(target.root, None), config)
+    corpus = read_target(Target(root, None), config)
     path = corpus.index_path
     old = corpus.index.text if corpus.index is not None else None
     entry = next((e for e in corpus.entries if e.name == path.name), None)

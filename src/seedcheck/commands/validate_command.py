@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
 from seedcheck.cache.location import CACHE_DIR_ENV, CACHE_DIR_NAME
-from seedcheck.commands.common import add_config_option, config_from
+from seedcheck.commands.common import add_config_option, configs_from
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
 
@@ -242,7 +242,7 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     from seedcheck.config.settings import rule_list
     from seedcheck.run.targets import resolve_targets
 
-    config = config_from(args) if memo is None else memo.configuration()
+    groups = configs_from(args, args.paths) if memo is None else memo.configurations()
     rule_options = (
         ("--select", args.select),
         ("--extend-select", args.extend_select),
@@ -260,12 +260,15 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     check_selectors(select, "--select")
     check_selectors(extend_select, "--extend-select")
     check_selectors(ignore, "--ignore")
-    selection = config.selection(select, ignore, extend_select)
     reporter = _reporter(args)
-    targets = resolve_targets(args.paths, config)
-    roots = [t.root for t in targets]
+    # Each path is checked with its own settings (the nearest configuration file).
+    planned = [
+        (config, config.selection(select, ignore, extend_select), resolve_targets(paths, config))
+        for config, paths in groups
+    ]
+    roots = [target.root for _, _, targets in planned for target in targets]
     _output_path(args.output, roots)  # refused before the work, not after it
-    report, folders = _report(args, config, selection, targets, memo)
+    report, folders = _report(args, planned, memo)
     # Only now, with the corpora let go: writing the memo marshals the report (at
     # 100,000 seeds, 6.7 MB and what marshal grows by, on top of them otherwise).
     if memo is not None:
@@ -275,33 +278,36 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
 
 def _report(
     args: argparse.Namespace,
-    config: LoadedConfig,
-    selection: Selection,
-    targets: list[Target],
+    planned: list[tuple[LoadedConfig, Selection, list[Target]]],
     memo: RunMemo | None,
 ) -> tuple[Report, list[FolderState | None]]:
-    """The report of the targets, and each folder's state for the run memo (None when
-    a file was too fresh to identify)."""
+    """The report of the targets, each checked with its configuration and selection,
+    and each folder's state for the run memo (None when a file was too fresh to
+    identify)."""
     from seedcheck.cache.location import cache_root
+    from seedcheck.config.selection import Selection
     from seedcheck.run.engine import report_from
     from seedcheck.run.folder import default_jobs
     from seedcheck.run.targets import check_target
 
-    rules = selection.enabled_rules()
-    cache_dir = None if args.no_cache else cache_root(config.root)
     jobs = args.jobs or default_jobs()
     checked = []
     folders: list[FolderState | None] = []
-    settings = config.settings
-    for target in targets:
-        scans = memo.scans if memo is not None else None
-        corpus, found, listing = check_target(
-            target, config, rules, cache_dir=cache_dir, jobs=jobs, scans=scans
-        )
-        checked.append((corpus, found, target.only))
-        folders.append(
-            None
-            if listing is None
-            else (str(target.root), settings.pattern, settings.max_file_size, listing)
-        )
-    return report_from(checked, selection), folders
+    for config, selection, targets in planned:
+        rules = selection.enabled_rules()
+        cache_dir = None if args.no_cache else cache_root(config.root)
+        settings = config.settings
+        for target in targets:
+            scans = memo.scans if memo is not None else None
+            corpus, found, listing = check_target(
+                target, config, rules, cache_dir=cache_dir, jobs=jobs, scans=scans
+            )
+            # Each corpus's own selection (per-file-ignores relative to its own
+            # configuration file, its severities), applied here; none is left to apply.
+            checked.append((corpus, selection.apply(found), target.only))
+            folders.append(
+                None
+                if listing is None
+                else (str(target.root), settings.pattern, settings.max_file_size, listing)
+            )
+    return report_from(checked, Selection()), folders

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from seedcheck.config.files import find_config, read_table
+from seedcheck.config.files import Found, configs_for_paths, find_config, read_table
 from seedcheck.config.selection import Selection, check_selectors
 from seedcheck.corpus.listing import DEFAULT_PATTERN
 from seedcheck.errors import SeedcheckError
@@ -263,6 +263,20 @@ class LoadedConfig(BaseModel):
 def load_config(start: Path) -> LoadedConfig:
     """The configuration that applies in ``start`` (defaults when there is none)."""
     return loaded_config(find_config(start.resolve()), start.resolve())
+
+
+def load_configs(paths: Sequence[str], cwd: Path) -> list[tuple[LoadedConfig, list[str]]]:
+    """Each configuration that applies to some of ``paths``, with those paths (see
+    :func:`~seedcheck.config.files.configs_for_paths`); no paths: the working
+    directory's, with none."""
+    return configured(configs_for_paths(paths, cwd.resolve()), cwd)
+
+
+def configured(
+    groups: Sequence[tuple[Found | None, list[str]]], cwd: Path
+) -> list[tuple[LoadedConfig, list[str]]]:
+    """The groups of :func:`configs_for_paths` with their configurations validated."""
+    return [(loaded_config(found, cwd.resolve()), paths) for found, paths in groups]
 
 
 def loaded_config(found: tuple[Path, dict[str, Any]] | None, start: Path) -> LoadedConfig:
