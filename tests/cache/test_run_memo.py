@@ -371,12 +371,14 @@ def test_the_oldest_memo_files_go_and_other_files_stay(corpus: Path, run_cli: Ru
     older = []
     for turn in range(KEPT + 2):  # written a minute apart, an hour ago
         path = folder / f"{turn:064x}"
-        path.write_bytes(b"a run of another key")
+        path.write_bytes(run_memo._MAGIC + b"a run of another key")
         written = time.time_ns() - 3600 * 10**9 + turn * 60 * 10**9
         os.utime(path, ns=(written, written))
         older.append(path)
-    # Not the memo's: a concurrent run's write in progress, and whatever else is there.
+    # Not the memo's: a concurrent run's write in progress, and whatever else is there,
+    # a file of the memo's name without its header (a committed cache may hold any) too.
     others = [folder / ".tmp-k2j4x9", folder / "notes.txt", folder / f"{0:063x}"]
+    others += [folder / f"{turn:064x}" for turn in range(100, 100 + KEPT + 2)]
     for path in others:
         path.write_bytes(b"")
     _edit_seed(corpus)

@@ -37,6 +37,7 @@ from seedcheck.cache.file import (
     write_checked,
     write_checked_parts,
 )
+from seedcheck.cache.location import cache_usable
 from seedcheck.corpus.listing import Candidate, StatKey
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.index.document import (
@@ -106,6 +107,10 @@ class CorpusCache:
     """The cache of one corpus folder; ``path`` (a folder) None means caching is off."""
 
     def __init__(self, path: Path | None) -> None:
+        # path is CACHE_ROOT/VERSION/KEY; a cache root that is not a real folder of this
+        # user's is off (see cache_usable).
+        if path is not None and not cache_usable(path.parent.parent, path):
+            path = None
         self.path = path
         self._shards: list[dict[str, FileRecord | _Checked]] = [{} for _ in range(SHARDS)]
         self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None

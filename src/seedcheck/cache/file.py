@@ -15,14 +15,20 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from seedcheck.cache.location import cache_usable
 from seedcheck.diagnostic import Diagnostic, Severity
 
 _CHECKSUM_SIZE = 16
+# No cache file comes near this (80 MB at 100,000 seeds); a larger one is not ours.
+MAX_CACHE_FILE = 1 << 30
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_READ_FLAGS |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _PART_HEAD = struct.Struct("<Q")
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -36,7 +42,8 @@ DiagnosticRecord = tuple[str, int, int, str, str, str, str, int | None, int | No
 def read_checked(path: Path, magic: bytes) -> Any:
     """The value in a cache file, or None when it is missing or not a whole, valid one."""
     try:
-        data = path.read_bytes()
+        with open_cache_file(path) as stream:
+            data = stream.read()
     except OSError:
         return None
     head = len(magic) + _CHECKSUM_SIZE
@@ -58,7 +65,7 @@ def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
     Read a part at a time: the file's bytes are never all in memory at once.
     """
     try:
-        with path.open("rb") as stream:
+        with open_cache_file(path) as stream:
             if stream.read(len(magic)) != magic:
                 return None
             checksum = stream.read(_CHECKSUM_SIZE)
@@ -81,6 +88,21 @@ def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
     return parts if digest.digest() == checksum else None
 
 
+def open_cache_file(path: Path) -> BinaryIO:
+    """A cache file opened for reading, as the corpus's files are: never through a
+    symbolic link, never a FIFO or device (which would hang the run or read without
+    end), never larger than :data:`MAX_CACHE_FILE`. OSError otherwise."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_FILE:
+            raise OSError(f"{path}: not a cache file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def write_checked_parts(
     path: Path, magic: bytes, parts: Iterable[Any], *, root: Path | None = None
 ) -> None:
@@ -91,6 +113,8 @@ def write_checked_parts(
     where a part of it costs a part's. The file is the magic line, a BLAKE2b checksum of
     all that follows, then each part as its length (8 bytes, little-endian) and payload.
     """
+    if not cache_usable(path.parent.parent if root is None else root, path.parent):
+        return
     try:
         _prepare(path.parent.parent if root is None else root)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +141,8 @@ def write_checked(path: Path, magic: bytes, value: Any, *, root: Path | None = N
     A cache that cannot be written (a read-only checkout, a full disk) costs the next
     run its speed, never this run its result.
     """
+    if not cache_usable(path.parent.parent if root is None else root, path.parent):
+        return
     payload = marshal.dumps(value)
     checksum = hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
     try:

@@ -34,8 +34,14 @@ from typing import TYPE_CHECKING
 
 from seedcheck import __version__
 from seedcheck.cache.code_identity import code_identity
-from seedcheck.cache.file import diagnostic_record, from_record, read_checked, write_checked
-from seedcheck.cache.location import cache_root
+from seedcheck.cache.file import (
+    diagnostic_record,
+    from_record,
+    open_cache_file,
+    read_checked,
+    write_checked,
+)
+from seedcheck.cache.location import cache_root, cache_usable
 from seedcheck.config.files import Found, configs_for_paths, read_table
 from seedcheck.corpus.listing import FolderScan, scan_digest, scan_folder
 from seedcheck.errors import SeedcheckError
@@ -48,6 +54,7 @@ MEMO_FOLDER = "memo"
 # Earlier versions kept every key's report in this one file, which each run read whole
 # (54 MB at 100,000 seeds with every key filled); a run deletes it.
 _OLD_MEMO = "runs"
+_OLD_MAGIC = b"seedcheck runs "  # its header, whichever version of its format
 KEPT = 8
 _MAGIC = b"seedcheck run 3\n"
 _KEY = re.compile("[0-9a-f]{64}")  # a file of the memo; not a temporary file of a write
@@ -134,6 +141,8 @@ class RunMemo:
 
     def recall(self) -> tuple[list[Path], Report] | None:
         """The corpus folders and report of the run with this key, if none changed."""
+        if not cache_usable(self.root, self.folder):
+            return None
         record = read_checked(self.path, _MAGIC)
         if record is None:
             return None
@@ -178,23 +187,36 @@ class RunMemo:
 
         Ordered by modification time, which a run sets when it writes its file or the
         memo answers it. A file that another run deletes or writes meanwhile is left to
-        that run.
+        that run. Only files that seedcheck wrote count, known by their header: a name
+        alone proves nothing, as a committed cache folder may hold anything under a
+        64-hex-digit name, or a link to someone else's file.
         """
         written: list[tuple[int, str]] = []
+        if not cache_usable(self.root, self.folder):
+            return
         try:
             with os.scandir(self.folder) as found:
                 for entry in found:
                     if _KEY.fullmatch(entry.name) and entry.name != self.key:
                         with contextlib.suppress(OSError):
-                            written.append((entry.stat().st_mtime_ns, entry.name))
+                            if _written_by_us(Path(entry.path), _MAGIC):
+                                written.append((entry.stat().st_mtime_ns, entry.name))
         except OSError:
             return
         written.sort()
         for _, name in written[: max(len(written) - (KEPT - 1), 0)]:
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink()
+        old = self.folder.parent / _OLD_MEMO
         with contextlib.suppress(OSError):
-            (self.folder.parent / _OLD_MEMO).unlink()
+            if _written_by_us(old, _OLD_MAGIC):
+                old.unlink()
+
+
+def _written_by_us(path: Path, magic: bytes) -> bool:
+    """Whether ``path`` is a regular file that starts with seedcheck's ``magic``."""
+    with open_cache_file(path) as stream:
+        return stream.read(len(magic)) == magic
 
 
 def _config(option: str, cwd: Path) -> Found:

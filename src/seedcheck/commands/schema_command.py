@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
 from seedcheck.commands.common import add_config_option, config_from, print_diff
+from seedcheck.corpus.reading import read_whole
 from seedcheck.display import display_path
+from seedcheck.edits.atomic_write import write_atomically
 from seedcheck.errors import SeedcheckError
+
+# Each schema is a few kilobytes; a larger file there is not one seedcheck wrote.
+MAX_SCHEMA_SIZE = 1 << 20
 
 
 def add_parser(sub: Any) -> None:
@@ -36,13 +42,21 @@ def run(args: argparse.Namespace) -> int:
 
     config = config_from(args)
     folder = Path(args.dir) if args.dir else config.root / "schemas"
+    if folder.is_symlink():
+        raise SeedcheckError(
+            f"{display_path(str(folder.absolute()))} is a symbolic link; schemas are neither "
+            "read nor written through one (give --dir a real folder)"
+        )
     model = build_model(config.settings.required, config.settings.fields)
     stale = 0
     for name, text in schema_documents(model).items():
         path = folder / name
         shown = display_path(str(path.absolute()))
         try:
-            old = path.read_text(encoding="utf-8") if path.exists() else None
+            # Never through a link (to /proc/self/environ, which the diff would print),
+            # a FIFO or a device; a schema is a few kilobytes.
+            exists = os.path.lexists(path)
+            old = read_whole(path, MAX_SCHEMA_SIZE).decode("utf-8") if exists else None
         except (OSError, UnicodeDecodeError) as exc:
             raise SeedcheckError(f"{shown}: cannot read: {exc}") from None
         if old == text:
@@ -54,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
         except OSError as exc:
             raise SeedcheckError(f"{shown}: cannot write: {exc.strerror}") from None
+        # Atomic, and never through a symbolic link or into anything but a regular file.
+        write_atomically(path, text.encode("utf-8"))
         print(f"Wrote {shown}.")
     if stale == 0:
         print("Schemas are up to date.")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from seedcheck.corpus.reading import read_whole
 from seedcheck.errors import SeedcheckError
 
 if sys.version_info >= (3, 11):
@@ -21,6 +22,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILES = ("seedcheck.toml", "pyproject.toml")
+# Far more than any project's settings; a larger file is refused, not read into memory.
+MAX_CONFIG_SIZE = 1 << 20
 
 
 Found = tuple[Path, dict[str, Any]]
@@ -90,8 +93,8 @@ def _config_in(folder: Path) -> Found | None:
 
 def read_table(path: Path) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as fh:
-            document: dict[str, Any] = tomllib.load(fh)
+        data = read_whole(path, MAX_CONFIG_SIZE)
+        document: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         # Paths in messages use / on every system, as display_path shows them.
         raise SeedcheckError(f"{path.as_posix()}: cannot read configuration: {exc}") from None

@@ -56,6 +56,27 @@ def _entry_kind(path: Path) -> str | None:
         return None
 
 
+class RefusedFileError(OSError):
+    """A file that is not read: not a regular file, or larger than the limit."""
+
+
+def read_whole(path: Path, limit: int) -> bytes:
+    """All the bytes of the regular file at ``path``, read as the corpus is.
+
+    For every file seedcheck reads besides the corpus (settings, schemas): a symbolic
+    link (to ``/proc/self/environ``, say), a FIFO or a device is refused, and so is a
+    file over ``limit`` bytes. Raises OSError (:class:`RefusedFileError` for those).
+    """
+    result = read_limited(path, limit)
+    if result.not_regular is not None:
+        raise RefusedFileError(f"it is {result.not_regular}, not a regular file; not read")
+    if result.too_large:
+        raise RefusedFileError(f"it is larger than {limit:,} bytes; not read")
+    if result.data is None:
+        raise OSError(result.error or "cannot be read")
+    return result.data
+
+
 def read_limited(path: Path, limit: int) -> ReadResult:
     """Read at most ``limit`` bytes of the regular file at ``path``."""
     try:
