@@ -21,6 +21,7 @@ from seedcheck.commands import (
     index_command,
     rules_command,
     schema_command,
+    server_command,
     validate_command,
 )
 from seedcheck.errors import SeedcheckError
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema_command.add_parser(sub)
     rules_command.add_parsers(sub)
     return parser
+    server_command.add_parser(sub)
 
 
 def _tolerant_output() -> None:
