@@ -79,6 +79,10 @@ class Report:
 
     diagnostics: tuple[Diagnostic, ...]
     checked: Sequence[str]
+    # With a baseline: the known findings it hid, and its entries for checked files
+    # that no longer occur.
+    hidden: int = 0
+    stale: int = 0
 
     @property
     def files_checked(self) -> int:

@@ -88,6 +88,15 @@ class RunMemo:
 
         return configured(self._groups, self._cwd)
 
+    def baselines(self) -> list[Path]:
+        """The baseline files the configurations of the key name, as the run finds
+        them (a recalled report is made before any baseline is applied)."""
+        found = []
+        for config, _ in self._groups:
+            if config is not None and isinstance(config[1].get("baseline"), str):
+                found.append(config[0].parent / config[1]["baseline"])
+        return found
+
     @classmethod
     def for_run(
         cls,

@@ -74,6 +74,17 @@ def add_parser(sub: Any) -> None:
         metavar="RULES",
         help="skip these rules (names, codes or code prefixes, comma-separated)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report and fail only on findings not recorded in this baseline file "
+        "(instead of the configured baseline)",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record every finding in this baseline file instead of reporting them",
+    )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary")
@@ -216,12 +227,22 @@ def run(args: argparse.Namespace) -> int:
             paths=args.paths,
             rule_lists=(args.select, args.ignore, args.extend_select),
         )
+    for option, value in (("--baseline", args.baseline), ("--write-baseline", args.write_baseline)):
+        if value is not None and not value.strip():
+            raise SeedcheckError(f"{option} is empty; give a file name")
     recalled = memo.recall() if memo is not None else None
-    if recalled is not None:
+    if memo is not None and recalled is not None:
         roots, report = recalled
         reporter = _reporter(args)
+        baselines = memo.baselines()
     else:
-        roots, report, reporter = _check(args, memo)
+        roots, report, reporter, baselines = _check(args, memo)
+    if args.write_baseline is not None:
+        return _write_baseline(Path(args.write_baseline), report, roots)
+    if args.baseline is not None:  # instead of the configured ones
+        baselines = [Path(args.baseline)]
+    if baselines:
+        report = _with_baselines(report, baselines)
     output = _output_path(args.output, roots)
     if output is not None:
         buffer = io.StringIO()
@@ -231,13 +252,56 @@ def run(args: argparse.Namespace) -> int:
         if _format(args) != "text":
             _utf8_stdout()
         reporter.render(report, sys.stdout)
+    _baseline_note(args, report)
     if args.exit_zero:
         return 0
     return 1 if report.errors or (args.strict and report.warnings) else 0
 
 
-def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], Report, Reporter]:
-    """Check the corpora the arguments name, and remember the report in ``memo``."""
+def _with_baselines(report: Report, baselines: list[Path]) -> Report:
+    """``report`` without the findings the baseline files record."""
+    from collections import Counter
+
+    from seedcheck.run.baseline import apply_baseline, read_baseline
+
+    known: Counter[tuple[str, str, str]] = Counter()
+    for path in dict.fromkeys(baselines):
+        known.update(read_baseline(path))
+    return apply_baseline(report, known)
+
+
+def _baseline_note(args: argparse.Namespace, report: Report) -> None:
+    # Text, github and the statistics end with the summary, which says it; the machine
+    # formats' stdout is their document alone.
+    from seedcheck.reporters.text import baseline_note
+
+    note = baseline_note(report)
+    if note and _format(args) in ("json", "sarif", "junit") and not args.quiet:
+        print(f"seedcheck: {note}", file=sys.stderr)
+
+
+def _write_baseline(path: Path, report: Report, roots: list[Path]) -> int:
+    """Record every finding of ``report`` in the baseline file ``path``."""
+    from seedcheck.edits.atomic_write import write_atomically
+    from seedcheck.run.baseline import baseline_text
+
+    # In a corpus folder it would be a stray file there (unexpected-file).
+    if any(path.absolute().parent.resolve() == root.resolve() for root in roots):
+        raise SeedcheckError(
+            f"{path.as_posix()}: refusing to write the baseline into the corpus folder it "
+            "checks; write it beside the configuration file"
+        )
+    write_atomically(path, baseline_text(report.diagnostics, path).encode("utf-8"))
+    count = len(report.diagnostics)
+    print(f"Wrote {path.as_posix()} ({count} finding{'' if count == 1 else 's'}).")
+    return 0
+
+
+def _check(
+    args: argparse.Namespace, memo: RunMemo | None
+) -> tuple[list[Path], Report, Reporter, list[Path]]:
+    """Check the corpora the arguments name, and remember the report in ``memo``; the
+    corpus folders, the report, its reporter and the configured baseline files."""
     from seedcheck.config.selection import check_selectors
     from seedcheck.config.settings import rule_list
     from seedcheck.run.targets import resolve_targets
@@ -273,7 +337,8 @@ def _check(args: argparse.Namespace, memo: RunMemo | None) -> tuple[list[Path], 
     # 100,000 seeds, 6.7 MB and what marshal grows by, on top of them otherwise).
     if memo is not None:
         memo.remember(folders, report)
-    return roots, report, reporter
+    baselines = [config.baseline_path for config, _ in groups]
+    return roots, report, reporter, [path for path in baselines if path is not None]
 
 
 def _report(

@@ -85,6 +85,12 @@ class CoreSettings(BaseModel):
     max_file_size: int = Field(
         strict=True, default=1024 * 1024, gt=0, description="Largest seed file, in bytes."
     )
+    baseline: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Baseline file of known findings, relative to the config file; "
+        "validate reports only findings not in it (see --write-baseline).",
+    )
 
     @field_validator("pattern")
     @classmethod
@@ -237,6 +243,12 @@ class LoadedConfig(BaseModel):
     @property
     def corpus_path(self) -> Path:
         return self.root / self.settings.corpus
+
+    @property
+    def baseline_path(self) -> Path | None:
+        """The configured baseline file, relative to the configuration file's folder."""
+        baseline = self.settings.baseline
+        return None if baseline is None else self.root / baseline
 
     def selection(
         self,

@@ -39,7 +39,29 @@ class TextReporter(Reporter):
 
 
 def summary(report: Report) -> str:
-    """``Found 3 errors and 1 warning in 2 files.``, or ``All checks passed …``."""
+    """``Found 3 errors and 1 warning in 2 files.``, or ``All checks passed …``, and
+    what a baseline hid."""
+    note = baseline_note(report)
+    return f"{_findings(report)} {note}" if note else _findings(report)
+
+
+def baseline_note(report: Report) -> str:
+    """``3 known findings hidden by the baseline; 2 of its entries no longer occur …``"""
+    parts = []
+    if report.hidden:
+        parts.append(f"{_plural(report.hidden, 'known finding')} hidden by the baseline")
+    if report.stale:
+        one = report.stale == 1
+        if report.hidden:
+            entries = f"{report.stale} of its entries"
+        else:
+            entries = f"{report.stale} baseline {'entry' if one else 'entries'}"
+        verb, them = ("occurs", "it") if one else ("occur", "them")
+        parts.append(f"{entries} no longer {verb} (--write-baseline drops {them})")
+    return f"{'; '.join(parts)}." if parts else ""
+
+
+def _findings(report: Report) -> str:
     if not report.diagnostics:
         return f"All checks passed ({_plural(report.files_checked, 'file')} checked)."
     counts = [
