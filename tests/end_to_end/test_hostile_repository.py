@@ -233,3 +233,23 @@ if sys.platform != "linux":  # /proc/self/environ is Linux's
     test_schema_never_reads_or_writes_through_a_link = pytest.mark.skip(reason="Linux's /proc")(
         test_schema_never_reads_or_writes_through_a_link
     )
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "boilerplate-patterns = ['^(a+)+$']\n",
+        "pattern = '^(?P<number>(\\d+)+)_(?P<id>[0-9a-f]{16})\\.txt$'\n",
+    ],
+)
+def test_a_catastrophic_pattern_is_refused_at_once(hostile: Hostile, settings: str) -> None:
+    (hostile.repo / "seedcheck.toml").write_text(settings, encoding="utf-8")
+    # Lines and names on which ^(a+)+$ took minutes (issue 25).
+    (hostile.repo / "seeds" / SEED).write_text(
+        "---\ntitle: T\nbyline: B\n---\n" + ("a" * 40 + "b\n") * 5, encoding="utf-8"
+    )
+    (hostile.repo / "seeds" / ("1" * 40 + "x_0123456789abcdef.txt")).write_text("x\n", "utf-8")
+    for args in (["validate"], ["index"], ["fix", "--diff"], ["schema", "--check"]):
+        done = hostile.run(*args)
+        assert done.returncode == 2
+        assert "can take exponential time on some text" in done.stderr

@@ -46,6 +46,7 @@ from seedcheck.config.files import Found, configs_for_paths, read_table
 from seedcheck.corpus.listing import FolderScan, scan_digest, scan_folder
 from seedcheck.errors import SeedcheckError
 from seedcheck.report import Report
+from seedcheck.text.pattern_safety import backtracking_reason
 
 if TYPE_CHECKING:
     from seedcheck.config.settings import LoadedConfig
@@ -159,6 +160,8 @@ class RunMemo:
         try:
             folders, report_bytes = record
             for root, pattern, _, digest in folders:
+                if backtracking_reason(pattern) is not None:  # a memo file is not trusted
+                    return None
                 scan = scan_folder(Path(root), re.compile(pattern), now)
                 self.scans[scan.root] = scan  # for the run, if one folder differs
                 if scan_digest(scan) != digest:

@@ -33,6 +33,7 @@ from seedcheck.rules.base import OptionsCheck, Rule
 from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.rules.registry import RULES
 from seedcheck.seed.model import FieldType, SeedMetadata
+from seedcheck.text.pattern_safety import refuse_backtracking
 
 
 def _kebab(name: str) -> str:
@@ -104,6 +105,7 @@ class CoreSettings(BaseModel):
             raise ValueError(
                 f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}"
             )
+        refuse_backtracking(value)  # it runs on every file name a contributor chooses
         return value
 
     @model_validator(mode="after")

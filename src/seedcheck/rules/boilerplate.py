@@ -56,6 +56,7 @@ from seedcheck.seed.file import SeedFile
 from seedcheck.seed.paragraphs import BodyLine
 from seedcheck.text.excerpt import excerpt
 from seedcheck.text.normal import normalize
+from seedcheck.text.pattern_safety import refuse_backtracking
 
 
 def _patterns_compile(patterns: tuple[str, ...]) -> None:
@@ -64,6 +65,7 @@ def _patterns_compile(patterns: tuple[str, ...]) -> None:
             compiled = re.compile(pattern)
         except re.error as exc:
             raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
+        refuse_backtracking(pattern)  # it runs on every line of every seed
         if compiled.search(""):
             # "", "^" or "x?" would flag the first line of every paragraph.
             raise ValueError(f"{pattern!r} matches an empty line, so it would match every line")
