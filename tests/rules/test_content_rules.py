@@ -81,12 +81,26 @@ def test_duplicate_line_thresholds_are_configurable(isolated: Path, run_cli: Run
 
 def test_a_body_printed_twice_is_reported_once(isolated: Path, run_cli: RunCli) -> None:
     # Identical lines inside a repeated passage are duplicated-text's, not duplicate-line's.
+    second = "The harbour master said the ferry would run again on Monday."
+    _seed(isolated, f"{PROSE}\n\n{second}\n\n{PROSE}\n\n{second}\n")
+    _config(isolated, "")
+    result = run_cli(["validate", "--select", "SC4", "--quiet", "seeds"])
+    assert result.out == (
+        f"seeds/{NAME}:9:1: SC403 [duplicated-text] the text of lines 9-11 repeats lines 5-7"
+        " (53 words, 50% of the body); delete one copy\n"
+    )
+
+
+def test_a_doubled_caption_is_duplicate_line_s_whatever_its_length(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    # One rule for one defect: a line printed twice, short or as long as a paragraph.
     _seed(isolated, f"{PROSE}\n\n{PROSE}\n")
     _config(isolated, "")
     result = run_cli(["validate", "--select", "SC4", "--quiet", "seeds"])
     assert result.out == (
-        f"seeds/{NAME}:7:1: SC403 [duplicated-text] the text of line 7 repeats line 5"
-        " (42 words, 50% of the body); delete one copy\n"
+        f"seeds/{NAME}:7:1: SC404 [duplicate-line] line printed twice: repeats the line above"
+        " (line 5); delete the copy\n"
     )
 
 

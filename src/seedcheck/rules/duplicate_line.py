@@ -17,8 +17,17 @@ Example::
     Volunteers fill sandbags on the quay in Wendbury.
     Volunteers fill sandbags on the quay in Wendbury.
 
+Text that repeats by design is not reported anywhere but right below itself: a short
+line, a question or a heading printed three times or more, also as one template filled
+in with another name (an interview's question to each guest, "Vote for Jane on the last
+page!", a plan's heading each day), an item of a list (``1 cup oats, 1 banana, 2 tsp.
+honey``), and the attribution line of an embedded post (``— Jane Doe (@jdoe) May 2,
+2024``).
+
 Reported at the repeated copy, naming the line it repeats. Lines inside a passage that
-duplicated-text reports are left to it, so that a body printed twice is reported once.
+duplicated-text reports are left to it, so that a body printed twice is reported once;
+a line printed twice in a row is reported here whatever its length, so that a doubled
+caption is always this rule's.
 Fix: delete the extra copy.
 """
 
@@ -32,6 +41,7 @@ from seedcheck.rules.support.body_repeats import (
     DUPLICATE_MIN_WORDS,
     DUPLICATE_SHINGLE_WORDS,
     body_repeats,
+    repeated_by_design,
 )
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
@@ -55,6 +65,7 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
     ):
         return  # no candidate repeats: spare the shingle work below
     covered = body_repeats(seed, options).covered_lines()
+    by_design = repeated_by_design(seed)
     first_seen: dict[str, int] = {}
     for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
         earlier = first_seen.setdefault(key, line.number)
@@ -63,7 +74,7 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
         doubled = index > 0 and keys[index - 1] == key
         if doubled and len(key) >= doubled_min:
             message = f"line printed twice: repeats the line above (line {lines[index - 1].number})"
-        elif len(key) >= repeated_min:
+        elif len(key) >= repeated_min and line.number not in by_design:
             message = f"line repeats line {earlier}"
         else:
             continue

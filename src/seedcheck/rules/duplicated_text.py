@@ -16,7 +16,10 @@ repeat. Runs separated by a few changed words (up to half a shingle) are one rep
 repeat ends where its source would reach the repeat itself, so a copy followed by a
 paragraph that begins like the original is reported as the copy alone; only text printed
 over and over (at least one more period) is one repeat running into itself. A teaser
-paragraph is left to teaser-duplicate.
+paragraph is left to teaser-duplicate, a line printed twice in a row to duplicate-line,
+and a repeat at least half of whose lines repeat by design (questions, headings and
+list items of an interview or a plan, an embedded post's attribution; see
+duplicate-line) is not reported.
 
 Reported at the first line of each repeat, naming the lines it repeats and the share of
 the body's words that the repeat makes up.

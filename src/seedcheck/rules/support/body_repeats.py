@@ -1,16 +1,20 @@
 """The repeated passages of a seed's body, as duplicated-text reports them.
 
 duplicate-line needs them too: a line inside a repeated passage is already reported
-there, once for the whole passage, and must not be reported again line by line.
+there, once for the whole passage, and must not be reported again line by line. A
+passage that is one whole line printed again is left to duplicate-line, and text that
+repeats by design (see :func:`repeated_by_design`) to neither.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.rules.support.teasers import find_teasers
-from seedcheck.seed.body_lines import body_paragraphs
+from seedcheck.seed.body_lines import body_lines, body_paragraphs
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.shingles import LocatedWords, Repeat, find_repeats, located_words
 
@@ -21,6 +25,11 @@ DUPLICATE_SHINGLE_WORDS = Option(
 DUPLICATE_MIN_WORDS = Option(
     "duplicate-min-words", int, 20, "fewest words of a reported repeat.", ge=2
 )
+
+# An embedded post's attribution: a dash, the account's name and its handle.
+_ATTRIBUTION = re.compile(r"[\u2014\u2013-]+\s*\S.{0,80}\(@\w+\)")
+_NUMBER = re.compile(r"\d+")
+_SENTENCE_END = frozenset(".!\"'\u201d\u2019)")
 
 
 @dataclass(frozen=True)
@@ -58,4 +67,85 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
     repeats = find_repeats(
         located.words, options[DUPLICATE_SHINGLE_WORDS], options[DUPLICATE_MIN_WORDS]
     )
-    return BodyRepeats(located, tuple(repeats))
+    by_design = repeated_by_design(seed) if repeats else frozenset()
+    kept = tuple(
+        repeat
+        for repeat in repeats
+        if not _whole_line_copy(repeat, located) and not _mostly(by_design, repeat, located)
+    )
+    return BodyRepeats(located, kept)
+
+
+def repeated_by_design(seed: SeedFile) -> frozenset[int]:
+    """Numbers of the repeated lines that repeat by design, not by a paste: a short
+    line, a question or a heading printed three times or more (an interview's question
+    to each guest, a plan's heading each day), an item of a list (``1 cup oats, 1
+    banana, 2 tsp. honey``), and the attribution line of an embedded post (``— Jane Doe
+    (@jdoe) May 2, 2024``), which two posts of one account share."""
+    lines = body_lines(seed)
+    # Words, not text: "may, instead," and "may instead" ask one question.
+    keys = seed.body_words
+    counts = Counter(keys)
+    found: set[int] = set()
+    for index, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if counts[key] < 2 or key in (_at(keys, index - 1), _at(keys, index + 1)):
+            continue  # printed twice in a row, or over and over, is a paste
+        text = line.text.strip()
+        short = text[-1] not in _SENTENCE_END or len(key) <= 20
+        # An item of a list: "1 cup oats, 1 banana, 2 tsp. honey, 8 oz. milk".
+        listed = text.count(",") + text.count(";") >= 2 and len(_NUMBER.findall(text)) >= 2
+        if (
+            _ATTRIBUTION.match(text)
+            or listed
+            or (short and counts[key] + _variants(key, counts) >= 3)
+        ):
+            found.add(line.number)
+    return frozenset(found)
+
+
+def _at(keys: tuple[tuple[str, ...], ...], index: int) -> tuple[str, ...] | None:
+    return keys[index] if 0 <= index < len(keys) else None
+
+
+def _variants(key: tuple[str, ...], counts: Counter[tuple[str, ...]]) -> int:
+    """How many lines differ from ``key`` in one word only: one template filled in with
+    each guest's name ("Vote for Jane on the last page!")."""
+    if len(key) > 20:
+        return 0
+    return sum(
+        count
+        for other, count in counts.items()
+        if other != key
+        and len(other) == len(key)
+        and sum(a != b for a, b in zip(other, key, strict=True)) == 1
+    )
+
+
+def _mostly(lines: frozenset[int], repeat: Repeat, located: LocatedWords) -> bool:
+    """Whether at least half the lines of the repeat's copy are among ``lines``."""
+    copy = set(located.lines[repeat.start : repeat.end])
+    return 2 * len(copy & lines) >= len(copy)
+
+
+def _whole_line_copy(repeat: Repeat, located: LocatedWords) -> bool:
+    """A repeat that is one whole line printed again word for word right below it (a
+    doubled caption, whatever its length): duplicate-line reports it, so that one rule
+    does."""
+    lines = located.lines
+    first, last = repeat.start, repeat.end - 1
+    source_first, source_last = repeat.source, repeat.source_end - 1
+
+    def whole(start: int, end: int) -> bool:
+        return (
+            lines[start] == lines[end]
+            and (start == 0 or lines[start - 1] != lines[start])
+            and (end + 1 == len(lines) or lines[end + 1] != lines[end])
+        )
+
+    words = located.words
+    return (
+        source_last + 1 == first  # the line right below its source: doubled
+        and whole(first, last)
+        and whole(source_first, source_last)
+        and words[first : last + 1] == words[source_first : source_last + 1]
+    )
