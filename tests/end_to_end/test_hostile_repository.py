@@ -253,3 +253,60 @@ def test_a_catastrophic_pattern_is_refused_at_once(hostile: Hostile, settings: s
         done = hostile.run(*args)
         assert done.returncode == 2
         assert "can take exponential time on some text" in done.stderr
+
+
+def _article(hostile: Hostile) -> str:
+    (hostile.repo / "article.txt").write_text(
+        "Harbour Dues Rise\n\nBy Cy Reporter\n\n" + PROSE.replace("ferry", "harbour"),
+        encoding="utf-8",
+    )
+    return "article.txt"
+
+
+@pytest.mark.parametrize("how", ["absolute", "dot-dot", "symlink"])
+def test_a_configured_corpus_outside_the_repository_is_not_written(
+    hostile: Hostile, how: str
+) -> None:
+    victim = hostile.outside / "seeds"
+    victim.mkdir()
+    (victim / SEED).write_text(
+        "---\ntitle: Outside\nbyline: Someone Else\n---\n" + PROSE + "  \n", encoding="utf-8"
+    )
+    if how == "symlink":
+        settings = ""
+        seeds = hostile.repo / "seeds"
+        for path in seeds.iterdir():
+            path.unlink()
+        seeds.rmdir()
+        seeds.symlink_to(victim)
+    else:
+        where = victim.as_posix() if how == "absolute" else "../outside/seeds"
+        settings = f"corpus = '{where}'\n"
+    (hostile.repo / "seedcheck.toml").write_text(settings, encoding="utf-8")
+    for args in (["index"], ["fix"], ["import", _article(hostile)]):
+        done = hostile.run(*args)
+        assert done.returncode == 2
+        assert "outside the repository" in done.stderr
+        assert "--allow-outside-repository" in done.stderr
+    done = hostile.run("validate")
+    assert done.returncode == 1
+    assert "seedcheck: note: reading the configured corpus" in done.stderr
+
+
+def test_the_flag_lets_a_corpus_outside_be_written(tmp_path: Path) -> None:
+    repo, outside = tmp_path / "repo", tmp_path / "elsewhere"
+    repo.mkdir()
+    outside.mkdir()
+    (outside / SEED).write_text(
+        "---\ntitle: Outside\nbyline: Someone Else\n---\n" + PROSE, encoding="utf-8"
+    )
+    (repo / "seedcheck.toml").write_text("corpus = '../elsewhere'\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(SCRIPT), "index", "--allow-outside-repository"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=BOUND,
+        check=False,
+    )
+    assert (done.returncode, (outside / "INDEX.md").is_file()) == (0, True), done

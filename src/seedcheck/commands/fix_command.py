@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seedcheck.commands.common import add_config_option, configs_from, print_diff
+from seedcheck.commands.repository_bounds import add_outside_option, refuse_outside
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS
@@ -51,6 +52,7 @@ def add_parser(sub: Any) -> None:
         "seedcheck hook lists them)",
     )
     add_config_option(parser)
+    add_outside_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -68,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     for config, paths in configs_from(args, args.paths):
         selection = config.selection()
         for target in resolve_targets(paths, config):
+            if not args.diff:
+                refuse_outside(target.root, config, args.allow_outside_repository)
             plan, (corpus, found, only) = _fixed(target, config)
             checked.append((plan, (corpus, selection.apply(found), only)))
     changed = 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seedcheck.commands.common import add_config_option, configs_from
+from seedcheck.commands.repository_bounds import add_outside_option, refuse_outside
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS
@@ -39,6 +40,7 @@ def add_parser(sub: Any) -> None:
         "--byline", metavar="NAME", help="the byline; the text then has no 'By' line"
     )
     add_config_option(parser)
+    add_outside_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -87,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus and Path(args.corpus).exists() and not Path(args.corpus).is_dir():
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
     target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]
+    refuse_outside(target.root, config, args.allow_outside_repository)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)
     planned: list[tuple[Plan, Corpus]] = []

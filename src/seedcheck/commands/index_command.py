@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seedcheck.commands.common import add_config_option, configs_from, print_diff
+from seedcheck.commands.repository_bounds import add_outside_option, refuse_outside
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
@@ -42,6 +43,7 @@ def add_parser(sub: Any) -> None:
         "until the new INDEX.md is added",
     )
     add_config_option(parser)
+    add_outside_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -55,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     corpora: dict[Path, LoadedConfig] = {}
     for config, paths in configs_from(args, args.paths):
         for target in resolve_targets(paths, config):
+            if not args.check:
+                refuse_outside(target.root, config, args.allow_outside_repository)
             corpora.setdefault(target.root, config)
     code = 0
     for root, config in corpora.items():

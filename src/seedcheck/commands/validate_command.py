@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from seedcheck import __version__
 from seedcheck.cache.location import CACHE_DIR_ENV, CACHE_DIR_NAME
 from seedcheck.commands.common import add_config_option, configs_from
+from seedcheck.commands.repository_bounds import say_where_read
 from seedcheck.errors import SeedcheckError
 from seedcheck.reporters import REPORTERS, STATISTICS_REPORTERS
 
@@ -331,6 +332,9 @@ def _check(
         for config, paths in groups
     ]
     roots = [target.root for _, _, targets in planned for target in targets]
+    for config, _, targets in planned:
+        for target in targets:
+            say_where_read(target.root, config)
     _output_path(args.output, roots)  # refused before the work, not after it
     report, folders = _report(args, planned, memo)
     # Only now, with the corpora let go: writing the memo marshals the report (at
