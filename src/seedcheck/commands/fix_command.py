@@ -58,6 +58,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from seedcheck.config.selection import Selection
+    from seedcheck.config.suppressions import apply_suppressions
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
     from seedcheck.run.engine import report_from
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.diff:
                 refuse_outside(target.root, config, args.allow_outside_repository)
             plan, (corpus, found, only) = _fixed(target, config)
+            found = apply_suppressions(corpus, found, selection)
             checked.append((plan, (corpus, selection.apply(found), only)))
     changed = 0
     failures: list[str] = []

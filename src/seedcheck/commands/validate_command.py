@@ -355,6 +355,7 @@ def _report(
     identify)."""
     from seedcheck.cache.location import cache_root
     from seedcheck.config.selection import Selection
+    from seedcheck.config.suppressions import apply_suppressions
     from seedcheck.run.engine import report_from
     from seedcheck.run.folder import default_jobs
     from seedcheck.run.targets import check_target
@@ -373,6 +374,7 @@ def _report(
             )
             # Each corpus's own selection (per-file-ignores relative to its own
             # configuration file, its severities), applied here; none is left to apply.
+            found = apply_suppressions(corpus, found, selection)  # those written in seeds
             checked.append((corpus, selection.apply(found), target.only))
             folders.append(
                 None

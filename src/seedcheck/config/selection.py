@@ -33,6 +33,11 @@ def _matches(rule: Rule, selector: str) -> bool:
     return bool(_CODE_PREFIX.fullmatch(upper)) and rule.code.startswith(upper)
 
 
+def selects(rule: Rule, selector: str) -> bool:
+    """Whether ``selector`` (a name, code, code prefix or ALL) takes in ``rule``."""
+    return _matches(rule, selector)
+
+
 def check_selectors(selectors: Iterable[str], where: str) -> None:
     """Refuse a selector that names no rule: a typo must not silently select nothing."""
     for selector in selectors:

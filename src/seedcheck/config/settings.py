@@ -120,7 +120,7 @@ class CoreSettings(BaseModel):
     def _required_known(self) -> CoreSettings:
         # On the model, not the field: `required` is validated before `fields`, so a field
         # validator would never see the declared fields.
-        declared = set(SeedMetadata.model_fields) | set(self.fields)
+        declared = set(SeedMetadata.model_fields) - {"seedcheck"} | set(self.fields)
         unknown = [name for name in self.required if name not in declared]
         if unknown:
             raise ValueError(

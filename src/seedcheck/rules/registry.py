@@ -54,6 +54,7 @@ from seedcheck.rules import (
     unexpected_file,
     unknown_field,
     unreadable_file,
+    unused_suppression,
     yaml_syntax,
 )
 from seedcheck.rules.base import Rule
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     duplicate_number.RULE,
     duplicate_id.RULE,
     numbering_gap.RULE,
+    unused_suppression.RULE,
 )
 
 BY_NAME = {rule.name: rule for rule in RULES}

@@ -123,6 +123,22 @@ LanguageTag = Annotated[
 ABSENT: Any = None
 
 
+class Directives(BaseModel):
+    """What seedcheck is told about one seed, in its reserved ``seedcheck`` field.
+
+    ``ignore`` silences rules (names, codes or code prefixes) for this seed alone, without
+    touching its text; ``reason`` says why, for the next reader. A suppression that
+    silences nothing is reported (``unused-suppression``).
+    """
+
+    model_config = ConfigDict(extra="forbid", title="seedcheck directives", strict=True)
+
+    ignore: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Rules silenced for this seed: names, codes or code prefixes."
+    )
+    reason: str = Field(default=ABSENT, min_length=1, description="Why they are silenced.")
+
+
 # Optional fields default to ABSENT; None is not a value a present field may hold
 # (validate_fields reports `source:` with nothing after it), so the types do not admit
 # it and the exported schema does not offer null. The docstring becomes the schema's
@@ -140,6 +156,10 @@ class SeedMetadata(BaseModel):
     language: LanguageTag = Field(default=ABSENT, description="BCP 47 language tag.")
     tags: list[str] = Field(default=ABSENT, description="Free-form labels.")
     license: str = Field(default=ABSENT, description="License of the text.")
+    # Reserved: never data, never an unknown field (see Directives).
+    seedcheck: Directives = Field(
+        default=ABSENT, description="Directives to seedcheck for this seed (ignore, reason)."
+    )
 
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "url", "string-list"]
@@ -254,7 +274,9 @@ def _from_error(
     located = by_name.get(name)
     if located is None:  # pragma: no cover - pydantic only reports fields it was given
         return SchemaIssue("invalid", name, anchor[0], anchor[1], str(error["msg"]))
-    if error["type"] == "extra_forbidden":
+    # A key unknown inside a field's value (seedcheck: {skip: …}) is that field's
+    # problem, not an unknown field: it falls through to the invalid value below.
+    if error["type"] == "extra_forbidden" and not loc[1:]:
         message = f"unknown field {excerpt(name, 40)}"
         close = _suggest(name, list(model.model_fields))
         message += (

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from seedcheck.seed.body_digest import body_digest
 from seedcheck.seed.body_lines import first_body_line
 from seedcheck.seed.file import SeedFile
+from seedcheck.seed.suppressions import Suppression, suppressions
 from seedcheck.text import lsh_pairs
 from seedcheck.text.shingles import DOCUMENT_SHINGLE_WORDS
 
@@ -34,7 +35,19 @@ class Signing:
 
 
 SummaryRecord = tuple[
-    str, str | None, str | None, str, str, str, str, int, bytes | None, int, bytes | None, int
+    str,
+    str | None,
+    str | None,
+    str,
+    str,
+    str,
+    str,
+    int,
+    bytes | None,
+    int,
+    bytes | None,
+    int,
+    tuple[Suppression, ...],
 ]
 
 
@@ -63,6 +76,8 @@ class SeedSummary(NamedTuple):
     first_body_line: int
     signature: bytes | None = None
     shingles: int = 0
+    # The rules its header's seedcheck.ignore silences, each with where it is named.
+    suppressions: tuple[Suppression, ...] = ()
 
     def record(self) -> SummaryRecord:
         """The summary as plain values, for the cache (the folder is the cache's key)."""
@@ -134,6 +149,7 @@ def summarize(seed: SeedFile, signing: Signing | None = None, few: bool = False)
         first_body_line=first_body_line(seed),
         signature=made[0] if made else None,
         shingles=made[1] if made else 0,
+        suppressions=suppressions(seed),
     )
 
 
