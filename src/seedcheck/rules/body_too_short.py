@@ -7,8 +7,11 @@ Example: a seed whose body is only ``Read the full story on our website.``
 
 Fix: scrape the whole article, or delete the seed. A warning by default; if short
 texts are the point of the corpus, lower ``body-min-words`` in the configuration.
-Words are counted as in INDEX.md (runs of non-blank characters). An empty body is left
-to body-empty. Reported at the first line of the body.
+Words are counted as in INDEX.md: runs of non-blank characters, except that each Han
+ideograph and each Hiragana or Katakana character is a word of its own, since Chinese
+and Japanese are written without spaces (an 866-character Japanese article is not "18
+words"); Hangul is spaced and counted by its spaces. An empty body is left to
+body-empty. Reported at the first line of the body.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from seedcheck.seed.model import SchemaIssue, SeedMetadata, validate_fields
 from seedcheck.seed.paragraphs import BodyLine, Paragraph, split_paragraphs
 from seedcheck.seed.plain_layout import split_plain
 from seedcheck.text.normal import words
+from seedcheck.text.word_count import count_words
 
 Layout = Literal["auto", "front-matter", "plain"]
 BOM = "\ufeff"
@@ -104,7 +105,9 @@ class SeedFile:
 
     @functools.cached_property
     def word_count(self) -> int:
-        return len(self.body.split())
+        """Words of the body as INDEX.md and body-too-short count them (see
+        :mod:`seedcheck.text.word_count`: each Han or Kana character is a word)."""
+        return count_words(self.body)
 
     @functools.cached_property
     def body_words(self) -> tuple[tuple[str, ...], ...]:
