@@ -19,6 +19,7 @@ from seedcheck.commands import (
     fix_command,
     import_command,
     index_command,
+    report_command,
     rules_command,
     schema_command,
     server_command,
@@ -66,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     fix_command.add_parser(sub)
     schema_command.add_parser(sub)
     rules_command.add_parsers(sub)
-    return parser
     server_command.add_parser(sub)
+    report_command.add_parser(sub)
+    return parser
 
 
 def _tolerant_output() -> None:

@@ -88,7 +88,14 @@ def test_ci_least_privilege() -> None:
 
 def test_action_inputs_reach_scripts_only_through_the_environment() -> None:
     action = _load(ACTION)
-    assert set(action["inputs"]) == {"path", "format", "output", "args", "python-version"}
+    assert set(action["inputs"]) == {
+        "path",
+        "format",
+        "output",
+        "args",
+        "summary",
+        "python-version",
+    }
     # Empty: seedcheck picks github annotations for the log and text for an output file.
     assert action["inputs"]["format"]["default"] == ""
     assert action["runs"]["using"] == "composite"
@@ -168,3 +175,14 @@ def test_action_installs_seedcheck_and_runs_it(tmp_path: Path) -> None:
     )
     assert (report.returncode, report.stdout) == (1, "")
     assert (workspace / "out.txt").read_text(encoding="utf-8") == TEXT_LINES[1] + "\n"
+    # summary: "true" appends the Markdown report to the job summary.
+    step_summary = tmp_path / "step_summary"
+    step_summary.write_text("earlier step\n", encoding="utf-8")
+    summarized = bash_run(
+        _action_script("Summarize the corpus"),
+        {"SEEDCHECK_BIN": value, "INPUT_PATH": "seeds", "GITHUB_STEP_SUMMARY": str(step_summary)},
+    )
+    assert (summarized.returncode, summarized.stdout) == (0, ""), summarized.stderr
+    summary = step_summary.read_text(encoding="utf-8")
+    assert summary.startswith("earlier step\n## seedcheck report: seeds\n")
+    assert "| SC106 `trailing-whitespace` | error | 1 |" in summary

@@ -1,12 +1,12 @@
 """The open documents of an editor checked as ``seedcheck validate`` checks their files.
 
 Each document is checked in the corpus it belongs to, with the configuration that
-``validate`` would use in the document's folder: the nearest ``seedcheck.toml`` or
-``pyproject.toml`` with a ``[tool.seedcheck]`` table, read again whenever one of those
-files changes. The text of a document with unsaved changes is given to the engine in
-place of the file (``overlay``: per-file rules on that text, never cached); the rest of
-the corpus is read through the cache, as the last run left it. This module knows
-nothing of LSP: it takes paths and texts and gives seedcheck's diagnostics.
+``validate`` gives the file: the nearest ``seedcheck.toml`` or ``pyproject.toml`` with a
+``[tool.seedcheck]`` table at or above it (up to the repository root), read again
+whenever one of those files changes. The text of a document with unsaved changes is
+given to the engine in place of the file (``overlay``: per-file rules on that text,
+never cached); the rest of the corpus is read through the cache, as the last run left
+it. This module knows nothing of LSP: it takes paths and texts and gives seedcheck's diagnostics.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from seedcheck.cache.location import cache_root
 from seedcheck.config.files import CONFIG_FILES
-from seedcheck.config.settings import LoadedConfig, load_config
+from seedcheck.config.settings import LoadedConfig, load_configs
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.errors import SeedcheckError
@@ -77,13 +77,14 @@ class Checker:
     checked: dict[Path, Checked] = field(default_factory=dict)
 
     def config_for(self, folder: Path) -> LoadedConfig:
-        """The configuration ``validate`` would use in ``folder`` (read again when a
+        """The configuration ``validate`` gives a file in ``folder``: the nearest
+        configuration file at or above it, up to the repository root (read again when a
         configuration file on the way up appeared, changed or went away)."""
         stamp = _config_stamp(folder)
         known = self._configs.get(folder)
         if known is not None and known[0] == stamp:
             return known[1]
-        config = load_config(folder)
+        ((config, _),) = load_configs([str(folder / "file")], folder)
         self._configs[folder] = (stamp, config)
         return config
 

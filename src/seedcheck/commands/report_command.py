@@ -1,0 +1,179 @@
+"""``seedcheck report``: the state of a corpus at a glance.
+
+``--format html`` (the default) writes one self-contained page: a summary, charts drawn
+by matplotlib (the optional ``seedcheck[report]`` extra, imported only here and only for
+this format), the near-duplicate clusters and every finding in a table. ``--format
+markdown`` writes a short summary for a pull request or ``$GITHUB_STEP_SUMMARY`` and
+needs no extra. The corpus is read as ``validate`` reads it, through the same cache.
+Exit code 0 whatever the findings (``validate`` is the check that fails); 2 for an
+error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from seedcheck import __version__
+from seedcheck.commands.common import add_config_option, configs_from
+from seedcheck.display import display_path
+from seedcheck.errors import SeedcheckError
+
+if TYPE_CHECKING:
+    from seedcheck.corpus_report.facts import CorpusFacts
+
+DEFAULT_OUTPUT = "seedcheck-report.html"
+REPORT_PACKAGES = ("matplotlib", "numpy", "PIL", "kiwisolver", "pyparsing", "cycler")
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="write an HTML report of a corpus (charts, findings), or a Markdown summary",
+        description="Report on corpora: seeds, words, findings by rule and severity, the "
+        "index, seeds per month, source and byline, word counts, near-duplicate clusters. "
+        "Each PATH is a corpus folder or files inside one; with none, the configured "
+        "corpus. The HTML page needs seedcheck[report] (matplotlib).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument(
+        "--format",
+        choices=("html", "markdown"),
+        default="html",
+        help="html: one self-contained page (default); markdown: a short summary",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=f"where to write it (default: {DEFAULT_OUTPUT} for html, stdout for markdown; "
+        "- for stdout)",
+    )
+    parser.add_argument(
+        "--top",
+        type=_top,
+        default=15,
+        metavar="N",
+        help="how many sources and bylines the charts show (default 15)",
+    )
+    add_config_option(parser)
+    parser.set_defaults(run=run)
+
+
+def _top(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, not {value!r}")
+    return count
+
+
+def run(args: argparse.Namespace) -> int:
+    output = _output(args)
+    draw = _chart_drawer() if args.format == "html" else None
+    facts = gather_facts(args)
+    if args.format == "markdown":
+        from seedcheck.corpus_report.markdown_summary import render as render_markdown
+
+        text = render_markdown(facts)
+    else:
+        from seedcheck.corpus_report.html_page import render as render_html
+
+        assert draw is not None
+        text = render_html(facts, draw(facts))
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(output, text, facts)
+    if args.format == "html":
+        print(f"Wrote {output.as_posix()} ({len(text.encode('utf-8')):,} bytes).")
+    return 0
+
+
+def _output(args: argparse.Namespace) -> Path | None:
+    chosen = args.output
+    if chosen is None:
+        chosen = DEFAULT_OUTPUT if args.format == "html" else "-"
+    if chosen == "-":
+        return None
+    if not chosen.strip():
+        raise SeedcheckError("--output is empty; give a file name, or - for stdout")
+    return Path(chosen)
+
+
+def _chart_drawer() -> Any:
+    """The chart module, or a clear error before any work when matplotlib is missing."""
+    try:
+        from seedcheck.corpus_report.charts import draw_all
+    except ImportError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in REPORT_PACKAGES:
+            raise
+        raise SeedcheckError(
+            f"the HTML report needs the report extra ({missing} is not installed); install "
+            "it with pip install 'seedcheck[report]', or use --format markdown"
+        ) from None
+    return draw_all
+
+
+def gather_facts(args: argparse.Namespace) -> CorpusFacts:
+    """Check the corpora the arguments name, as validate does, and gather the facts."""
+    from seedcheck.cache.location import cache_root
+    from seedcheck.config.selection import Selection
+    from seedcheck.corpus_report.facts import gather
+    from seedcheck.corpus_report.sources import seed_sources
+    from seedcheck.run.engine import report_from
+    from seedcheck.run.folder import default_jobs
+    from seedcheck.run.targets import check_target, resolve_targets
+    from seedcheck.seed.model import build_model
+
+    checked = []
+    sources: dict[Path, str] = {}
+    settings_files: list[str] = []
+    for config, paths in configs_from(args, args.paths):
+        selection = config.selection()
+        settings = config.settings
+        cache_dir = cache_root(config.root)
+        settings_files.append(
+            display_path(str(config.source)) if config.source is not None else "default settings"
+        )
+        corpora = []
+        for target in resolve_targets(paths, config):
+            corpus, found, _ = check_target(
+                target, config, selection.enabled_rules(), cache_dir=cache_dir, jobs=default_jobs()
+            )
+            checked.append((corpus, selection.apply(found), target.only))
+            corpora.append(corpus)
+        sources |= seed_sources(
+            corpora,
+            cache_dir,
+            layout=settings.layout,
+            model=build_model(settings.required, settings.fields),
+        )
+    report = report_from(checked, Selection())
+    return gather(
+        [corpus for corpus, _, _ in checked],
+        report,
+        sources,
+        made=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        version=__version__,
+        settings=", ".join(dict.fromkeys(settings_files)),
+        top=args.top,
+    )
+
+
+def _write(path: Path, text: str, facts: CorpusFacts) -> None:
+    from seedcheck.edits.atomic_write import write_atomically
+
+    folder = path.absolute().parent.resolve()
+    if any(folder == Path(root).resolve() for root in facts.corpora):
+        raise SeedcheckError(
+            f"{path.as_posix()}: refusing to write the report into a corpus folder it "
+            "reports on; write it somewhere else"
+        )
+    write_atomically(path, text.encode("utf-8"))

@@ -1,0 +1,111 @@
+"""``seedcheck report``: the Markdown summary, the HTML page's content, and bad input."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from seedcheck.cli import main
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "broken"
+CHARTS = (
+    "findings-per-rule",
+    "seeds-per-month",
+    "word-counts",
+    "seeds-per-source",
+    "seeds-per-byline",
+)
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = tmp_path / "broken"
+    shutil.copytree(EXAMPLE, project)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SEEDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return project
+
+
+def test_markdown_summary(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "corpus", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    body, footer = out.rsplit("<sub>", 1)
+    assert body == (
+        "## seedcheck report: corpus\n"
+        "\n"
+        "**❌ 11 error(s), 1 warning(s) in 4 file(s)** · 4 seeds · 989 words · 2 sources · "
+        "4 bylines\n"
+        "\n"
+        "- `corpus`: INDEX.md has 5 findings\n"
+        "\n"
+        "| rule | severity | findings |\n"
+        "| --- | --- | ---: |\n"
+        "| SC404 `duplicate-line` | error | 2 |\n"
+        "| SC506 `index-mismatch` | error | 2 |\n"
+        "| SC507 `index-digest` | error | 2 |\n"
+        "| SC106 `trailing-whitespace` | error | 1 |\n"
+        "| SC206 `unknown-field` | error | 1 |\n"
+        "| SC304 `byline-invalid` | error | 1 |\n"
+        "| SC406 `boilerplate` | error | 1 |\n"
+        "| SC504 `index-missing-entry` | error | 1 |\n"
+        "| SC603 `numbering-gap` | warning | 1 |\n"
+        "\n"
+    )
+    assert re.fullmatch(
+        r"seedcheck \S+ · seedcheck\.toml · \d{4}-\d\d-\d\d \d\d:\d\d UTC</sub>\n", footer
+    )
+
+
+def test_html_page_is_self_contained(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = broken.parent / "report.html"
+    assert main(["report", "corpus", "--output", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"Wrote {out.as_posix()} (")
+    page = out.read_text(encoding="utf-8")
+    for chart in CHARTS:
+        figure = re.search(
+            rf'<figure class="chart" id="chart-{chart}"><svg.*?</svg></figure>', page, re.S
+        )
+        assert figure is not None, chart
+        assert "<path" in figure.group(0)
+    # Nothing for a browser to fetch: no external script, style, image or font.
+    assert not re.search(r"<(script|img|link|iframe)[^>]*\s(src|href)=", page)
+    assert "@import" not in page
+    assert not re.search(r"url\((?!#)", page)  # only the SVGs' own clip paths
+    assert page.count('<tr data-rule="') == 12
+    assert '<tr data-rule="SC106" data-severity="error">' in page
+    assert "corpus/002_e4719b67880eed0d.txt:19" in page
+    assert "/src/seedcheck/rules/trailing_whitespace.py" in page
+
+
+def test_html_report_refuses_to_write_into_the_corpus(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "corpus", "-o", "corpus/report.html"]) == 2
+    assert capsys.readouterr().err == (
+        "seedcheck: error: corpus/report.html: refusing to write the report into a corpus "
+        "folder it reports on; write it somewhere else\n"
+    )
+    assert not (broken / "corpus" / "report.html").exists()
+
+
+def test_html_without_matplotlib_says_what_to_install(
+    broken: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.delitem(sys.modules, "seedcheck.corpus_report.charts", raising=False)
+    assert main(["report", "corpus"]) == 2
+    assert capsys.readouterr().err == (
+        "seedcheck: error: the HTML report needs the report extra (matplotlib is not "
+        "installed); install it with pip install 'seedcheck[report]', or use --format markdown\n"
+    )
+
+
+def test_bad_arguments(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--top", "0"]) == 2
+    assert "expected a whole number, 1 or more, not '0'" in capsys.readouterr().err
+    assert main(["report", "nowhere", "--format", "markdown"]) == 2
+    assert capsys.readouterr().err == "seedcheck: error: nowhere: no such file or directory\n"
