@@ -4,7 +4,9 @@ subprocess, pygls' LSP client on its pipes."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import subprocess
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -14,6 +16,7 @@ pytest.importorskip("pygls", reason="seedcheck[server] is not installed")
 
 from lsprotocol import types
 
+from tests.conftest import console_script
 from tests.language_server.lsp_session import Session
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "broken"
@@ -104,39 +107,61 @@ def test_positions_count_utf16_code_units(tmp_path: Path) -> None:
     drive(tmp_path, body)
 
 
-def test_index_fix_all_and_what_is_left_alone(tmp_path: Path) -> None:
+def test_index_block_fixed_as_seedcheck_fix_fixes_it(tmp_path: Path) -> None:
+    # What `seedcheck fix` writes to INDEX.md, on a copy of the same project.
+    copy = tmp_path / "copy"
+    shutil.copytree(EXAMPLE, copy)
+    subprocess.run(
+        [str(console_script("seedcheck")), "fix", "corpus/INDEX.md"],
+        cwd=copy,
+        env={**os.environ, "SEEDCHECK_CACHE_DIR": str(tmp_path / "c2")},
+        capture_output=True,
+        check=False,
+    )
+    fixed = (copy / "corpus" / "INDEX.md").read_text(encoding="utf-8")
+
     async def body(session: Session, project: Path) -> None:
         index = project / "corpus" / "INDEX.md"
+        text = index.read_text(encoding="utf-8")
         uri = session.open(index)
         found = await session.diagnostics(uri, 1)
         assert codes(found) == ["SC504", "SC506", "SC506", "SC507", "SC507"]
         everything = types.Range(types.Position(0, 0), types.Position(99, 0))
         actions = await session.code_actions(uri, everything, found)
-        regenerate = [a for a in actions if a.title == "seedcheck: regenerate the INDEX.md block"]
-        assert regenerate
-        # A byline that differs may be the only copy of the one the scraper lost.
-        assert all(a.disabled is not None for a in regenerate)
-        assert regenerate[0].disabled is not None
-        assert "Byline" in regenerate[0].disabled.reason
+        fix_all = next(a for a in actions if a.kind == "source.fixAll.seedcheck")
+        assert fix_all.title == "seedcheck: regenerate the INDEX.md block"
+        if fixed == text:  # fix left it alone (a byline that may be the only copy): so here
+            assert fix_all.edit is None and fix_all.disabled is not None
+            assert fix_all.disabled.reason.startswith("left alone: ")
+        else:
+            await _apply_and_compare(session, uri, text, fix_all, fixed)
 
-        # With the hand-written cells agreeing, the block is regenerated.
-        seed = project / "corpus" / "000_24f2796343eaebf7.txt"
-        seed_text = seed.read_text(encoding="utf-8")
-        byline = next(line for line in seed_text.split("\n") if line.startswith("byline:"))
-        seed.write_text(seed_text.replace(byline, "byline: Marta Ilić"), encoding="utf-8")
-        session.client.text_document_did_save(
-            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
-        )
-        found = await _settled(session, uri, lambda ds: all("Byline" not in d.message for d in ds))
+        # An index that fix leaves alone: the action says why, and changes nothing.
+        broken = text.replace("<!-- seedcheck:index:end -->", "")
+        version = session.replace(uri, broken)
+        found = await session.diagnostics(uri, version)
         actions = await session.code_actions(uri, everything, found)
         fix_all = next(a for a in actions if a.kind == "source.fixAll.seedcheck")
-        assert fix_all.disabled is None, fix_all.disabled
-        assert fix_all.edit is not None and fix_all.edit.changes is not None
-        (edit,) = fix_all.edit.changes[uri]
-        version = session.edit(uri, edit)
-        assert await session.diagnostics(uri, version) == []
+        assert fix_all.edit is None and fix_all.disabled is not None
+        assert "markers" in fix_all.disabled.reason
 
     drive(tmp_path, body)
+
+
+async def _apply_and_compare(
+    session: Session, uri: str, text: str, fix_all: types.CodeAction, fixed: str
+) -> None:
+    """Apply the action as an editor does; the text must be what fix writes."""
+    assert fix_all.disabled is None, fix_all.disabled
+    assert fix_all.edit is not None and fix_all.edit.changes is not None
+    (edit,) = fix_all.edit.changes[uri]
+    version = session.edit(uri, edit)
+    after = await session.diagnostics(uri, version)
+    assert not {"SC504", "SC507"} & set(codes(after))
+    # The server sends one edit, of whole lines.
+    lines = text.split("\n")
+    start, end = edit.range.start.line, edit.range.end.line
+    assert "\n".join(lines[:start]) + "\n" + edit.new_text + "\n".join(lines[end:]) == fixed
 
 
 async def _settled(
@@ -207,5 +232,27 @@ def test_settings_are_read_again_when_they_change(tmp_path: Path) -> None:
         )
         found = await _settled(session, uri, lambda ds: True)
         assert "SC106" not in codes(found)
+
+    drive(tmp_path, body)
+
+
+def test_a_broken_configuration_is_shown_once_and_the_server_stays_up(tmp_path: Path) -> None:
+    async def body(session: Session, project: Path) -> None:
+        uri = session.open(project / "corpus" / "002_e4719b67880eed0d.txt")
+        assert "SC106" in codes(await session.diagnostics(uri, 1))
+        config = project / "seedcheck.toml"
+        good = config.read_text(encoding="utf-8")
+        config.write_text("corpus = 5\n", encoding="utf-8")
+        changed = types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+        )
+        session.client.workspace_did_change_watched_files(changed)
+        assert await _settled(session, uri, lambda ds: True) == []
+        shown = [m for m in session.messages if isinstance(m, types.ShowMessageParams)]
+        assert [m.type for m in shown] == [types.MessageType.Error]
+        assert "invalid configuration: corpus" in shown[0].message
+        config.write_text(good, encoding="utf-8")
+        session.client.workspace_did_change_watched_files(changed)
+        assert "SC106" in codes(await _settled(session, uri, bool))
 
     drive(tmp_path, body)

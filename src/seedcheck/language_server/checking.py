@@ -43,6 +43,7 @@ class Outcome:
 
     findings: tuple[Diagnostic, ...]
     note: str | None = None
+    broken: bool = False  # the note is an error to show (a bad setting), not a remark
 
 
 @dataclass
@@ -103,8 +104,12 @@ class Checker:
             path = file_path(document.path)
             try:
                 config = self.config_for(path.parent)
-                targets = resolve_targets([str(path)], config)
             except SeedcheckError as exc:
+                outcomes[document.path] = Outcome((), f"seedcheck: {exc}", broken=True)
+                continue
+            try:
+                targets = resolve_targets([str(path)], config)
+            except SeedcheckError as exc:  # not in a corpus: nothing to check
                 outcomes[document.path] = Outcome((), str(exc))
                 continue
             key = (config.root, config.source, targets[0].root)
@@ -148,7 +153,8 @@ class Checker:
                 overlay=overlay,
             )
         except SeedcheckError as exc:
-            return {document.path: Outcome((), str(exc)) for document in documents}
+            note = f"seedcheck: {exc}"
+            return {document.path: Outcome((), note, broken=True) for document in documents}
         self.checked[root] = Checked(corpus, config)
         report = report_from([(corpus, findings, target.only)], selection)
         by_file: dict[str, list[Diagnostic]] = {}

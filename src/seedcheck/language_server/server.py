@@ -120,6 +120,8 @@ class SeedcheckServer:
                     message=f"checked {len(outcomes)} open file(s) in {took:.0f} ms",
                 )
             )
+            if not any(outcome.broken for outcome in outcomes.values()):
+                self.said.clear()
             for uri, (document, version) in documents.items():
                 outcome = outcomes.get(document.path)
                 if outcome is not None and uri in self._open_uris():
@@ -141,7 +143,8 @@ class SeedcheckServer:
 
     def _publish(self, uri: str, text: str, version: int | None, outcome: Outcome) -> None:
         if outcome.note is not None:
-            self._say(outcome.note, types.MessageType.Log)
+            kind = types.MessageType.Error if outcome.broken else types.MessageType.Log
+            self._say(outcome.note, kind)
         lines = LineMap(text)
         findings = tuple((d, _range(d, lines)) for d in outcome.findings)
         self.published[uri] = Published(version, text, findings)
@@ -154,7 +157,8 @@ class SeedcheckServer:
         )
 
     def _say(self, message: str, kind: types.MessageType) -> None:
-        """Log a message; show an error once (a broken setting is not news every key)."""
+        """Log a message; show an error once (a broken setting is not news at every
+        key; once it is fixed, a new break is news again)."""
         self.lsp.window_log_message(types.LogMessageParams(type=kind, message=message))
         if kind == types.MessageType.Error and message not in self.said:
             self.said.add(message)
