@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from seedcheck.corpus import listing as folder_listing
@@ -332,12 +333,18 @@ def test_text_after_the_last_marker_is_not_parsed(
     parsed: list[str] = []
     make_parser = index_file.markdown_parser
 
-    class Recording:
-        def parse(self, text: str, env: Any = None) -> list[Token]:
-            parsed.append(text)
-            return make_parser().parse(text, env)
+    def recording() -> MarkdownIt:
+        parser = make_parser()
+        real = parser.parse
 
-    monkeypatch.setattr(index_file, "markdown_parser", Recording)
+        def parse(text: str, env: Any = None) -> list[Token]:
+            parsed.append(text)
+            return real(text, env)
+
+        monkeypatch.setattr(parser, "parse", parse)
+        return parser
+
+    monkeypatch.setattr(index_file, "markdown_parser", recording)
     after = "\n## Notes\n\n| x | y |\n| - | - |\n" + "| x | y |\n" * 1000
     data = ("# Index\r\n\r\n" + BLOCK.replace("\n", "\r\n") + after).encode()
     document = parse_index(tmp_path / "INDEX.md", data)

@@ -220,9 +220,9 @@ def _parse_index(
         if begin is not None:
             long_table = find_long_table(source_lines, begin + 1)
     if long_table is None:
-        tokens = parser.parse(source, env)
+        tokens = _parse_block(parser, source, env)
     else:
-        tokens = parser.parse(long_table.reduced, env)
+        tokens = _parse_block(parser, long_table.reduced, env)
         if not long_table.fits(tokens):
             return _parse_index(path, data, rows_apart=False)
         long_table.shift(tokens)
@@ -348,6 +348,32 @@ def _through_last_marker(text: str) -> str:
         return ""
     line_break = _TEXT_BREAK.search(text, last)
     return text[: line_break.end()] if line_break else text
+
+
+def _parse_block(parser: MarkdownIt, source: str, env: dict[str, Any]) -> list[Token]:
+    """``source``'s tokens, with inline content parsed only from the first begin marker on.
+
+    The text above the block is the user's and may be anything: markdown-it's inline
+    rules take time that grows faster than its length on some text (1 MB of ``[`` took
+    57 s), while its block rules, which decide where the markers and the table are, stay
+    linear. Nothing seedcheck reads comes from inline content above the block; link
+    reference definitions there are block-level, and still count.
+    """
+    with parser.reset_rules():
+        parser.disable("inline")
+        tokens = parser.parse(source, env)
+    begins, _ = _marker_lines(tokens)
+    first = begins[0] - 1 if begins else len(source)  # a 0-based line
+    # From the first block token at or after that line: a table cell's token has no map.
+    start = next(
+        (i for i, token in enumerate(tokens) if token.map is not None and token.map[0] >= first),
+        len(tokens),
+    )
+    for token in tokens[start:]:
+        if token.type == "inline":
+            token.children = []
+            parser.inline.parse(token.content, parser, env, token.children)
+    return tokens
 
 
 def _marker_lines(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -153,13 +153,20 @@ def summarize(seed: SeedFile, signing: Signing | None = None, few: bool = False)
     )
 
 
+# The most shingle-permutation steps a signature is made with in plain Python: about a
+# tenth of a second (the 5,000 words of a long article at the default 128 permutations).
+PLAIN_SIGNATURE_WORK = 1 << 20
+
+
 def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int] | None:
     seed_words = seed.all_body_words
     # Counting words needs no numpy: a seed too short to compare never imports it.
     if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < signing.min_shingles:
         return None
     permutations, bands = signing.permutations, signing.bands
-    if few:
+    # Plain Python costs a step per shingle and permutation: for a long seed (a 1 MiB
+    # body at 4,096 permutations took 100 s) numpy is worth importing after all.
+    if few and len(seed_words) * permutations <= PLAIN_SIGNATURE_WORK:
         hashes = lsh_pairs.shingle_hashes(seed_words)
         if len(hashes) < signing.min_shingles:
             return None

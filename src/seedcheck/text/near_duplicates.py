@@ -102,14 +102,29 @@ class Permutations:
         return cls(a[:, None], b[:, None])
 
     def signature(self, shingles: Hashes) -> Hashes:
-        """The MinHash signature of a non-empty shingle set: one minimum per permutation."""
-        keys = (shingles >> np.uint64(32))[None, :]
-        values: Hashes = self.a * keys
-        values += self.b  # in place: the matrix is permutations x shingles
+        """The MinHash signature of a non-empty shingle set: one minimum per permutation.
+
+        The shingles are taken a slice at a time, so that the matrix of permutations x
+        shingles never exceeds :data:`MATRIX_CELLS` values, whatever the length of the
+        seed or the number of permutations: the same minima, in bounded memory.
+        """
+        keys = shingles >> np.uint64(32)
+        step = max(1, MATRIX_CELLS // len(self.a))
+        lowest: Hashes | None = None
+        for start in range(0, len(keys), step):
+            values: Hashes = self.a * keys[None, start : start + step]
+            values += self.b  # in place: the matrix is permutations x shingles
+            found: Hashes = values.min(axis=1)
+            lowest = found if lowest is None else np.minimum(lowest, found)
+        assert lowest is not None, "a signature of no shingles"
         # The shift is monotonic, so the minimum is shifted instead of the matrix: the
         # same values, in a third of the time.
-        result: Hashes = values.min(axis=1) >> np.uint64(32)
+        result: Hashes = lowest >> np.uint64(32)
         return result
+
+
+# The most values (8 bytes each) a signature's matrix holds at once: 16 MiB.
+MATRIX_CELLS = 1 << 21
 
 
 @functools.lru_cache(maxsize=4)
