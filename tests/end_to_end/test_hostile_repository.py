@@ -310,3 +310,65 @@ def test_the_flag_lets_a_corpus_outside_be_written(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, (outside / "INDEX.md").is_file()) == (0, True), done
+
+
+def _every_trap(hostile: Hostile) -> None:
+    """All the traps at once: links to /proc and /dev, FIFOs, option-like and escape-laden
+    names, a cache that is a link, linked schemas and a preamble that was quadratic."""
+    repo, seeds = hostile.repo, hostile.repo / "seeds"
+    (seeds / "002_2123456789abcdef.txt").symlink_to("/proc/self/environ")
+    (seeds / "003_3123456789abcdef.txt").symlink_to("/dev/zero")
+    os.mkfifo(seeds / "004_4123456789abcdef.txt")
+    (seeds / "005_5123456789abcdef.txt").symlink_to(hostile.outside / "notes.txt")
+    (seeds / "006_6123456789abcdef\x1b]0;PWNED\x07.txt").write_text("x\n", encoding="utf-8")
+    (seeds / "INDEX.md").write_text(
+        "[" * 200_000 + "\n\n<!-- seedcheck:index:begin -->\n"
+        "| File | Title | Byline | Published | Words | SHA-256 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| [x](../../../../etc/passwd) | x | x | x | 1 | x |\n"
+        "<!-- seedcheck:index:end -->\n",
+        encoding="utf-8",
+    )
+    (repo / "--exit-zero").write_text("", encoding="utf-8")
+    (repo / "--config=cfg").mkdir()
+    (repo / "--config=cfg" / SEED).write_text("ignore = ['ALL']\n", encoding="utf-8")
+    (repo / ".seedcheck_cache").symlink_to(hostile.outside)
+    (repo / "schemas").mkdir()
+    (repo / "schemas" / "config.schema.json").symlink_to("/proc/self/environ")
+    _age(seeds)
+
+
+EVERY_COMMAND = [
+    ["validate"],
+    ["validate", "--format", "json"],
+    ["validate", "--format", "github"],
+    ["validate", "--format", "sarif"],
+    ["validate", "--format", "junit"],
+    ["validate", "--statistics"],
+    ["validate", "--exit-zero"],  # a file is named so: refused, never read as a name
+    ["validate", "--", "--config=cfg/" + SEED, "seeds"],
+    ["validate", "--", "--exit-zero"],
+    ["index", "--check"],
+    ["index"],
+    ["fix", "--diff"],
+    ["fix"],
+    ["import", "--", "--exit-zero"],
+    ["schema", "--check"],
+    ["schema"],
+    ["rules"],
+    ["rule", "SC101"],
+    ["--version"],
+    ["--help"],
+]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_every_command_against_every_trap(hostile: Hostile, args: list[str]) -> None:
+    _every_trap(hostile)
+    done = hostile.run(*args)  # outside unchanged, no secret, bounded, no false pass
+    assert done.returncode in (0, 1, 2)
+    output = done.stdout + done.stderr
+    assert "\x1b" not in output and "\x07" not in output  # the name's escapes, escaped
+    assert "root:" not in output  # /etc/passwd, which the index links to
+    if args[0] in ("validate", "schema") or args[:2] == ["index", "--check"]:
+        assert done.returncode != 0, output  # the corpus is broken; so are the schemas
