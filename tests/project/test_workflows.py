@@ -186,3 +186,8 @@ def test_action_installs_seedcheck_and_runs_it(tmp_path: Path) -> None:
     summary = step_summary.read_text(encoding="utf-8")
     assert summary.startswith("earlier step\n## seedcheck report: seeds\n")
     assert "| SC106 `trailing-whitespace` | error | 1 |" in summary
+    # Issue 25: a path named like an option stays a path, since the action puts it after --.
+    shutil.copytree(workspace / "seeds", workspace / "--exit-zero")
+    dashed = bash_run(_action_script("Run seedcheck"), inputs | {"INPUT_PATH": "--exit-zero"})
+    expected = TEXT_LINES[1].replace("seeds/", "--exit-zero/", 1) + "\n"
+    assert (dashed.returncode, dashed.stdout) == (1, expected), dashed.stderr
