@@ -1,4 +1,4 @@
-"""html-residue: HTML tags or character references left in the body.
+"""html-residue: HTML tags or character references left in the body, title or byline.
 
 Why: a scraper that takes the page's markup instead of its text leaves ``<p>``,
 ``<br/>``, ``<a href=…>`` and entities such as ``&amp;``, ``&nbsp;`` or ``&#8217;``
@@ -12,7 +12,9 @@ opener ``<!--``; a named character reference that HTML defines (``&amp;``,
 ``&rsquo;``), and ``&amp`` or ``&nbsp`` without their semicolon; numeric ones
 (``&#8217;``, ``&#x2019;``). "AT&T", "R&D", "x < y > z", "x<a and the other ratio
 y>b" and "3<s and t>4" are not matched. Each line is reported once, at its first
-residue.
+residue; the title and the byline are checked too (``&#8216;The Medium&#8217;``), each
+reported at its value, for tags and references (a page's ``<title>`` is raw text, in
+which ``<!--`` opens no comment).
 
 Not told apart: an article about HTML that writes ``<p>`` literally is reported too;
 ignore the rule for that file (``per-file-ignores``, or ``--ignore html-residue``).
@@ -31,6 +33,7 @@ from collections.abc import Iterator
 from html.entities import html5
 
 from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.support.header_fields import header_texts
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.excerpt import excerpt
@@ -70,30 +73,49 @@ _REFERENCE = re.compile(
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     for line in body_lines(seed):
-        found = list(_TAG.finditer(line.text))[:1]
-        found += [m for m in _REFERENCE.finditer(line.text) if _is_reference(m.group())][:1]
-        if not found:
-            continue
-        match = min(found, key=lambda m: m.start())
-        what = match.group()
-        if what.startswith("&"):
-            description = f"HTML character reference {excerpt(what)} (for {html.unescape(what)!r})"
-        elif what == "<!--":
-            description = "HTML comment '<!--'"
-        else:
-            description = f"HTML tag {excerpt(what, 40)}"
-        yield Finding(
-            seed.path,
-            line.number,
-            match.start() + 1,
-            f"{description} in the text; convert the markup to plain text",
-            line.number,
-            match.end() + 1,
-        )
+        match = _first_markup(line.text)
+        if match is not None:
+            yield Finding(
+                seed.path,
+                line.number,
+                match.start() + 1,
+                f"{_described(match.group())} in the text; convert the markup to plain text",
+                line.number,
+                match.end() + 1,
+            )
+    for field in header_texts(seed):
+        assert isinstance(field.value, str)  # header_texts yields text only
+        # Not "<!--": a page's <title> is raw text, where it opens no comment.
+        match = _first_markup(field.value.replace("<!--", "<!-\u2060-"))
+        if match is not None:
+            yield Finding(
+                seed.path,
+                field.line,
+                field.column,
+                f"{_described(match.group())} in the {field.key}; convert the markup to plain text",
+                field.end_line,
+                field.end_column,
+            )
+
+
+def _first_markup(text: str) -> re.Match[str] | None:
+    found = list(_TAG.finditer(text))[:1]
+    found += [m for m in _REFERENCE.finditer(text) if _is_reference(m.group())][:1]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _described(what: str) -> str:
+    if what.startswith("&"):
+        return f"HTML character reference {excerpt(what)} (for {html.unescape(what)!r})"
+    if what == "<!--":
+        return "HTML comment '<!--'"
+    return f"HTML tag {excerpt(what, 40)}"
 
 
 def _is_reference(text: str) -> bool:
     return text.startswith("&#") or text[1:] in html5
 
 
-RULE = file_rule("SC410", "html-residue", "HTML tags or entities in the body.", check)
+RULE = file_rule(
+    "SC410", "html-residue", "HTML tags or entities in the body, title or byline.", check
+)

@@ -5,10 +5,10 @@ every accented letter, curly quote and dash into two or three wrong characters:
 ``donâ€™t``, ``cafÃ©``, ``â€œquotedâ€\x9d``. Readers and models see garbage; searches
 for the real words fail.
 
-What is matched: a body line holding a non-ASCII character that ftfy's encoding repair
-would change. The line is reported at the first changed character, and the message
-shows the repaired text so that you can check it. ftfy is careful: correct text in any
-script is left alone.
+What is matched: a body line, the title or the byline holding a non-ASCII character
+that ftfy's encoding repair would change. A line is reported at the first changed
+character, a field at its value, and the message shows the repaired text so that you
+can check it. ftfy is careful: correct text in any script is left alone.
 
 Example: ``The cafÃ© reopened.`` (message: repaired ``'The café reopened.'``).
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.support.header_fields import header_texts
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.excerpt import excerpt
@@ -30,9 +31,24 @@ CONTEXT = 30
 
 def check(seed: SeedFile) -> Iterator[Finding]:
     candidates = [line for line in body_lines(seed) if not line.text.isascii()]
-    if not candidates:
+    fields = [f for f in header_texts(seed) if isinstance(f.value, str) and not f.value.isascii()]
+    if not candidates and not fields:
         return
     import ftfy  # deferred: loading ftfy costs more than checking an ASCII corpus
+
+    for field in fields:
+        assert isinstance(field.value, str)
+        repaired = ftfy.fix_encoding(field.value)
+        if repaired != field.value:
+            yield Finding(
+                seed.path,
+                field.line,
+                field.column,
+                f"mojibake in the {field.key} (text decoded with the wrong encoding); repaired"
+                f" it reads {excerpt(repaired.strip(), 2 * CONTEXT)}",
+                field.end_line,
+                field.end_column,
+            )
 
     for line in candidates:
         fixed = ftfy.fix_encoding(line.text)

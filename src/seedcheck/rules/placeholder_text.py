@@ -5,7 +5,8 @@ text: ``Lorem ipsum dolor sit amet``, ``[citation needed]``, unfilled template f
 such as ``{{ author_name }}``, and editors' marks ``TODO``, ``FIXME`` and ``TKTK``
 (journalists' "to come").
 
-What is matched in each body line: "lorem ipsum" in any case; ``[citation needed]``;
+What is matched in each body line, and in the title and the byline (reported at the
+value): "lorem ipsum" in any case; ``[citation needed]``;
 ``{{ … }}``; ``TODO``, ``FIXME`` and ``TKTK`` in capitals as whole words ("todo" in a
 sentence is not matched). Each line is reported once, at its first placeholder.
 
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from seedcheck.rules.base import Finding, file_rule
+from seedcheck.rules.support.header_fields import header_texts
 from seedcheck.seed.body_lines import body_lines
 from seedcheck.seed.file import SeedFile
 from seedcheck.text.excerpt import excerpt
@@ -45,6 +47,19 @@ def check(seed: SeedFile) -> Iterator[Finding]:
                 f"placeholder {excerpt(match.group(), 40)} instead of text; write the text",
                 line.number,
                 match.end() + 1,
+            )
+    for field in header_texts(seed):
+        assert isinstance(field.value, str)  # header_texts yields text only
+        match = _PLACEHOLDER.search(field.value)
+        if match is not None:
+            yield Finding(
+                seed.path,
+                field.line,
+                field.column,
+                f"placeholder {excerpt(match.group(), 40)} in the {field.key}; write the"
+                f" {field.key}",
+                field.end_line,
+                field.end_column,
             )
 
 
