@@ -202,11 +202,27 @@ def test_plan_only_named_files(tmp_path: Path) -> None:
     assert [f.path.name for f in plan.fixes] == [OTHER]
 
 
-def test_index_row_that_disagrees_is_left_for_a_person(tmp_path: Path) -> None:
-    """The index may hold the only copy of a byline the scraper lost."""
+def test_index_row_keeps_the_cell_of_an_invalid_byline(tmp_path: Path) -> None:
+    """The index may hold the only copy of a byline the scraper lost: the rewrite keeps
+    that cell and writes the rest (digest, words)."""
     (tmp_path / SEED).write_text(CLEAN, encoding="utf-8")
     _indexed(tmp_path)
     (tmp_path / SEED).write_text(CLEAN.replace("Marta Ilić", "By , a professor"), "utf-8")
+
+    plan = _plan(tmp_path)
+
+    assert [f.path.name for f in plan.fixes] == ["INDEX.md"]
+    assert plan.left_alone == ()
+    assert "| Marta Ilić |" in plan.fixes[0].new.decode()
+    assert "By , a professor" not in plan.fixes[0].new.decode()
+
+
+def test_index_row_that_disagrees_on_a_valid_byline_is_left_for_a_person(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / SEED).write_text(CLEAN, encoding="utf-8")
+    _indexed(tmp_path)
+    (tmp_path / SEED).write_text(CLEAN.replace("Marta Ilić", "Marta Ilic"), "utf-8")
 
     plan = _plan(tmp_path)
 
@@ -214,7 +230,7 @@ def test_index_row_that_disagrees_is_left_for_a_person(tmp_path: Path) -> None:
     assert [(p.name, r) for p, r in plan.left_alone] == [
         (
             "INDEX.md",
-            f"line 10 gives Byline 'Marta Ilić' but {SEED} says 'By , a professor'; "
+            f"line 10 gives Byline 'Marta Ilić' but {SEED} says 'Marta Ilic'; "
             "correct whichever is wrong, then run `seedcheck index`",
         )
     ]

@@ -59,6 +59,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from seedcheck.config.selection import Selection
     from seedcheck.config.suppressions import apply_suppressions
+    from seedcheck.index.block import held_back
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
     from seedcheck.run.engine import report_from
@@ -78,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             checked.append((plan, (corpus, selection.apply(found), only)))
     changed = 0
     failures: list[str] = []
-    for plan, _ in checked:
+    held = 0
+    for plan, (_, _, only) in checked:
         if args.diff:
             changed += _show(plan)
         else:
@@ -87,6 +89,15 @@ def run(args: argparse.Namespace) -> int:
             failures += failed
         for path, reason in plan.left_alone:
             print(f"left {_shown(path)} alone: {reason}")
+        if plan.fixed.index is not None and (only is None or plan.fixed.index_path in only):
+            # As `seedcheck index` does: a title or byline the seed holds invalid keeps
+            # its row's cell, and the run fails until the seed is fixed.
+            for name, column, why in held_back(plan.fixed.seeds, plan.fixed.index):
+                held += 1
+                print(
+                    f"kept the {column.lower()} of {escape(name)} in INDEX.md as it is: the "
+                    f"seed's is invalid ({why}); fix the seed, then run `seedcheck index`"
+                )
     if failures:
         for failure in failures:
             print(f"seedcheck: error: {failure}", file=sys.stderr)
@@ -99,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     print(outcome if args.fix_only else f"{outcome} {summary(report)}")
     # A needed fix that was refused fails the run as a fix made does: the file still
     # needs the user.
-    return EXIT_CHANGED if changed or refused else EXIT_OK
+    return EXIT_CHANGED if changed or refused or held else EXIT_OK
 
 
 def _outcome(changed: int, refused: int, *, diff: bool) -> str:

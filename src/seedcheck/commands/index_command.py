@@ -71,7 +71,7 @@ def _index(args: argparse.Namespace, root: Path, config: LoadedConfig) -> int:
     from seedcheck.corpus.index_match import unread_seed_rows
     from seedcheck.corpus.value import index_name_clash
     from seedcheck.edits.atomic_write import write_atomically
-    from seedcheck.index.block import indexed_seeds, rewrite_index, seed_count
+    from seedcheck.index.block import held_back, indexed_seeds, rewrite_index, seed_count
     from seedcheck.run.targets import Target, read_target
 
     corpus = read_target(Target(root, None), config)
@@ -91,13 +91,22 @@ def _index(args: argparse.Namespace, root: Path, config: LoadedConfig) -> int:
             f"kept the row of {escape(row.name)}, which could not be read: {why}", file=sys.stderr
         )
     new = rewrite_index(corpus.index, corpus.seeds, [row for row, _ in unread])
+    # A title or byline the seed holds invalid keeps its row's cell: the index never
+    # gets worse, and the run fails until the seed is fixed.
+    held = held_back(corpus.seeds, corpus.index)
+    for name, column, why in held:
+        print(
+            f"kept the {column.lower()} of {escape(name)} in INDEX.md as it is: the seed's is "
+            f"invalid ({why}); fix the seed, then run `seedcheck index`",
+            file=sys.stderr,
+        )
     shown = display_path(str(path))
     count = len(indexed_seeds(corpus.seeds))
     seeds = seed_count(count)
     if args.check:
         if new == old:
             print(f"{shown} is up to date ({seeds}).")
-            return 0
+            return 1 if held else 0
         print_diff(old, new, shown)
         if old is None:
             print(f"{shown} is missing; run `seedcheck index` to create it.")
@@ -106,10 +115,10 @@ def _index(args: argparse.Namespace, root: Path, config: LoadedConfig) -> int:
         return 1
     if new == old:
         print(f"{shown} is up to date ({seeds}).")
-        return 0
+        return 1 if held else 0
     clash = index_name_clash(corpus)
     if clash is not None:
         raise SeedcheckError(clash)
     write_atomically(path, new.encode("utf-8"))
     print(f"{'Updated' if old is not None else 'Created'} {shown} ({seeds}).")
-    return 1 if args.exit_non_zero_on_fix else 0
+    return 1 if args.exit_non_zero_on_fix or held else 0

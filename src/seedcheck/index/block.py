@@ -7,7 +7,7 @@ rules (which compare against it), so the two can never disagree.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from seedcheck.display import display_path
@@ -46,6 +46,59 @@ def expected_row(seed: SeedSummary) -> dict[str, str]:
     }
 
 
+Current = Mapping[str, Mapping[str, str]]  # file name -> column -> cell text
+
+
+def current_cells(document: IndexDocument | None) -> dict[str, dict[str, str]]:
+    """The cells of the rows in ``document``, by the file each row names."""
+    if document is None:
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for row in document.rows:
+        name = (
+            row.file
+            if row.file is not None
+            else row.cells["File"].text
+            if "File" in row.cells
+            else ""
+        )
+        found.setdefault(name, {column: cell.text for column, cell in row.cells.items()})
+    return found
+
+
+def written_row(seed: SeedSummary, current: Current) -> dict[str, str]:
+    """The row ``seedcheck index`` writes for ``seed``: its expected row, except that a
+    title or byline the seed holds invalid keeps the row's current cell, which may be
+    the only correct copy (the index never gets worse). A new seed's row takes the
+    seed's value: its own title-invalid or byline-invalid fails until it is fixed, and
+    index-mismatch then until the index is rewritten."""
+    row = expected_row(seed)
+    now = current.get(seed.name) if seed.held else None
+    if now is not None:
+        for column, _ in seed.held:
+            if column in now:
+                row[column] = now[column]
+    return row
+
+
+def held_back(
+    seeds: Sequence[SeedSummary], document: IndexDocument | None
+) -> list[tuple[str, str, str]]:
+    """(file, column, why) of each row's cell that the index keeps, though the seed
+    says otherwise, because the seed's value is invalid."""
+    current = current_cells(document) if any(seed.held for seed in seeds) else {}
+    found = []
+    for seed in indexed_seeds(seeds):
+        now = current.get(seed.name)
+        if not seed.held or now is None:
+            continue
+        expected = expected_row(seed)
+        for column, why in seed.held:
+            if column in now and now[column] != expected[column]:
+                found.append((seed.name, column, why))
+    return found
+
+
 def indexed_seeds(seeds: Sequence[SeedSummary]) -> list[SeedSummary]:
     """The seeds that belong in the index (named by the pattern), in number order."""
     named = [s for s in seeds if s.number is not None]
@@ -70,16 +123,22 @@ def seed_count(count: int) -> str:
 
 
 def render_block(
-    seeds: Sequence[SeedSummary], newline: str = "\n", kept: Sequence[KeptRow] = ()
+    seeds: Sequence[SeedSummary],
+    newline: str = "\n",
+    kept: Sequence[KeptRow] = (),
+    current: Current | None = None,
 ) -> str:
     """The whole generated block, markers included, ending with ``newline``.
 
-    ``kept`` rows go in number order among the seeds' rows, as they are.
+    ``kept`` rows go in number order among the seeds' rows, as they are; ``current`` are
+    the cells of the rows now (see :func:`written_row`).
     """
-    return newline.join(_block_lines(seeds, kept)) + newline
+    return newline.join(_block_lines(seeds, kept, current or {})) + newline
 
 
-def _block_lines(seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = ()) -> Iterator[str]:
+def _block_lines(
+    seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = (), current: Current | None = None
+) -> Iterator[str]:
     """The lines of :func:`render_block`, without their line breaks, one at a time."""
     yield from (BEGIN_MARKER, "")
     yield "| " + " | ".join(COLUMNS) + " |"
@@ -95,7 +154,7 @@ def _block_lines(seeds: Sequence[SeedSummary], kept: Sequence[KeptRow] = ()) -> 
         if isinstance(item, str):
             yield item
             continue
-        row = expected_row(item)
+        row = written_row(item, current or {})
         cells = []
         for column in COLUMNS:
             if column == "File":
@@ -117,7 +176,7 @@ def block_is_rendered(document: IndexDocument, seeds: Sequence[SeedSummary]) -> 
     marker = next(lines, "")  # the block's first line: its ending is the block's
     newline = _newline_of(marker)
     standing = itertools.chain((marker,), lines)
-    written = (line + newline for line in _block_lines(seeds))
+    written = (line + newline for line in _block_lines(seeds, (), current_cells(document)))
     return all(a == b for a, b in itertools.zip_longest(standing, written))
 
 
@@ -143,6 +202,7 @@ def rewrite_index(
     """
     if document is None:
         return NEW_INDEX_HEAD + "\n" + render_block(seeds)
+    current = current_cells(document)
     if document.invalid_utf8_line is not None:
         # Writing the decoded text back would replace those bytes with U+FFFD.
         raise SeedcheckError(
@@ -154,7 +214,7 @@ def rewrite_index(
     if not document.begin_lines and not document.end_lines:
         text = document.text
         separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
-        return text + separator + render_block(seeds, kept=kept)
+        return text + separator + render_block(seeds, kept=kept, current=current)
     if not document.markers_ok:
         raise SeedcheckError(
             f"{display_path(str(document.path))}: the index markers are broken "
@@ -164,7 +224,7 @@ def rewrite_index(
         )
     lines = split_lines(document.text)
     begin, end = document.begin_lines[0], document.end_lines[0]
-    block = render_block(seeds, block_newline(document), kept)
+    block = render_block(seeds, block_newline(document), kept, current)
     return "".join(lines[: begin - 1]) + block + "".join(lines[end:])
 
 

@@ -7,7 +7,9 @@ the file means the file was edited and the index was not regenerated.
 Example: the seed's title was corrected to "Harbour Council…", its row still says
 "Harbor Council…".
 
-Fix: run ``seedcheck index``. (A changed digest alone is ``index-digest``.)
+Fix: run ``seedcheck index``. (A changed digest alone is ``index-digest``.) When the
+seed's title or byline is itself invalid (a bio kept where the name was lost), the index
+keeps its cell, which may be the only correct copy: fix the seed first.
 """
 
 from __future__ import annotations
@@ -30,16 +32,25 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return
     for name, seed, row in match.pairs():
         expected = expected_row(seed)
+        held = dict(seed.held)
         for column in COMPARED:
             cell = row.cells.get(column)
             if cell is not None and cell.text != expected[column]:
+                # The file's value is invalid: `seedcheck index` keeps the cell, which
+                # may be the only correct copy; the seed is what to fix.
+                todo = (
+                    f"the file's is invalid ({held[column]}); fix the seed, then run "
+                    "`seedcheck index`"
+                    if column in held
+                    else "run `seedcheck index`"
+                )
                 yield Finding(
                     match.document.path,
                     row.line,
                     cell.column,
                     f"{column} of {name} is {excerpt(cell.text)} in the index but "
                     f"{excerpt(expected[column])} in the file"
-                    f"{_unseen_difference(cell.text, expected[column])}; run `seedcheck index`",
+                    f"{_unseen_difference(cell.text, expected[column])}; {todo}",
                     concerns=(seed.path,),
                 )
 

@@ -48,6 +48,7 @@ SummaryRecord = tuple[
     bytes | None,
     int,
     tuple[Suppression, ...],
+    tuple[tuple[str, str], ...],
 ]
 
 
@@ -78,6 +79,9 @@ class SeedSummary(NamedTuple):
     shingles: int = 0
     # The rules its header's seedcheck.ignore silences, each with where it is named.
     suppressions: tuple[Suppression, ...] = ()
+    # The index columns ("Title", "Byline") whose value in the seed is invalid or missing,
+    # each with why: `seedcheck index` keeps the row's cell rather than write it.
+    held: tuple[tuple[str, str], ...] = ()
 
     def record(self) -> SummaryRecord:
         """The summary as plain values, for the cache (the folder is the cache's key)."""
@@ -150,7 +154,27 @@ def summarize(seed: SeedFile, signing: Signing | None = None, few: bool = False)
         signature=made[0] if made else None,
         shingles=made[1] if made else 0,
         suppressions=suppressions(seed),
+        held=held_cells(seed),
     )
+
+
+def held_cells(seed: SeedFile) -> tuple[tuple[str, str], ...]:
+    """The index columns whose value the seed cannot be trusted for, and why: a title or
+    byline that is invalid (a bio kept where the name was lost) or missing. The row's
+    cell may hold the only correct copy."""
+    held = []
+    for column, field in (("Title", "title"), ("Byline", "byline")):
+        issue = next(
+            (
+                i
+                for i in seed.schema_issues
+                if i.field == field and i.kind in ("invalid", "missing")
+            ),
+            None,
+        )
+        if issue is not None:
+            held.append((column, issue.message))
+    return tuple(held)
 
 
 # The most shingle-permutation steps a signature is made with in plain Python: about a
