@@ -25,6 +25,7 @@ from seedcheck.commands import (
     server_command,
     validate_command,
 )
+from seedcheck.corpus.lock import release_corpus_locks
 from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
 
@@ -133,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    finally:
+        release_corpus_locks()  # a writer's lock lasts as long as its command
 
 
 def _file_named_like_an_option(arguments: list[str]) -> str | None:

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from seedcheck.corpus.lock import corpus_lock, wait_seconds
+from seedcheck.corpus.lock import (
+    corpus_lock,
+    hold_corpus_lock,
+    release_corpus_locks,
+    wait_seconds,
+)
 from seedcheck.errors import SeedcheckError
 
 # Takes the lock on the folder in argv[1], says so, and holds it until stdin closes.
@@ -86,3 +91,18 @@ def test_the_wait_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     assert wait_seconds() == 2.5
     monkeypatch.setenv("SEEDCHECK_LOCK_TIMEOUT", "soon")
     assert wait_seconds() == 120.0
+
+
+def test_a_held_lock_lasts_until_released(tmp_path: Path) -> None:
+    hold_corpus_lock(tmp_path, waiting=print)
+    try:
+        # A second descriptor, as another process would have: the lock is taken.
+        with (
+            pytest.raises(SeedcheckError),
+            corpus_lock(tmp_path, waiting=lambda _: None, timeout=0),
+        ):
+            pass
+    finally:
+        release_corpus_locks()
+    with corpus_lock(tmp_path, waiting=print, timeout=0):
+        pass

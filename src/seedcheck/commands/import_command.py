@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,7 +17,10 @@ from seedcheck.reporters import REPORTERS
 from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
+    from seedcheck.config.selection import Selection
     from seedcheck.corpus.value import Corpus
+    from seedcheck.edits.transaction import Recovered
+    from seedcheck.run.folder import FolderCheck
 
 
 def add_parser(sub: Any) -> None:
@@ -54,10 +58,9 @@ def run(args: argparse.Namespace) -> int:
         plan_import,
         write_plan,
     )
+    from seedcheck.edits.transaction import begin_writing
     from seedcheck.index.block import indexed_seeds, seed_count
     from seedcheck.index.document import INDEX_NAME
-    from seedcheck.reporters.base import ReporterOptions
-    from seedcheck.run.engine import report_from
     from seedcheck.run.folder import default_jobs
     from seedcheck.run.targets import check_target, resolve_targets
     from seedcheck.seed.model import build_model
@@ -90,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         raise SeedcheckError(f"{args.corpus}: not a folder; pass the corpus folder")
     target = resolve_targets([] if args.corpus is None else [args.corpus], config)[0]
     refuse_outside(target.root, config, args.allow_outside_repository)
+    recovered = begin_writing(target.root, say=_say)
+    finished = _finished_sources(recovered, args.files, target.root)
     pattern = re.compile(settings.pattern)
     model = build_model(settings.required, settings.fields)
     planned: list[tuple[Plan, Corpus]] = []
@@ -97,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
     def revise(corpus: Corpus) -> dict[str, bytes]:
         # Planned on the corpus as read, so that its corpus rules then see the new seeds
         # and INDEX.md in the one pass: what the report says of them is what validate will.
+        if finished:
+            planned.append((Plan((), ""), corpus))
+            return {}  # the same import, which an interrupted run had written: done
         plan = plan_import(
             [Path(name) for name in args.files], corpus, metadata, model=model, pattern=pattern
         )
@@ -120,6 +128,11 @@ def run(args: argparse.Namespace) -> int:
         print("seedcheck: nothing was imported", file=sys.stderr)
         return 2
     ((plan, corpus),) = planned
+    if finished:
+        for source, path in finished:
+            shown = escape(display_path(str(path)))
+            print(f"Imported {escape(source)} as {shown} (an interrupted run had written it).")
+        return _report(checked, frozenset(path for _, path in finished), selection)
     write_plan(plan, corpus.index_path)
     for seed in plan.seeds:
         source, shown = escape(display_path(str(seed.source))), display_path(str(seed.path))
@@ -127,8 +140,34 @@ def run(args: argparse.Namespace) -> int:
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
     print(f"{verb} {escape(display_path(str(corpus.index_path)))} ({seed_count(count)}).")
-    # The findings on what was imported, as `seedcheck validate NEW_SEEDS` shows them.
-    imported = frozenset(seed.path for seed in plan.seeds)
+    return _report(checked, frozenset(seed.path for seed in plan.seeds), selection)
+
+
+def _report(checked: FolderCheck, imported: frozenset[Path], selection: Selection) -> int:
+    """Print the findings on what was imported, as `seedcheck validate NEW_SEEDS` shows
+    them; the exit code."""
+    from seedcheck.reporters.base import ReporterOptions
+    from seedcheck.run.engine import report_from
+
     report = report_from([(checked.corpus, checked.findings, imported)], selection)
     REPORTERS["text"](ReporterOptions(color=False, quiet=False)).render(report, sys.stdout)
     return 1 if report.errors else 0
+
+
+def _say(message: str) -> None:
+    print(f"seedcheck: {message}", file=sys.stderr)
+
+
+def _finished_sources(
+    recovered: Recovered | None, files: list[str], root: Path
+) -> list[tuple[str, Path]] | None:
+    """When every file named is one that an interrupted import of the same files had
+    written (and :func:`~seedcheck.edits.transaction.recover` has now put in place):
+    each with its seed. Running the import again then finishes it, as the user meant."""
+    if recovered is None or not recovered.finished:
+        return None
+    written = {source: name for name, source in recovered.finished if source}
+    found = [(name, written.get(os.path.realpath(name))) for name in files]
+    if not all(seed for _, seed in found):
+        return None
+    return [(name, root / seed) for name, seed in found if seed]

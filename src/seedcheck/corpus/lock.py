@@ -110,3 +110,19 @@ def _try_lock(fd: int, shown: str) -> bool:
             return True
         raise SeedcheckError(f"{shown}: cannot lock the corpus folder: {exc.strerror}") from None
     return True
+
+
+# The locks a command holds to its end (see hold_corpus_lock).
+_HELD = contextlib.ExitStack()
+
+
+def hold_corpus_lock(root: Path, *, waiting: Callable[[str], None]) -> None:
+    """Take the writers' lock on ``root`` for the rest of the command: from the read of
+    the corpus to its last write, whatever way the command returns.
+    :func:`release_corpus_locks` (which the CLI calls as every command ends) lets go."""
+    _HELD.enter_context(corpus_lock(root, waiting=waiting))
+
+
+def release_corpus_locks() -> None:
+    """Release every lock :func:`hold_corpus_lock` took."""
+    _HELD.close()

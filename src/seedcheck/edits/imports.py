@@ -33,7 +33,7 @@ from seedcheck.corpus.index_match import unread_seed_rows
 from seedcheck.corpus.reading import read_limited
 from seedcheck.corpus.value import Corpus, index_name_clash
 from seedcheck.display import display_path
-from seedcheck.edits.atomic_write import write_atomically
+from seedcheck.edits.transaction import Staged, write_batch
 from seedcheck.errors import SeedcheckError
 from seedcheck.index.block import rewrite_index
 from seedcheck.index.document import INDEX_NAME
@@ -332,14 +332,11 @@ def _plan_one(
 
 
 def write_plan(plan: Plan, index_path: Path) -> None:
-    """Write the planned seeds, then INDEX.md; undo the seeds if a write fails."""
-    written: list[Path] = []
-    try:
-        for planned in plan.seeds:
-            write_atomically(planned.path, planned.seed.data)
-            written.append(planned.path)
-        write_atomically(index_path, plan.index_text.encode("utf-8"))
-    except SeedcheckError:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+    """Write the planned seeds, then INDEX.md, as one batch: all of them or none, even
+    if the run is killed (see :mod:`seedcheck.edits.transaction`)."""
+    # Each source as its real path: an import run again after a kill knows its files.
+    files = [
+        Staged(seed.path.name, seed.seed.data, os.path.realpath(seed.source)) for seed in plan.seeds
+    ]
+    files.append(Staged(index_path.name, plan.index_text.encode("utf-8")))
+    write_batch(index_path.parent, files)
