@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from seedcheck.corpus.lock import release_corpus_locks
 from seedcheck.edits.transaction import (
     JOURNAL_NAME,
     STAGING_NAME,
     Staged,
+    begin_writing,
     recover,
     write_batch,
 )
@@ -189,3 +191,16 @@ def test_two_imports_at_once_never_share_a_number(tmp_path: Path) -> None:
             assert child.returncode in (0, 1), err
         _consistent(root, 5 + 12)
         shutil.rmtree(root)
+
+
+def test_a_writer_removes_the_temporary_files_a_killed_run_left(tmp_path: Path) -> None:
+    left = tmp_path / ".INDEX.md.a1b2c3d4.seedcheck-tmp"
+    left.write_bytes(b"half")
+    kept = [".gitkeep", ".INDEX.md.short.seedcheck-tmp", "001_0000000000000001.txt"]
+    for name in kept:
+        (tmp_path / name).write_bytes(b"x")
+    try:
+        assert begin_writing(tmp_path, say=print) is None
+    finally:
+        release_corpus_locks()
+    assert _names(tmp_path) == sorted(kept)

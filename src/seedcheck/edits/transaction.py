@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from seedcheck.corpus.lock import hold_corpus_lock
 from seedcheck.display import display_path
+from seedcheck.edits.atomic_write import TEMPORARY_SUFFIX
 from seedcheck.errors import SeedcheckError
 
 STAGING_NAME = ".seedcheck-stage"
@@ -53,6 +55,7 @@ def begin_writing(folder: Path, *, say: Callable[[str], None]) -> Recovered | No
     the rest of the command, then finish or undo what an interrupted run left (and
     ``say`` so to the user). Returns what was recovered, if anything."""
     hold_corpus_lock(folder, waiting=say)
+    _remove_debris(folder)
     recovered = recover(folder)
     if recovered is not None:
         shown = display_path(str(folder))
@@ -64,6 +67,23 @@ def begin_writing(folder: Path, *, say: Callable[[str], None]) -> Recovered | No
             else f"removed what an interrupted run had begun to write in {shown}"
         )
     return recovered
+
+
+# A temporary file of edits.atomic_write: ".NAME." and mkstemp's 8 characters.
+_DEBRIS = re.compile(r"\..+\.[A-Za-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX))
+
+
+def _remove_debris(folder: Path) -> None:
+    """Remove the temporary files of atomic writes that a killed run left in ``folder``.
+
+    Only under the writers' lock: no other seedcheck is writing one now. They are
+    dotfiles, which no rule reports, but a corpus must not collect them.
+    """
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            if _DEBRIS.fullmatch(name):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
 
 
 def write_batch(folder: Path, files: Sequence[Staged]) -> None:
