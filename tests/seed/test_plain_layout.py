@@ -186,3 +186,17 @@ def test_the_last_line_may_be_an_emphasised_byline() -> None:
         "Officials expect more rain.\n\n*By Nora Quinn*\n"
     )
     assert _byline(text) == (7, "Nora Quinn")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        # A site's account, a desk: lower-case words a credit may be.
+        ("By admin", "admin"),
+        ("By Science X staff", "Science X staff"),
+        # The credit is the part before the bar; the outlet after it is not a name.
+        ("By Amy Reyes | Carlow Gazette for carlow.example", "Amy Reyes"),
+    ],
+)
+def test_more_credit_forms_are_bylines(line: str, credit: str) -> None:
+    assert _byline(_lone(line)) == (3, credit)

@@ -34,12 +34,13 @@ _BYLINE = re.compile(r"^By(?:\s+|(?=\s*,))", re.IGNORECASE)
 # Where a credit ends and what is glued on after it starts. Lower case only, as in
 # fields.py: "Are Kalvø" is a name, "are" a verb.
 _CREDIT_END = re.compile(
-    r",|;"
+    r",|;|\s\|\s"
     r"|\s(?:is|was|are|were|who|serves\s+as|works\s+as|writes\s+for|teaches)\s"
     r"|(?:https?://|www\.)"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+\."
     r"|(?:^|(?<=[\s(]))@\w"
 )
+_OUTLET_BAR = re.compile(r"\s\|\s")
 # What may follow a comma after a name besides another credit: a bio, which
 # byline-invalid reports ("Jane Doe, a professor of…", "…, who covers energy").
 _BIO_START = re.compile(r"(?:a|an|the|who|is|was)\s")
@@ -50,6 +51,12 @@ _CONTACT_START = re.compile(r"(?:https?://|www\.|@\w|[\w.+-]+@[\w-]+\.)")
 NAME_PARTICLES = "de van von der den da di del della dos das du la le bin ibn al"
 _CONNECTOR_WORDS = f"and & with the {NAME_PARTICLES} y e d l"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
+# A site's account or a desk, written in lower case: "By admin", "By Science X staff".
+_ACCOUNT_WORD_LIST = """
+    admin administrator staff editor editors webmaster newsroom desk team reporter reporters
+    writer writers correspondent
+"""
+_ACCOUNT_WORDS = frozenset(_ACCOUNT_WORD_LIST.split())
 # "By Friday", "By New Year's Eve": a time, not a name, when the credit is nothing else.
 _TIME_WORD_LIST = """
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -172,9 +179,13 @@ def _is_name_run(head: str) -> bool:
     words = [w for w in (w.strip(_WORD_PUNCT) for w in head.split()) if w]
     if not 1 <= len(words) <= CREDIT_MAX_WORDS:
         return False
-    if not all(_is_name_word(w) or w.lower() in _CONNECTORS for w in words):
+    if not all(_is_name_word(w) or w.lower() in _CONNECTORS or w in _ACCOUNT_WORDS for w in words):
         return False
-    names = [w for w in words if w.lower() not in _CONNECTORS and _is_name_word(w)]
+    names = [
+        w
+        for w in words
+        if w.lower() not in _CONNECTORS and (_is_name_word(w) or w in _ACCOUNT_WORDS)
+    ]
     if not names:
         return False
     return not all(_time_word(w) for w in names)
@@ -205,6 +216,11 @@ def _byline_value(lines: Sequence[str], index: int) -> LocatedValue:
     assert match is not None  # callers matched the same line
     begin = indent + mark + match.end()
     name = text[match.end() :].rstrip()
+    # "By Jane Doe | Carlow Gazette": the credit is the part before the bar; a contact
+    # after it ("| @janedoe") stays, for byline-invalid to report.
+    credit, *outlet = _OUTLET_BAR.split(name, maxsplit=1)
+    if outlet and not _CONTACT_START.match(outlet[0].strip()):
+        name = credit.rstrip()
     return LocatedValue(
         key="byline",
         value=name,
