@@ -280,8 +280,8 @@ def test_a_damaged_report_behind_unchanged_folders_is_ignored(
     expected = run_cli(["validate", "corpus"])
     [memo] = memo_files()
     head = len(run_memo._MAGIC) + 16
-    folders, _ = marshal.loads(memo.read_bytes()[head:])
-    payload = marshal.dumps((folders, report))
+    key, folders, _ = marshal.loads(memo.read_bytes()[head:])
+    payload = marshal.dumps((key, folders, report))
     checksum = hashlib.blake2b(payload, digest_size=16).digest()
     memo.write_bytes(run_memo._MAGIC + checksum + payload)
     checks.reset()
@@ -570,3 +570,29 @@ def test_the_memo_is_written_once_the_corpora_are_let_go(
     run_cli(["validate", "corpus"])
     assert (len(made), alive) == (1, [0])
     assert len(memo_files()) == 1
+
+
+def test_a_memo_file_of_another_corpus_is_never_believed(isolated: Path, run_cli: RunCli) -> None:
+    # Two corpora, one clean and one broken, each checked once so that each has a memo
+    # file; then the clean one's file is put in place of the broken one's (a cache
+    # copied from elsewhere, or committed by a pull request).
+    for name, body in (("clean", "Body.\n"), ("broken", "Body.")):  # no final newline
+        corpus = isolated / name
+        corpus.mkdir()
+        (corpus / "000_aaaaaaaaaaaaaaaa.txt").write_text(
+            f"---\ntitle: T\nbyline: Ann Example\n---\n{body}", encoding="utf-8"
+        )
+        assert run_cli(["index", name]).code == 0
+    _age(isolated / "clean")
+    _age(isolated / "broken")
+    assert run_cli(["validate", "clean"]).code == 0
+    clean_file = set(memo_files())
+    broken = run_cli(["validate", "broken"])
+    assert broken.code == 1
+    (broken_file,) = set(memo_files()) - clean_file
+    (clean_memo,) = clean_file
+    broken_file.write_bytes(clean_memo.read_bytes())
+
+    again = run_cli(["validate", "broken"])
+
+    assert again == broken

@@ -57,7 +57,7 @@ MEMO_FOLDER = "memo"
 _OLD_MEMO = "runs"
 _OLD_MAGIC = b"seedcheck runs "  # its header, whichever version of its format
 KEPT = 8
-_MAGIC = b"seedcheck run 3\n"
+_MAGIC = b"seedcheck run 4\n"
 _KEY = re.compile("[0-9a-f]{64}")  # a file of the memo; not a temporary file of a write
 
 # A corpus folder as a run saw it: root, file-name pattern, max-file-size, listing digest.
@@ -158,7 +158,11 @@ class RunMemo:
             return None
         now = time.time_ns()
         try:
-            folders, report_bytes = record
+            key, folders, report_bytes = record
+            if key != self.key:
+                # Written for another key (a file copied or planted from another corpus's
+                # cache): its folders are not this run's, whatever their state.
+                return None
             for root, pattern, _, digest in folders:
                 if backtracking_reason(pattern) is not None:  # a memo file is not trusted
                     return None
@@ -190,7 +194,10 @@ class RunMemo:
             tuple(report.checked),
         )
         write_checked(
-            self.path, _MAGIC, (tuple(folders), marshal.dumps(report_record)), root=self.root
+            self.path,
+            _MAGIC,
+            (self.key, tuple(folders), marshal.dumps(report_record)),
+            root=self.root,
         )
         self._forget_older()
 
