@@ -191,3 +191,16 @@ def test_action_installs_seedcheck_and_runs_it(tmp_path: Path) -> None:
     dashed = bash_run(_action_script("Run seedcheck"), inputs | {"INPUT_PATH": "--exit-zero"})
     expected = TEXT_LINES[1].replace("seeds/", "--exit-zero/", 1) + "\n"
     assert (dashed.returncode, dashed.stdout) == (1, expected), dashed.stderr
+    # Issue 22: a baseline through the action's args, written once, then failing only on
+    # what is new.
+    baseline = inputs | {"INPUT_ARGS": "--select SC106 --write-baseline base.json"}
+    written = bash_run(_action_script("Run seedcheck"), baseline)
+    assert (written.returncode, written.stdout) == (0, "Wrote base.json (1 finding).\n")
+    known = bash_run(
+        _action_script("Run seedcheck"),
+        inputs | {"INPUT_ARGS": "--select SC106 --baseline base.json"},
+    )
+    assert (known.returncode, known.stdout) == (
+        0,
+        "All checks passed (1 file checked). 1 known finding hidden by the baseline.\n",
+    ), known.stderr
