@@ -10,9 +10,11 @@ Example::
     The harbor council voted seven to two on Tuesday to build a floodwall along the
     old quay, ending a year of argument over how to protect the market.
 
-A teaser is looked for among the first five paragraphs of the body, where pages put
-it, and needs at least five words before the ellipsis ("Well..." is a quip). The
-ellipsis may be bracketed (``[…]``, ``[...]``, also on a line of its own) or followed by
+A teaser is looked for in the opening of the body, where pages put it: the first five
+paragraphs, and on until 150 words (a page kept whole, or one written a paragraph a
+line, opens with many short paragraphs: a kicker, the title, a byline, a date). It
+needs at least five words before the ellipsis ("Well..." is a quip). The ellipsis may be
+bracketed (``[…]``, ``[...]``, also on a line of its own) or followed by
 the link to the article ("… Read more", "... Continue reading"). The later paragraph
 may start with a dateline, which is not compared: a place, perhaps an agency and a
 date, then a dash (``WENDBURY —``, ``LONDON (Reuters) -``, ``Wendbury, March 3 —``), or

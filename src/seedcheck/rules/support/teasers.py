@@ -19,8 +19,12 @@ from seedcheck.text.normal import normalize
 
 # Fewer words than this before the ellipsis is a quip ("Well..."), not a teaser.
 TEASER_MIN_WORDS = 5
-# Pages put the teaser at the top; looking no further keeps the search linear.
+# Pages put the teaser at the top, in the opening: the first five paragraphs, and on
+# until 150 words of text (a page kept whole, or one line a paragraph, opens with many
+# short ones: a kicker, the title, a byline, a date). Looking no further keeps the search
+# linear.
 TEASER_SEARCH_PARAGRAPHS = 5
+TEASER_SEARCH_WORDS = 150
 
 # How a teaser ends: an ellipsis, perhaps bracketed, perhaps followed by the link to the
 # article. Matches the text as written and as normalised ("…" becomes "...").
@@ -51,9 +55,19 @@ class Teaser:
     repeated: Paragraph
 
 
+def _opening(paragraphs: Sequence[Paragraph]) -> Sequence[Paragraph]:
+    """The first five paragraphs, and on until the opening holds 150 words."""
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        if index >= TEASER_SEARCH_PARAGRAPHS and seen >= TEASER_SEARCH_WORDS:
+            return paragraphs[:index]
+        seen += sum(len(line.text.split()) for line in paragraph.lines)
+    return paragraphs
+
+
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
-    top = paragraphs[:TEASER_SEARCH_PARAGRAPHS]
+    top = _opening(paragraphs)
     if all(_teaser_cut(p.text) is None for p in top):
         return []  # the common case, decided without normalising every paragraph
     starts = [_starts(p.text) for p in paragraphs]
