@@ -65,12 +65,18 @@ _FRAGMENT_WORDS = 20
 _PROSE_END = frozenset('.!?"\u201d\u2019)')
 
 
+_LONGEST = 600
+_LONG = 10_000
+
+
 def families(lines: Sequence[str], title: str | None, byline: str | None) -> list[str | None]:
     """The family of each line of ``lines`` (a body's non-blank lines), or None."""
     found: list[str | None] = [None] * len(lines)
     title_key = _key(html.unescape(title)) if title else ""
     byline_key = _key(byline) if byline else ""
-    counts = [len(text.split()) for text in lines]
+    # A line of more than 600 characters is a paragraph of prose, never residue: its
+    # words are not worth counting.
+    counts = [len(text.split()) if len(text) <= _LONGEST else _LONG for text in lines]
     for index, text in enumerate(lines):
         found[index] = _family(text, counts[index], title_key, byline_key)
     if lines and found[0] is None and _is_title_variant(lines[0], title_key):
