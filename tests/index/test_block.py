@@ -472,3 +472,19 @@ def test_block_is_rendered_compares_the_block_alone(tmp_path: Path, case: str) -
     document = parse_index(tmp_path / "INDEX.md", (before + block + after).encode("utf-8"))
     assert document.markers_ok
     assert block_is_rendered(document, seeds) is rendered
+
+
+def test_index_refuses_to_add_a_block_that_an_unclosed_fence_would_hide(
+    isolated: Path, run_cli: RunCli
+) -> None:
+    # Every run would otherwise add another block inside the fence, unread.
+    corpus = isolated / "corpus"
+    corpus.mkdir()
+    (corpus / "000_aaaaaaaaaaaaaaaa.txt").write_text(
+        "---\ntitle: T\nbyline: Ann Example\n---\nBody.\n", encoding="utf-8"
+    )
+    (corpus / "INDEX.md").write_text("# Index\n\n```\nnotes\n", encoding="utf-8")
+    result = run_cli(["index", "corpus"])
+    assert result.code == 2
+    assert "unclosed ``` fence?" in result.err
+    assert (corpus / "INDEX.md").read_text(encoding="utf-8") == "# Index\n\n```\nnotes\n"

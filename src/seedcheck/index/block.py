@@ -18,6 +18,7 @@ from seedcheck.index.document import (
     COLUMNS,
     END_MARKER,
     IndexDocument,
+    parse_index,
     split_lines,
 )
 from seedcheck.seed.summary import SeedSummary
@@ -214,7 +215,16 @@ def rewrite_index(
     if not document.begin_lines and not document.end_lines:
         text = document.text
         separator = "" if not text else ("\n" if text.endswith("\n") else "\n\n")
-        return text + separator + render_block(seeds, kept=kept, current=current)
+        new = text + separator + render_block(seeds, kept=kept, current=current)
+        if not parse_index(document.path, new.encode("utf-8")).markers_ok:
+            # The text before leaves Markdown open (an unclosed code fence): a block
+            # added there would be text too, and every run would add another.
+            raise SeedcheckError(
+                f"{display_path(str(document.path))}: a block added at its end would not "
+                "be read as the index, since the text before it leaves Markdown open (an "
+                "unclosed ``` fence?); close it, then run seedcheck index again"
+            )
+        return new
     if not document.markers_ok:
         raise SeedcheckError(
             f"{display_path(str(document.path))}: the index markers are broken "
