@@ -59,6 +59,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from seedcheck.config.selection import Selection
     from seedcheck.config.suppressions import apply_suppressions
+    from seedcheck.edits.transaction import begin_writing
     from seedcheck.index.block import held_back
     from seedcheck.reporters.base import ReporterOptions
     from seedcheck.reporters.text import summary
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         for target in resolve_targets(paths, config):
             if not args.diff:
                 refuse_outside(target.root, config, args.allow_outside_repository)
+                begin_writing(target.root, say=_say)
             plan, (corpus, found, only) = _fixed(target, config)
             found = apply_suppressions(corpus, found, selection)
             checked.append((plan, (corpus, selection.apply(found), only)))
@@ -126,6 +128,10 @@ def _outcome(changed: int, refused: int, *, diff: bool) -> str:
     if refused:
         return f"Could not fix {files(refused)}."
     return "Nothing to fix."
+
+
+def _say(message: str) -> None:
+    print(f"seedcheck: {message}", file=sys.stderr)
 
 
 def _fixed(

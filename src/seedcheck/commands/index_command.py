@@ -71,9 +71,12 @@ def _index(args: argparse.Namespace, root: Path, config: LoadedConfig) -> int:
     from seedcheck.corpus.index_match import unread_seed_rows
     from seedcheck.corpus.value import index_name_clash
     from seedcheck.edits.atomic_write import write_atomically
+    from seedcheck.edits.transaction import begin_writing
     from seedcheck.index.block import held_back, indexed_seeds, rewrite_index, seed_count
     from seedcheck.run.targets import Target, read_target
 
+    if not args.check:
+        begin_writing(root, say=lambda message: print(f"seedcheck: {message}", file=sys.stderr))
     corpus = read_target(Target(root, None), config)
     path = corpus.index_path
     old = corpus.index.text if corpus.index is not None else None
