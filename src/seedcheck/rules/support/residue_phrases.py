@@ -33,17 +33,17 @@ NETWORKS = (
 # Lines that are nothing but one of these (normalised, markup and end punctuation off).
 WHOLE = re.compile(
     r"(?P<interface>skip to (?:the )?(?:main |primary )?(?:content|navigation|main|search"
-    r"|footer|site index|article)\b.*|skip navigation|jump to (?:content|navigation)"
+    r"|footer|article)\b.*|skip navigation|jump to (?:content|navigation)"
     r"|(?:main |site |open |close |toggle )?(?:menu|navigation|search)"
-    r"|search (?:this site|in pages)"
+    r"|search this site"
     r"|home(?:page)?|sign ?in|log ?in|log ?out|my account|close|back|next|previous|prev"
     r"|more|less|show (?:more|less|all)|see (?:more|all)|view (?:more|all)|load more"
     r"|read (?:less|full (?:story|article))|expand|collapse|scroll to top|back to top"
     r"|print(?: this (?:article|page|story))?|e-?mail(?: this (?:article|page|story))?"
     r"|text size|font size|a-? ?a\+?|listen(?: to (?:this )?(?:article|story))?"
     r"|(?:\d+ )?min(?:ute)?s? read|\d+ min(?:ute)?s?|reading time.{0,20}|loading(?: \.\.\.)?"
-    r"|english edition|(?:international|us|uk|global) edition|closed captioning"
-    r"|password recovery|forgot (?:your )?password\??|remember me|lost your password\??"
+    r"|(?:international|us|uk|global) edition"
+    r"|forgot (?:your )?password\??|remember me|lost your password\??"
     r"|(?:previous|next|newer|older) (?:story|article|post|page|entry)|\d{6,})"
     r"|(?P<embed>video|videos|watch(?: now| video)?|play(?: video)?|audio|podcast|photos?|gallery"
     r"|slideshow|graphic|interactive|infographic|image \d+ (?:of|/) \d+"
@@ -59,7 +59,7 @@ WHOLE = re.compile(
     r"|paid (?:content|post)|partner content|ad feedback|report (?:this )?ad|manage your ad.{0,30}"
     r"|(?:the )?(?:story|article) continues (?:below|after)(?: (?:the )?advertisement)?"
     r"|continue reading(?: the main story| below)?)"
-    r"|(?P<social>sharing is caring|share(?: this(?: article| story| page)?)?|share on .{1,20}"
+    r"|(?P<social>share(?: this(?: article| story| page)?)?|share on .{1,20}"
     r"|tweet(?: this)?|pin(?: it)?"
     rf"|copy link|link copied|copied|like this|like loading(?: \.\.\.)?|(?:{NETWORKS})"
     rf"|(?:{NETWORKS})(?:[ ,|/]+(?:{NETWORKS}|e-?mail|print))+|follow (?:us|me)"
@@ -79,7 +79,6 @@ WHOLE = re.compile(
     r"|what to read next|more in .{1,30}|in other news|useful links)"
     r"|(?P<subscribe>newsletters?|subscribe(?: now| today| here)?|sign up(?: now| today| here)?"
     r"|join now|get the app|download (?:the|our) app|thanks for (?:signing up|subscribing)"
-    r"|sorry|there was an error processing your subscription"
     r"|(?:.{1,40} )?newsletter)"
     r"|(?P<nav>privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions"
     r"|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|careers|advertise(?: with us)?"
@@ -94,9 +93,7 @@ LEAD = re.compile(
     r"|also on [\w.-]+\.\w+|\[ ?(?:related|read more|see also)\b"
 )
 # A headline's trailing tag as news pages link them: "… [VIDEO]", "… [ INSIGHT]|".
-TAG = re.compile(
-    r"\[ ?(?:insight|video|reaction|pictures|photos|latest|analysis|poll|live|more)\]\W*$"
-)
+TAG = re.compile(r"\[ ?(?:video|pictures|photos|latest|analysis|poll|live|more)\]\W*$")
 # A line crediting people in the body: "By Jane Doe", "Posted by admin", "(Reporting by …".
 BYLINE_LEAD = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|research|compiled|written|posted|words"
@@ -166,7 +163,7 @@ SLASH_CREDIT = re.compile(
 PHRASE = re.compile(
     r"(?P<subscribe>(?:sign up|subscribe|register|join|get|keep an eye on|stay on top"
     r"|enter your e-?mail)\b.{0,80}\b(?:newsletters?|inbox|e-?mail alerts|subscription)\b"
-    r"|thanks for (?:signing up|subscribing)|error processing your subscription"
+    r"|thanks for (?:signing up|subscribing)"
     r"|delivered (?:to|through|in) your (?:inbox|letterbox|door)|^subscribe to\b"
     r"|\bsubscribe (?:now|today|here)\b)"
     r"|(?P<cookie>^(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies"
@@ -177,10 +174,10 @@ PHRASE = re.compile(
     r"|like this (?:story|article)\?"
     r"|click to share|may be reached at|can be reached at|reach (?:him|her|them) at)"
     r"|(?P<byline>contributed (?:reporting|research|to (?:this|the) (?:report|story|article)))"
-    r"|(?P<ad>opt-in box|^click here\b|\bclick(?:ing)? here$)"
+    r"|(?P<ad>^click here\b|\bclick(?:ing)? here$)"
     r"|(?P<copyright>^(?:\u00a9|\u24d2|\(c\) ?\d{4}|copyright\b.{0,60}\d{4})|\u00a9 ?\d{4}"
     r"|all rights reserved)"
-    r"|(?P<embed>\[/?(?:button|caption|embed|gallery|video|audio|automerge|tweet|vc_\w+)\b)"
+    r"|(?P<embed>\[/?(?:button|caption|embed|gallery|video|audio|tweet|vc_\w+)\b)"
 )
 # Every PHRASE pattern holds one of these: a cheap test that spares the search on nearly
 # every line of article text.
@@ -210,7 +207,6 @@ PHRASE_HINTS = (
     "copyright",
     "rights reserved",
     "[",
-    "opt-in",
     "click",
 )
 PHRASE_MAX_WORDS = 45
