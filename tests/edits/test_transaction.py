@@ -161,7 +161,9 @@ def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path: Path) -> Non
         if not finished:
             # Killed at any moment, the same import run again finishes the job.
             again = _seedcheck(root, "import", "--corpus", "seeds", *files)
-            assert again.returncode in (0, 1), again.stderr
+            # Refused as duplicates only when the killed run had written its whole batch
+            # (killed while it reported): _consistent then finds every seed there.
+            assert again.returncode in (0, 1) or "an exact duplicate" in again.stderr, again.stderr
             killed += 1
         _consistent(root, 5 + 12)
         shutil.rmtree(root)
