@@ -14,7 +14,7 @@ from seedcheck.corpus import listing as folder_listing
 from seedcheck.errors import SeedcheckError
 from seedcheck.index import document as index_file
 from seedcheck.index.block import NEW_INDEX_HEAD, block_is_rendered, render_block, rewrite_index
-from seedcheck.index.document import BEGIN_MARKER, END_MARKER, parse_index
+from seedcheck.index.document import BEGIN_MARKER, COLUMNS, END_MARKER, parse_index
 from seedcheck.seed.file import parse_seed
 from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.summary import SeedSummary, summarize
@@ -488,3 +488,8 @@ def test_index_refuses_to_add_a_block_that_an_unclosed_fence_would_hide(
     assert result.code == 2
     assert "unclosed ``` fence?" in result.err
     assert (corpus / "INDEX.md").read_text(encoding="utf-8") == "# Index\n\n```\nnotes\n"
+
+
+def test_a_row_is_written_in_the_order_of_the_columns() -> None:
+    # _block_lines writes a row's cells out one by one, in this order.
+    assert COLUMNS == ("No.", "File", "Title", "Byline", "Published", "Words", "SHA-256")

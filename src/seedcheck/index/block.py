@@ -161,14 +161,16 @@ def _block_lines(
             yield item
             continue
         row = written_row(item, current or {})
-        cells = []
-        for column in COLUMNS:
-            if column == "File":
-                name = encode_cell(row["File"])
-                cells.append(f"[{name}](<{_link_target(row['File'])}>)")
-            else:
-                cells.append(encode_cell(row[column]))
-        yield "| " + " | ".join(cells) + " |"
+        name = row["File"]
+        # The columns of COLUMNS, in order, written out (a test holds them to it): one
+        # f-string a row, not a list of cells; every run that checks or writes INDEX.md
+        # renders every row.
+        yield (
+            f"| {encode_cell(row['No.'])} | [{encode_cell(name)}](<{_link_target(name)}>) | "
+            f"{encode_cell(row['Title'])} | {encode_cell(row['Byline'])} | "
+            f"{encode_cell(row['Published'])} | {encode_cell(row['Words'])} | "
+            f"{encode_cell(row['SHA-256'])} |"
+        )
     yield from ("", END_MARKER)
 
 
