@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,24 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).parent
-
-
-def corpus(count: int, work: Path) -> Path:
-    folder = work / f"corpus-{count}"
-    done = folder / ".complete"
-    if not done.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        print(f"making a corpus of {count} seeds in {folder} ...", file=sys.stderr)
-        command = [sys.executable, str(HERE / "make_corpus.py"), str(count), str(folder)]
-        subprocess.run(command, check=True)
-        done.touch()
-    return folder
-
-
-def seedcheck(*args: str) -> list[str]:
-    found = shutil.which("seedcheck", path=str(Path(sys.executable).parent))
-    return [found or "seedcheck", *args]
+from run import corpus, seedcheck  # benchmarks/run.py: the corpus, made once
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path, repeat: int) -> float:

@@ -20,7 +20,6 @@ import asyncio
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,20 +28,9 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-HERE = Path(__file__).parent
+from run import corpus  # benchmarks/run.py: the corpus, made once
+
 TIMEOUT = 600.0
-
-
-def corpus(count: int, work: Path) -> Path:
-    folder = work / f"corpus-{count}"
-    done = folder / ".complete"
-    if not done.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        print(f"making a corpus of {count} seeds in {folder} ...", file=sys.stderr)
-        command = [sys.executable, str(HERE / "make_corpus.py"), str(count), str(folder)]
-        subprocess.run(command, check=True)
-        done.touch()
-    return folder
 
 
 async def measure(folder: Path, changes: int, cache: Path) -> tuple[float, list[float]]:
