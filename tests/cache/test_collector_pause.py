@@ -86,7 +86,7 @@ def test_a_run_pauses_it_for_cached_records_and_not_for_checking(
     for module, name in (
         (folder_check, "list_folder"),
         (folder_check, "check_seed"),  # parses and checks the edited seed
-        (folder_check, "check_corpus_rules"),
+        (folder_check, "check_corpus_reusing"),
         (seedcheck.cache.corpus_cache, "from_parsed"),  # INDEX.md from its cached record
     ):
         monkeypatch.setattr(module, name, _recording(seen, name, getattr(module, name)))
@@ -102,6 +102,6 @@ def test_a_run_pauses_it_for_cached_records_and_not_for_checking(
         "_load": [False],
         "check_seed": [True],
         "from_parsed": [False],
-        "check_corpus_rules": [True],
+        "check_corpus_reusing": [True],
     }
     assert gc.isenabled()

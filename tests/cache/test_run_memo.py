@@ -155,7 +155,7 @@ def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
     listed_from: list[weakref.ref[FolderScan]] = []
     alive_at_rules: list[bool] = []
     from seedcheck.corpus.listing import list_folder
-    from seedcheck.run.engine import check_corpus_rules
+    from seedcheck.run.incremental import check_corpus_reusing
 
     def recording_list_folder(*args: Any) -> Any:
         if len(args) > 3 and args[3] is not None:
@@ -164,10 +164,10 @@ def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
 
     def recording_rules(*args: Any) -> Any:
         alive_at_rules.extend(ref() is not None for ref in listed_from)
-        return check_corpus_rules(*args)
+        return check_corpus_reusing(*args)
 
     monkeypatch.setattr("seedcheck.run.folder.list_folder", recording_list_folder)
-    monkeypatch.setattr("seedcheck.run.folder.check_corpus_rules", recording_rules)
+    monkeypatch.setattr("seedcheck.run.folder.check_corpus_reusing", recording_rules)
     run_cli(["validate", "corpus"])
     _edit_seed(corpus)
     run_cli(["validate", "corpus"])

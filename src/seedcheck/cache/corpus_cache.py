@@ -51,7 +51,7 @@ from seedcheck.seed.summary import SeedSummary, SummaryRecord
 
 __all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
 
-_MAGIC = b"seedcheck cache 6\n"
+_MAGIC = b"seedcheck cache 7\n"
 # Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
 # reading them all costs little more than reading one (a small corpus has a file for
 # each seed, at most).
@@ -113,7 +113,9 @@ class CorpusCache:
             path = None
         self.path = path
         self._shards: list[dict[str, FileRecord | _Checked]] = [{} for _ in range(SHARDS)]
-        self._corpus: tuple[bytes, list[DiagnosticRecord]] | None = None
+        # The corpus findings' fingerprint, the findings, and the state that lets the
+        # next run reuse each rule's (see run.incremental).
+        self._corpus: tuple[bytes, list[DiagnosticRecord], object] | None = None
         self._index: tuple[bytes, ParsedIndex] | None = None
         # The index part is read when INDEX.md is asked for: after the seeds, in memory
         # the run has let go of by then (see run.folder), and not at all by a run that
@@ -221,8 +223,17 @@ class CorpusCache:
         except (TypeError, ValueError):
             return None
 
-    def put_corpus_findings(self, fingerprint: bytes, findings: Sequence[Diagnostic]) -> None:
-        self._corpus = (fingerprint, [diagnostic_record(d) for d in findings])
+    def corpus_state(self) -> object:
+        """What the last run kept for reusing each corpus rule's findings (None if none);
+        its reader checks its shape."""
+        return None if self._corpus is None else self._corpus[2]
+
+    def put_corpus_findings(
+        self, fingerprint: bytes, findings: Sequence[Diagnostic], state: object = None
+    ) -> None:
+        """Keep the corpus rules' findings for a corpus of ``fingerprint`` (b"": for none)
+        and the ``state`` (plain values) the next run reuses them by."""
+        self._corpus = (fingerprint, [diagnostic_record(d) for d in findings], state)
         self._dirty.add(CORPUS_NAME)
 
     def index(
@@ -307,9 +318,9 @@ def _index_entry(parts: list[Any] | None) -> tuple[bytes, ParsedIndex] | None:
 
 
 def _keyed(value: object) -> bool:
-    """Whether a cached corpus entry is None or a (digest, record) pair."""
+    """Whether a cached corpus entry is None or a (digest, findings, state) triple."""
     return value is None or (
-        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)
+        isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], bytes)
     )
 
 

@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Severity
@@ -41,6 +41,16 @@ ConfiguredCorpusCheck = Callable[[Corpus, RuleOptions], Iterator[Finding]]
 # Checks that a rule's options agree with each other; raises ValueError with a message for
 # people, run when the configuration is loaded.
 OptionsCheck = Callable[[RuleOptions], None]
+# What a corpus rule's findings depend on, so that a run after a small change can reuse
+# them (see run.incremental):
+# - "corpus": anything in the corpus (the rule runs again whenever something changed);
+# - "entries": only the folder's entries (names, kinds, numbers, why a file was not
+#   read) and which of them were read as seeds, not what the seeds hold;
+# - "index": INDEX.md's bytes and the entries;
+# - "local": INDEX.md's bytes and one seed: each finding concerns exactly that seed, and
+#   a corpus of some of the seeds gives exactly their findings (index-mismatch compares
+#   a seed with its row).
+Inputs = Literal["corpus", "entries", "index", "local"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class Rule:
     signatures: bool = False
     options: tuple[Option[Any], ...] = ()
     check_options: OptionsCheck | None = None
+    inputs: Inputs = "corpus"
 
 
 def file_rule(
@@ -95,10 +106,25 @@ def file_rule(
 
 
 def corpus_rule(
-    code: str, name: str, summary: str, check: CorpusCheck, severity: Severity = Severity.ERROR
+    code: str,
+    name: str,
+    summary: str,
+    check: CorpusCheck,
+    severity: Severity = Severity.ERROR,
+    *,
+    inputs: Inputs = "corpus",
 ) -> Rule:
-    """A rule run once per corpus, for what needs more than one file."""
-    return Rule(code, name, severity, summary, _caller_doc(check), check_corpus=_NoOptions(check))
+    """A rule run once per corpus, for what needs more than one file; ``inputs`` says
+    what its findings depend on."""
+    return Rule(
+        code,
+        name,
+        severity,
+        summary,
+        _caller_doc(check),
+        check_corpus=_NoOptions(check),
+        inputs=inputs,
+    )
 
 
 def configured_file_rule(

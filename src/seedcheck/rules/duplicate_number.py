@@ -37,4 +37,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             first, first_value = entry, value
 
 
-RULE = corpus_rule("SC601", "duplicate-number", "Two seeds share a number.", check)
+RULE = corpus_rule(
+    "SC601", "duplicate-number", "Two seeds share a number.", check, inputs="entries"
+)

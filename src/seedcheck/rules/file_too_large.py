@@ -33,4 +33,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-RULE = corpus_rule("SC107", "file-too-large", "File exceeds max-file-size.", check)
+RULE = corpus_rule(
+    "SC107", "file-too-large", "File exceeds max-file-size.", check, inputs="entries"
+)

@@ -37,4 +37,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-RULE = corpus_rule("SC108", "filename-pattern", "A text file is not named like a seed.", check)
+RULE = corpus_rule(
+    "SC108", "filename-pattern", "A text file is not named like a seed.", check, inputs="entries"
+)

@@ -46,4 +46,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         yield Finding(match.document.path, row.line, cell.column, message, concerns=(seed.path,))
 
 
-RULE = corpus_rule("SC507", "index-digest", "A seed changed since it was indexed.", check)
+RULE = corpus_rule(
+    "SC507", "index-digest", "A seed changed since it was indexed.", check, inputs="local"
+)

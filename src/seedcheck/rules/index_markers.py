@@ -48,4 +48,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         yield Finding(path, line, 1, f"{message}; fix the markers, then run `seedcheck index`")
 
 
-RULE = corpus_rule("SC502", "index-markers", "INDEX.md block markers are broken.", check)
+RULE = corpus_rule(
+    "SC502", "index-markers", "INDEX.md block markers are broken.", check, inputs="index"
+)

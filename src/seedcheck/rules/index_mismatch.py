@@ -83,4 +83,6 @@ def _named(character: str) -> str:
     return f"U+{ord(character):04X}" + (f" {name}" if name else "")
 
 
-RULE = corpus_rule("SC506", "index-mismatch", "An INDEX.md cell differs from its seed.", check)
+RULE = corpus_rule(
+    "SC506", "index-mismatch", "An INDEX.md cell differs from its seed.", check, inputs="local"
+)

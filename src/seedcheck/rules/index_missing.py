@@ -37,4 +37,4 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         )
 
 
-RULE = corpus_rule("SC501", "index-missing", "The corpus has no INDEX.md.", check)
+RULE = corpus_rule("SC501", "index-missing", "The corpus has no INDEX.md.", check, inputs="index")

@@ -36,4 +36,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-RULE = corpus_rule("SC504", "index-missing-entry", "A seed has no INDEX.md row.", check)
+RULE = corpus_rule(
+    "SC504", "index-missing-entry", "A seed has no INDEX.md row.", check, inputs="index"
+)

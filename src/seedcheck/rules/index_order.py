@@ -39,4 +39,4 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         previous = key
 
 
-RULE = corpus_rule("SC508", "index-order", "INDEX.md rows are out of order.", check)
+RULE = corpus_rule("SC508", "index-order", "INDEX.md rows are out of order.", check, inputs="index")

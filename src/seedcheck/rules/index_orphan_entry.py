@@ -34,4 +34,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
-RULE = corpus_rule("SC505", "index-orphan-entry", "An INDEX.md row has no seed.", check)
+RULE = corpus_rule(
+    "SC505", "index-orphan-entry", "An INDEX.md row has no seed.", check, inputs="index"
+)

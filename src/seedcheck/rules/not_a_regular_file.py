@@ -33,5 +33,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 RULE = corpus_rule(
-    "SC109", "not-a-regular-file", "A seed name or INDEX.md is not a regular file.", check
+    "SC109",
+    "not-a-regular-file",
+    "A seed name or INDEX.md is not a regular file.",
+    check,
+    inputs="entries",
 )

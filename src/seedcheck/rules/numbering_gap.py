@@ -39,5 +39,10 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 
 
 RULE = corpus_rule(
-    "SC603", "numbering-gap", "Sequence numbers skip values.", check, Severity.WARNING
+    "SC603",
+    "numbering-gap",
+    "Sequence numbers skip values.",
+    check,
+    Severity.WARNING,
+    inputs="entries",
 )

@@ -38,4 +38,5 @@ RULE = corpus_rule(
     "The corpus folder holds a file that is not a seed.",
     check,
     Severity.WARNING,
+    inputs="entries",
 )

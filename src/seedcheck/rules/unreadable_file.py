@@ -22,4 +22,4 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield Finding(entry.path, 1, 1, f"cannot read the file: {entry.detail}")
 
 
-RULE = corpus_rule("SC111", "unreadable-file", "A file cannot be read.", check)
+RULE = corpus_rule("SC111", "unreadable-file", "A file cannot be read.", check, inputs="entries")

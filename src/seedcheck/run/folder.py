@@ -42,7 +42,8 @@ from seedcheck.diagnostic import Diagnostic
 from seedcheck.index.document import INDEX_NAME, IndexDocument
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
-from seedcheck.run.engine import check_corpus_rules, wants_signatures
+from seedcheck.run.engine import wants_signatures
+from seedcheck.run.incremental import check_corpus_reusing, state_from
 from seedcheck.run.seed_worker import (
     SeedJob,
     SeedOutcome,
@@ -372,9 +373,13 @@ def _corpus_step(
     )
     corpus = _corpus(run, job, corpus_entries, corpus_seeds, index=index, given=looked.given)
     if corpus_found is None:
-        corpus_found = list(check_corpus_rules(corpus, run.rules, run.options))
-        if not fresh:
-            cache.put_corpus_findings(fingerprint, corpus_found)
+        previous = state_from(cache.corpus_state())
+        corpus_found, state = check_corpus_reusing(
+            corpus, run.rules, run.options, looked.index_key, previous
+        )
+        # The state is keyed by the seeds' contents, not their stats: it is kept even
+        # when a stat was too fresh to identify its file (then with no fingerprint).
+        cache.put_corpus_findings(b"" if fresh else fingerprint, corpus_found, state.record())
     cache.save()
     # A read that failed may succeed next time with the stat unchanged (a busy or locked
     # file, too many open files): such a run is not one to repeat from the memo.

@@ -1,0 +1,165 @@
+"""The corpus rules after a small change: each rule reruns only if what it reads changed.
+
+Every corpus rule declares what its findings depend on (``Rule.inputs``). A run keeps,
+with the corpus findings, each rule's findings and a digest of its inputs, and every
+seed's content digest. The next run, when something in the folder changed:
+
+- reuses the findings of an "entries" rule (numbering, file names, stray files) when no
+  name, kind or number changed, as after an edit of a seed's text;
+- reuses those of an "index" rule when INDEX.md's bytes did not change either;
+- for a "local" rule (a seed against its INDEX.md row), keeps the findings of the seeds
+  whose content did not change and checks only the changed, added and removed ones;
+- reruns a "corpus" rule (duplicates, near-duplicates, the rendered block) in full.
+
+The reused findings are those a full run would give: a rule's findings are a function of
+its declared inputs. A state that is not of the expected shape (damage, another version)
+is read as none, and every rule runs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from seedcheck.cache.file import DiagnosticRecord, diagnostic_record, from_record
+from seedcheck.corpus.value import Corpus
+from seedcheck.diagnostic import Diagnostic
+from seedcheck.rules.base import Rule
+from seedcheck.rules.options import RuleOptions
+from seedcheck.run.engine import check_corpus_rules
+
+# A local rule reruns in full when more than this share of the seeds changed: checking a
+# sub-corpus costs its own index match, which pays only for a few seeds.
+LOCAL_SHARE = 0.25
+
+
+class RuleState(NamedTuple):
+    """A rule's findings and the digest of the inputs they were made from."""
+
+    inputs: bytes
+    findings: list[DiagnosticRecord]
+
+
+class CorpusState(NamedTuple):
+    """What the next run needs to reuse the corpus rules' findings."""
+
+    seeds: dict[str, str]  # each seed's name and content digest (SHA-256)
+    rules: dict[str, RuleState]  # by rule code
+
+    def record(self) -> tuple[dict[str, str], dict[str, tuple[bytes, list[DiagnosticRecord]]]]:
+        """The state as plain values, for the cache."""
+        return self.seeds, {code: (s.inputs, s.findings) for code, s in self.rules.items()}
+
+
+def state_from(record: Any) -> CorpusState | None:
+    """The state of a cache record, or None if it is not one."""
+    if not (isinstance(record, tuple) and len(record) == 2):
+        return None
+    seeds, rules = record
+    if not (isinstance(seeds, dict) and isinstance(rules, dict)):
+        return None
+    states: dict[str, RuleState] = {}
+    for code, state in rules.items():
+        if not (
+            isinstance(code, str)
+            and isinstance(state, tuple)
+            and len(state) == 2
+            and isinstance(state[0], bytes)
+            and isinstance(state[1], list)
+        ):
+            return None
+        states[code] = RuleState(*state)
+    return CorpusState(seeds, states)
+
+
+def entries_digest(corpus: Corpus) -> bytes:
+    """What "entries" rules read: each entry's name, kind, number and detail (the size of
+    what was read neither as a seed nor as INDEX.md), and which were read as seeds."""
+    digest = hashlib.blake2b(repr((corpus.pattern, corpus.max_file_size)).encode(), digest_size=16)
+    for e in corpus.entries:
+        size = 0 if e.kind in ("seed", "index") else e.size
+        described = (e.name, e.kind, e.number, e.detail, size)
+        digest.update(repr(described).encode("utf-8", errors="surrogatepass"))
+    digest.update(b"\0seeds")
+    for seed in corpus.seeds:
+        digest.update(seed.name.encode("utf-8", errors="surrogatepass") + b"\0")
+    return digest.digest()
+
+
+def check_corpus_reusing(
+    corpus: Corpus,
+    rules: Iterable[Rule],
+    options: RuleOptions,
+    index_key: bytes,
+    previous: CorpusState | None,
+) -> tuple[list[Diagnostic], CorpusState]:
+    """Every finding of the corpus ``rules``, reusing what ``previous`` still holds, and
+    the state for the next run."""
+    entries = entries_digest(corpus)
+    seeds = {seed.name: seed.digest for seed in corpus.seeds}
+    kept: dict[str, RuleState] = {}
+    found: list[Diagnostic] = []
+    changed: set[str] | None = None  # the seeds a local rule checks again, made once
+    for rule in rules:
+        if rule.check_corpus is None:
+            continue
+        if rule.inputs == "corpus":
+            found += check_corpus_rules(corpus, (rule,), options)
+            continue
+        inputs = index_key if rule.inputs == "local" else entries
+        if rule.inputs == "index":
+            inputs += index_key
+        before = None if previous is None else previous.rules.get(rule.code)
+        reused = _reused(before, inputs)
+        if reused is not None and rule.inputs != "local":
+            findings = reused
+        elif reused is not None:
+            assert previous is not None  # for mypy: a rule state came from it
+            if changed is None:
+                changed = _changed(previous.seeds, seeds)
+            findings = _local(corpus, rule, options, reused, changed)
+        else:
+            findings = list(check_corpus_rules(corpus, (rule,), options))
+        found += findings
+        if rule.inputs != "local" or all(len(f.concerns) == 1 for f in findings):
+            kept[rule.code] = RuleState(inputs, [diagnostic_record(f) for f in findings])
+    return found, CorpusState(seeds, kept)
+
+
+def _reused(before: RuleState | None, inputs: bytes) -> list[Diagnostic] | None:
+    if before is None or before.inputs != inputs:
+        return None
+    try:
+        return [from_record(record) for record in before.findings]
+    except (TypeError, ValueError):
+        return None
+
+
+def _changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
+    """The names of the seeds that are new, gone or of other content."""
+    changed = {name for name, digest in now.items() if before.get(name) != digest}
+    changed.update(name for name in before if name not in now)
+    return changed
+
+
+def _local(
+    corpus: Corpus,
+    rule: Rule,
+    options: RuleOptions,
+    reused: Sequence[Diagnostic],
+    changed: set[str],
+) -> list[Diagnostic]:
+    """A local rule's findings: the reused ones of unchanged seeds, the changed seeds'
+    checked again on a corpus of them alone."""
+    if len(changed) > LOCAL_SHARE * max(len(corpus.seeds), 1):
+        return list(check_corpus_rules(corpus, (rule,), options))
+    # Each finding of a local rule concerns its seed alone (the state is not kept
+    # otherwise); a seed's path is the corpus folder's joined with its name.
+    gone = {str(corpus.root / name) for name in changed}
+    findings = [f for f in reused if f.concerns[0] not in gone]
+    some = tuple(seed for seed in corpus.seeds if seed.name in changed)
+    if some:
+        findings += check_corpus_rules(dataclasses.replace(corpus, seeds=some), (rule,), options)
+    return findings

@@ -1,0 +1,236 @@
+"""The corpus rules after a small change: only what a change touches runs again, and the
+report is always the one a run without the cache gives."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import seedcheck.run.engine
+import seedcheck.run.incremental
+from seedcheck.run.incremental import CorpusState, RuleState, state_from
+from tests.conftest import RunCli, memo_files
+
+HOUR_AGO = time.time_ns() - 3600 * 10**9
+
+
+def _seed(corpus: Path, number: int, words: str = "", title: str = "") -> Path:
+    body = " ".join(f"w{number}x{i}" for i in range(60)) + words
+    path = corpus / f"{number:03d}_{number:016x}.txt"
+    text = f"---\ntitle: {title or f'Seed {number}'}\nbyline: Ana Silva\n---\n{body}.\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _age(corpus: Path) -> None:
+    """Every file an hour old: the cache trusts its stat."""
+    for path in corpus.iterdir():
+        os.utime(path, ns=(HOUR_AGO, HOUR_AGO))
+
+
+def _forget_memo() -> None:
+    for memo in memo_files():
+        memo.unlink()  # so that the per-corpus cache answers, not the run memo
+
+
+@pytest.fixture
+def corpus(isolated: Path, run_cli: RunCli) -> Path:
+    folder = isolated / "corpus"
+    folder.mkdir()
+    for number in range(6):
+        _seed(folder, number)
+    assert run_cli(["index", "corpus"]).code == 0
+    _age(folder)
+    return folder
+
+
+@pytest.fixture
+def reruns(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[int]]]:
+    """Each corpus rule run, by code: the number of seeds of the corpus it ran on."""
+    seen: dict[str, list[int]] = {}
+    check = seedcheck.run.engine.check_corpus_rules
+
+    def recording(corpus: Any, rules: Any, options: Any) -> Any:
+        for rule in rules:
+            seen.setdefault(rule.code, []).append(len(corpus.seeds))
+        return check(corpus, rules, options)
+
+    monkeypatch.setattr(seedcheck.run.incremental, "check_corpus_rules", recording)
+    yield seen
+
+
+def test_an_edited_seed_reruns_the_corpus_wide_rules_and_its_own_rows_only(
+    corpus: Path, run_cli: RunCli, reruns: dict[str, list[int]]
+) -> None:
+    run_cli(["validate", "corpus"])
+    reruns.clear()
+    edited = _seed(corpus, 2, words=" and more")
+    os.utime(edited, ns=(HOUR_AGO, HOUR_AGO + 10**9))
+    _forget_memo()
+
+    result = run_cli(["validate", "corpus"])
+    reran = {code: list(seeds) for code, seeds in reruns.items()}
+
+    assert result.out == run_cli(["validate", "--no-cache", "corpus"]).out
+    assert "SC507" in result.out and "SC506" in result.out  # its digest and word count
+    # The index rows' rules checked the edited seed alone; the duplicate rules, which
+    # compare seeds with each other, all six; numbering and file names did not run.
+    assert reran["SC506"] == [1] and reran["SC507"] == [1]
+    assert reran["SC414"] == [6] and reran["SC413"] == [6]
+    assert not {"SC601", "SC603", "SC108", "SC110", "SC504", "SC505", "SC508"} & reran.keys()
+
+
+def test_a_renamed_seed_reruns_the_rules_of_names(
+    corpus: Path, run_cli: RunCli, reruns: dict[str, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two names of six changed: more than local rules check apart in a corpus this small.
+    monkeypatch.setattr(seedcheck.run.incremental, "LOCAL_SHARE", 1.0)
+    run_cli(["validate", "corpus"])
+    reruns.clear()
+    old = next(corpus.glob("003_*"))
+    old.rename(corpus / "009_0000000000000003.txt")
+    _forget_memo()
+
+    result = run_cli(["validate", "corpus"])
+    reran = {code: list(seeds) for code, seeds in reruns.items()}
+
+    assert result.out == run_cli(["validate", "--no-cache", "corpus"]).out
+    assert "SC505" in result.out and "SC504" in result.out  # an orphan row, a missing one
+    assert {"SC601", "SC603", "SC504", "SC505", "SC508"} <= reran.keys()
+    # The renamed seed is new to the local rules, the old name gone from them.
+    assert reran["SC506"] == [1] and "SC414" in reran
+
+
+def test_a_changed_index_reruns_its_rules_in_full(
+    corpus: Path, run_cli: RunCli, reruns: dict[str, list[int]]
+) -> None:
+    run_cli(["validate", "corpus"])
+    reruns.clear()
+    index = corpus / "INDEX.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("Seed 4", "Seed Four"), "utf-8")
+    _forget_memo()
+
+    result = run_cli(["validate", "corpus"])
+    reran = {code: list(seeds) for code, seeds in reruns.items()}
+
+    assert result.out == run_cli(["validate", "--no-cache", "corpus"]).out
+    assert "Title of 004_0000000000000004.txt is 'Seed Four' in the index" in result.out
+    assert reran["SC506"] == [6] and "SC508" in reran
+    assert "SC601" not in reran  # the names did not change
+
+
+def test_a_damaged_state_is_none_and_every_rule_runs() -> None:
+    assert state_from(None) is None
+    assert state_from(("seeds", {})) is None
+    assert state_from(({}, {"SC506": (b"k", "not a list")})) is None
+    assert state_from(({}, {"SC506": ("k", [])})) is None
+    kept = CorpusState({"a.txt": "00"}, {"SC506": RuleState(b"k", [])})
+    assert state_from(kept.record()) == kept
+
+
+def test_reused_findings_that_are_not_diagnostics_are_not_reused(
+    corpus: Path, run_cli: RunCli, reruns: dict[str, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_cli(["validate", "corpus"])
+    reruns.clear()
+    real = seedcheck.run.incremental.state_from
+
+    def damaged(record: Any) -> CorpusState | None:
+        state = real(record)
+        if state is None:  # the run without the cache
+            return None
+        bad: Any = [("not", "a record")]
+        return CorpusState(
+            state.seeds, {c: RuleState(s.inputs, bad) for c, s in state.rules.items()}
+        )
+
+    monkeypatch.setattr(seedcheck.run.folder, "state_from", damaged)
+    _seed(corpus, 1, words=" edited")
+    _forget_memo()
+
+    result = run_cli(["validate", "corpus"])
+    reran = {code: list(seeds) for code, seeds in reruns.items()}
+
+    assert result.out == run_cli(["validate", "--no-cache", "corpus"]).out
+    assert reran["SC601"] == [6] and reran["SC506"] == [6]
+
+
+# One step of the property test: what it does to the corpus, with a number to pick a seed.
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(("edit", "title", "add", "rename", "delete", "index", "row", "age")),
+        st.integers(min_value=0, max_value=50),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(steps=STEPS)
+def test_any_sequence_of_changes_reports_as_a_run_without_the_cache(
+    tmp_path_factory: pytest.TempPathFactory,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: list[tuple[str, int]],
+) -> None:
+    # Local rules check changed seeds apart however many changed, as in a large corpus.
+    monkeypatch.setattr(seedcheck.run.incremental, "LOCAL_SHARE", 1.0)
+    root = tmp_path_factory.mktemp("changes")
+    (root / "seedcheck.toml").write_text("body-min-words = 0\n", encoding="utf-8")
+    folder = root / "corpus"
+    folder.mkdir()
+    for number in range(5):
+        _seed(folder, number)
+    # Two seeds nearly the same, so that near-duplicate findings come and go.
+    _seed(folder, 5, words=" a").write_text(
+        (folder / "000_0000000000000000.txt").read_text("utf-8").replace("w0x5 ", "w9x5 "),
+        "utf-8",
+    )
+    run_cli(["index", "corpus"], cwd=root)
+    _age(folder)
+    run_cli(["validate", "corpus"], cwd=root)
+    for at, (step, pick) in enumerate(steps):
+        seeds = sorted(folder.glob("*.txt"))
+        seed = seeds[pick % len(seeds)] if seeds else None
+        _change(folder, step, seed, at, root=root, run_cli=run_cli)
+        cached = run_cli(["validate", "corpus"], cwd=root)
+        fresh = run_cli(["validate", "--no-cache", "corpus"], cwd=root)
+        assert (cached.code, cached.out) == (fresh.code, fresh.out), (step, at)
+
+
+def _change(
+    folder: Path, step: str, seed: Path | None, at: int, *, root: Path, run_cli: RunCli
+) -> None:
+    if step == "add" or seed is None:
+        _seed(folder, 100 + at, words=f" new {at}")
+    elif step == "edit":
+        seed.write_text(seed.read_text("utf-8").replace(".\n", f" edit {at}.\n"), "utf-8")
+    elif step == "title":
+        text = seed.read_text("utf-8")
+        seed.write_text(text.replace("title: ", f"title: T{at} ", 1), "utf-8")
+    elif step == "rename":
+        seed.rename(folder / f"{200 + at:03d}_{at:016x}.txt")
+    elif step == "delete":
+        seed.unlink()
+    elif step == "index":
+        run_cli(["index", "corpus"], cwd=root)
+    elif step == "row":
+        index = folder / "INDEX.md"
+        if index.exists():
+            text = index.read_text("utf-8")
+            index.write_text(text.replace("Ana Silva", f"Ana S{at}", 1), "utf-8")
+    else:
+        _age(folder)
