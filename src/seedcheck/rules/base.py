@@ -53,6 +53,25 @@ OptionsCheck = Callable[[RuleOptions], None]
 Inputs = Literal["corpus", "entries", "index", "local"]
 
 
+class Update(NamedTuple):
+    """What a corpus rule's ``update`` found after some seeds changed.
+
+    ``findings`` replace the rule's earlier findings in the seeds named in ``redone``
+    (by the finding's path), or all of them when ``redone`` is None; ``state`` is plain
+    values the rule is given back on the next run.
+    """
+
+    findings: list[Finding]
+    redone: frozenset[str] | None
+    state: object
+
+
+# A corpus rule's check after a change: given the corpus, its options, the state its last
+# update returned (None if none) and the names of the seeds that changed, were added or
+# were removed since (None: unknown), its findings for those and any seeds they affect.
+UpdateCheck = Callable[[Corpus, RuleOptions, object, "frozenset[str] | None"], Update]
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule: ``check_file`` runs on each seed, ``check_corpus`` once per corpus.
@@ -79,6 +98,8 @@ class Rule:
     options: tuple[Option[Any], ...] = ()
     check_options: OptionsCheck | None = None
     inputs: Inputs = "corpus"
+    # A "corpus" rule that can update its findings from the changed seeds alone.
+    update: UpdateCheck | None = None
 
 
 def file_rule(
@@ -160,8 +181,10 @@ def configured_corpus_rule(
     options: tuple[Option[Any], ...],
     check_options: OptionsCheck | None = None,
     signatures: bool = False,
+    update: UpdateCheck | None = None,
 ) -> Rule:
-    """A corpus rule that reads ``options`` (thresholds, patterns) from :class:`RuleOptions`."""
+    """A corpus rule that reads ``options`` (thresholds, patterns) from :class:`RuleOptions`;
+    ``update`` (see :class:`Update`) checks only what a change affects."""
     return Rule(
         code,
         name,
@@ -172,6 +195,7 @@ def configured_corpus_rule(
         signatures=signatures,
         options=options,
         check_options=check_options,
+        update=update,
     )
 
 

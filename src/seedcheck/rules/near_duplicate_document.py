@@ -42,8 +42,9 @@ from array import array
 from collections.abc import Iterator
 
 from seedcheck.corpus.value import Corpus
-from seedcheck.rules.base import Finding, configured_corpus_rule
+from seedcheck.rules.base import Finding, Update, configured_corpus_rule
 from seedcheck.rules.options import Option, RuleOptions
+from seedcheck.rules.support.band_index import BandIndex, band_index, index_from, spliced
 from seedcheck.seed.summary import SeedSummary, Signing
 from seedcheck.text.lsh_pairs import EARLIER_PER_KEY, candidate_pairs, jaccard, shingle_hashes
 
@@ -99,14 +100,15 @@ def shown(similarity: float) -> str:
     return f"{math.floor(similarity * 100 + 1e-9) / 100:.2f}"
 
 
-def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
+def _compared(corpus: Corpus, options: RuleOptions) -> list[SeedSummary]:
     # Summaries carry a signature only when the body is long enough and the corpus has
     # something to compare it with. Pairing and confirming need no numpy (lsh_pairs).
-    compared = [
-        seed
-        for seed in corpus.seeds
-        if seed.signature is not None and seed.shingles >= options[NEAR_DUPLICATE_MIN_SHINGLES]
-    ]
+    least = options[NEAR_DUPLICATE_MIN_SHINGLES]
+    return [seed for seed in corpus.seeds if seed.signature is not None and seed.shingles >= least]
+
+
+def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
+    compared = _compared(corpus, options)
     if len(compared) < 2:
         return
 
@@ -128,6 +130,10 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     if unconfirmed:
         again = candidate_pairs(signatures, bands, laters=unconfirmed)
         best.update(_confirmed(corpus, compared, again.pairs, threshold))
+    yield from _findings(compared, best)
+
+
+def _findings(compared: list[SeedSummary], best: dict[int, tuple[float, int]]) -> Iterator[Finding]:
     for later in sorted(best):
         similarity, earlier = best[later]
         seed, other = compared[later], compared[earlier]
@@ -138,6 +144,74 @@ def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
             f"near-duplicate of {other.name} (Jaccard {shown(similarity)} on word 5-grams)",
             concerns=(other.path,),
         )
+
+
+# Beyond this many changed seeds, the update costs more than checking every pair anew.
+UPDATE_MAX = 256
+
+
+def update(
+    corpus: Corpus, options: RuleOptions, state: object, changed: frozenset[str] | None
+) -> Update:
+    """The findings of the seeds a change affects, from the band index of the last run.
+
+    A seed's finding depends on its own text, on which earlier seeds share one of its
+    band keys, and on their texts. So the seeds to check again are the changed ones and
+    every seed that shares a key, old or new, with one of them; each is paired and
+    confirmed exactly as :func:`check` pairs and confirms it.
+    """
+    compared = _compared(corpus, options)
+    names = [seed.name for seed in compared]
+    signatures = [seed.signature or b"" for seed in compared]
+    bands = options[NEAR_DUPLICATE_BANDS]
+    old = index_from(state, bands)
+    if (
+        old is None
+        or changed is None
+        or len(changed) > UPDATE_MAX
+        or (signatures and len(signatures[0]) != old.width * bands)
+    ):
+        found = list(check(corpus, options))
+        return Update(found, None, band_index(names, signatures, bands).record())
+    new = spliced(old, names, signatures, changed)
+    affected: set[int] = set()
+    for name in changed:
+        keys: list[tuple[int, bytes]] = []
+        before, now = old.position(name), new.position(name)
+        if before is not None:
+            keys += [(band, old.key(band, before)) for band in range(bands)]
+        if now is not None:
+            affected.add(now)
+            keys += [(band, new.key(band, now)) for band in range(bands)]
+        for band, key in keys:
+            affected.update(new.members(band, key))
+    threshold = options[NEAR_DUPLICATE_THRESHOLD]
+    pairs, crowded = _pairs(new, sorted(affected), EARLIER_PER_KEY)
+    best = _confirmed(corpus, compared, pairs, threshold)
+    unconfirmed = crowded - best.keys()
+    if unconfirmed:
+        again, _ = _pairs(new, sorted(unconfirmed), None)
+        best.update(_confirmed(corpus, compared, again, threshold))
+    redone = changed | {names[position] for position in affected}
+    return Update(list(_findings(compared, best)), redone, new.record())
+
+
+def _pairs(
+    index: BandIndex, laters: list[int], cap: int | None
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """:func:`~seedcheck.text.lsh_pairs.candidate_pairs` for ``laters`` alone, from the
+    band index: pairs ordered by the later position, then the earlier one."""
+    pairs: list[tuple[int, int]] = []
+    crowded: set[int] = set()
+    for later in laters:
+        earliers: set[int] = set()
+        for band in range(len(index.blobs)):
+            earlier = [m for m in index.members(band, index.key(band, later)) if m < later]
+            if cap is not None and len(earlier) > cap:
+                crowded.add(later)
+            earliers.update(earlier if cap is None else earlier[:cap])
+        pairs += [(one, later) for one in sorted(earliers)]
+    return pairs, crowded
 
 
 def _confirmed(
@@ -190,4 +264,5 @@ RULE = configured_corpus_rule(
     ),
     check_options=_bands_divide_permutations,
     signatures=True,
+    update=update,
 )

@@ -14,7 +14,7 @@ from seedcheck.rules.options import RuleOptions
 from seedcheck.seed.file import SeedFile
 
 
-def _stamp(rule: Rule, finding: Finding) -> Diagnostic:
+def stamp(rule: Rule, finding: Finding) -> Diagnostic:
     return Diagnostic(
         path=str(finding.path),
         line=finding.line,
@@ -44,7 +44,7 @@ def check_file(seed: SeedFile, rules: Iterable[Rule], options: RuleOptions) -> l
     found = []
     for rule in rules:
         if rule.check_file is not None:
-            found += [_stamp(rule, finding) for finding in rule.check_file(seed, options)]
+            found += [stamp(rule, finding) for finding in rule.check_file(seed, options)]
     return found
 
 
@@ -55,7 +55,7 @@ def check_corpus_rules(
     for rule in rules:
         if rule.check_corpus is not None:
             for finding in rule.check_corpus(corpus, options):
-                yield _stamp(rule, finding)
+                yield stamp(rule, finding)
 
 
 def report_from(

@@ -9,7 +9,9 @@ seed's content digest. The next run, when something in the folder changed:
 - reuses those of an "index" rule when INDEX.md's bytes did not change either;
 - for a "local" rule (a seed against its INDEX.md row), keeps the findings of the seeds
   whose content did not change and checks only the changed, added and removed ones;
-- reruns a "corpus" rule (duplicates, near-duplicates, the rendered block) in full.
+- asks a "corpus" rule that has an ``update`` (near-duplicates) for the findings of the
+  seeds the change affects, given the state it kept (its band index);
+- reruns any other "corpus" rule (duplicates, the rendered block) in full.
 
 The reused findings are those a full run would give: a rule's findings are a function of
 its declared inputs. A state that is not of the expected shape (damage, another version)
@@ -28,18 +30,22 @@ from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
-from seedcheck.run.engine import check_corpus_rules
+from seedcheck.run.engine import check_corpus_rules, stamp
 
+# The inputs of a rule with an update: it decides itself what to check again.
+UPDATED = b"updated"
 # A local rule reruns in full when more than this share of the seeds changed: checking a
 # sub-corpus costs its own index match, which pays only for a few seeds.
 LOCAL_SHARE = 0.25
 
 
 class RuleState(NamedTuple):
-    """A rule's findings and the digest of the inputs they were made from."""
+    """A rule's findings, the digest of the inputs they were made from, and what its
+    ``update`` kept (plain values)."""
 
     inputs: bytes
     findings: list[DiagnosticRecord]
+    kept: object = None
 
 
 class CorpusState(NamedTuple):
@@ -48,9 +54,11 @@ class CorpusState(NamedTuple):
     seeds: dict[str, str]  # each seed's name and content digest (SHA-256)
     rules: dict[str, RuleState]  # by rule code
 
-    def record(self) -> tuple[dict[str, str], dict[str, tuple[bytes, list[DiagnosticRecord]]]]:
+    def record(
+        self,
+    ) -> tuple[dict[str, str], dict[str, tuple[bytes, list[DiagnosticRecord], object]]]:
         """The state as plain values, for the cache."""
-        return self.seeds, {code: (s.inputs, s.findings) for code, s in self.rules.items()}
+        return self.seeds, {code: tuple(state) for code, state in self.rules.items()}  # type: ignore[misc]
 
 
 def state_from(record: Any) -> CorpusState | None:
@@ -65,7 +73,7 @@ def state_from(record: Any) -> CorpusState | None:
         if not (
             isinstance(code, str)
             and isinstance(state, tuple)
-            and len(state) == 2
+            and len(state) == 3
             and isinstance(state[0], bytes)
             and isinstance(state[1], list)
         ):
@@ -105,6 +113,14 @@ def check_corpus_reusing(
     for rule in rules:
         if rule.check_corpus is None:
             continue
+        if rule.inputs == "corpus" and rule.update is not None:
+            before = None if previous is None else previous.rules.get(rule.code)
+            if changed is None and previous is not None:
+                changed = _changed(previous.seeds, seeds)
+            state = _updated(corpus, rule, options, before, changed)
+            found += state_findings(state)
+            kept[rule.code] = state
+            continue
         if rule.inputs == "corpus":
             found += check_corpus_rules(corpus, (rule,), options)
             continue
@@ -126,6 +142,32 @@ def check_corpus_reusing(
         if rule.inputs != "local" or all(len(f.concerns) == 1 for f in findings):
             kept[rule.code] = RuleState(inputs, [diagnostic_record(f) for f in findings])
     return found, CorpusState(seeds, kept)
+
+
+def _updated(
+    corpus: Corpus,
+    rule: Rule,
+    options: RuleOptions,
+    before: RuleState | None,
+    changed: set[str] | None,
+) -> RuleState:
+    """A rule's state after its ``update``: the earlier findings of the seeds it did not
+    check again, and its new ones."""
+    assert rule.update is not None
+    reused = _reused(before, UPDATED)
+    if reused is None or before is None:
+        result = rule.update(corpus, options, None, None)
+    else:
+        result = rule.update(corpus, options, before.kept, frozenset(changed or ()))
+    new = [stamp(rule, finding) for finding in result.findings]
+    if result.redone is not None and reused is not None:
+        redone = {str(corpus.root / name) for name in result.redone}
+        new = [d for d in reused if d.path not in redone] + new
+    return RuleState(UPDATED, [diagnostic_record(d) for d in new], result.state)
+
+
+def state_findings(state: RuleState) -> list[Diagnostic]:
+    return [from_record(record) for record in state.findings]
 
 
 def _reused(before: RuleState | None, inputs: bytes) -> list[Diagnostic] | None:
