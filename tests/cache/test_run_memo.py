@@ -162,9 +162,9 @@ def test_the_memos_scan_is_let_go_once_the_folder_is_listed(
             listed_from.append(weakref.ref(args[3]))
         return list_folder(*args)
 
-    def recording_rules(*args: Any) -> Any:
+    def recording_rules(*args: Any, **kwargs: Any) -> Any:
         alive_at_rules.extend(ref() is not None for ref in listed_from)
-        return check_corpus_reusing(*args)
+        return check_corpus_reusing(*args, **kwargs)
 
     monkeypatch.setattr("seedcheck.run.folder.list_folder", recording_list_folder)
     monkeypatch.setattr("seedcheck.run.folder.check_corpus_reusing", recording_rules)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -266,6 +266,22 @@ class CorpusCache:
             parts = _index_parts(digest, parsed_record(parsed))
             write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, root=self._root)
         return parsed
+
+    def index_rows(self, path: Path, data: bytes, names: Collection[str]) -> IndexDocument | None:
+        """INDEX.md with only the rows of ``names``, from the cache when these bytes were
+        parsed before (None if they were not): what a rule comparing those seeds with
+        their rows needs, without making the other rows (see index.rows_of)."""
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        # Rows from a record hold no cycles (see collector_pause).
+        with collector_paused():
+            self._read_index()
+            if self._index is None or self._index[0] != digest:
+                return None
+            try:
+                # Kept: the whole index may still be asked for (see index).
+                return from_parsed(path, data, self._index[1], only=names)
+            except (TypeError, ValueError):
+                return None
 
     def save(self) -> None:
         """Write the files that changed; a cache that cannot be written is skipped."""

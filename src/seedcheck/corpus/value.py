@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,10 @@ def _number(entry: Entry) -> int:
     return int(entry.number or 0)
 
 
+# INDEX.md parsed when first asked for (see Corpus.index_loader).
+IndexLoader = Callable[[], "IndexDocument | None"]
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A corpus folder: its entries, its seeds and its INDEX.md (None if absent).
@@ -33,19 +37,32 @@ class Corpus:
     ``seeds`` are summaries, which is all the corpus rules read: a run keeps no seed's
     text, and :meth:`seed_file` reads a seed again when a rule needs it. Every entry and
     seed is in ``root``: its path is ``root`` joined with its name.
+
+    :attr:`index` is ``loaded_index``, or, when there is an ``index_loader``, what it
+    returns the first time it is asked for: parsing INDEX.md is the costliest step of a
+    run after a small change, and that run's corpus rules may not need it (see
+    run.incremental). The loader must return the same document each time it is called.
     """
 
     root: Path
     entries: tuple[Entry, ...]
     seeds: tuple[SeedSummary, ...]
-    index: IndexDocument | None
+    loaded_index: IndexDocument | None
     max_file_size: int
     pattern: str = ""
     reader: SeedReader | None = None
+    index_loader: IndexLoader | None = field(default=None, compare=False, repr=False)
     # What several rules derive from the corpus, made by the first that asks and kept
     # for the others (see corpus.index_match). Not an init field, so a corpus made by
     # dataclasses.replace starts with none.
     derived: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @functools.cached_property
+    def index(self) -> IndexDocument | None:
+        """INDEX.md as parsed, or None when the folder has none."""
+        if self.index_loader is not None:
+            return self.index_loader()
+        return self.loaded_index
 
     @property
     def index_path(self) -> Path:

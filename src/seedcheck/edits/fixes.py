@@ -305,7 +305,7 @@ def plan_fixes(
             index = parse_index(index_fix.path, index_fix.new)
         elif index_fix is not None:
             left.append((corpus.index_path, index_fix))
-    fixed_corpus = replace(corpus, seeds=tuple(summaries), index=index)
+    fixed_corpus = replace(corpus, seeds=tuple(summaries), loaded_index=index, index_loader=None)
     return CorpusFixes(tuple(fixes), tuple(left), fixed_corpus)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -283,13 +283,18 @@ def parsed_record(doc: IndexDocument) -> ParsedIndex:
     return (doc.begin_lines, doc.end_lines, doc.has_table, rows, problems)
 
 
-def from_parsed(path: Path, data: bytes, record: ParsedIndex) -> IndexDocument:
-    """The document :func:`parse_index` gives for ``data``, from what it found before.
+def from_parsed(
+    path: Path, data: bytes, record: ParsedIndex, only: Collection[str] | None = None
+) -> IndexDocument:
+    """The document :func:`parse_index` gives for ``data``, from what it found before;
+    with ``only``, with just the rows of the files named there (see :func:`rows_of`).
 
     ``record`` must be :func:`parsed_record` of the same bytes (the cache keys it by
     their digest); TypeError or ValueError if it is not of that shape.
     """
     begins, ends, has_table, rows, problems = record
+    if only is not None:
+        rows = tuple(row for row in rows if _record_file(row) in only)
     return replace(
         _unparsed(path, data),
         begin_lines=_numbers(begins),
@@ -298,6 +303,31 @@ def from_parsed(path: Path, data: bytes, record: ParsedIndex) -> IndexDocument:
         rows=tuple(_row_from(*row) for row in rows),
         table_problems=tuple(TableProblem(*problem) for problem in problems),
     )
+
+
+def rows_of(doc: IndexDocument, names: Collection[str]) -> IndexDocument:
+    """``doc`` with only the rows of the files in ``names`` (a row's file: its link
+    target, or its File cell's text), in their order, repeated rows included.
+
+    For the rules that compare a seed with its row alone (see run.incremental).
+    """
+    return replace(doc, rows=tuple(row for row in doc.rows if _row_file(row) in names))
+
+
+def _row_file(row: IndexRow) -> str:
+    if row.file is not None:
+        return row.file
+    cell = row.cells.get("File")
+    return cell.text if cell else ""
+
+
+def _record_file(row: Any) -> object:
+    """The file of a row record, as :func:`_row_file` reads it from the row."""
+    _, columns, values, file = row
+    if file is not None or type(columns) is not tuple or "File" not in columns:
+        return "" if file is None else file
+    at = 2 * columns.index("File")
+    return values[at] if type(values) is tuple and at < len(values) else None
 
 
 def _numbers(values: object) -> tuple[int, ...]:

@@ -67,9 +67,13 @@ class Update(NamedTuple):
 
 
 # A corpus rule's check after a change: given the corpus, its options, the state its last
-# update returned (None if none) and the names of the seeds that changed, were added or
-# were removed since (None: unknown), its findings for those and any seeds they affect.
-UpdateCheck = Callable[[Corpus, RuleOptions, object, "frozenset[str] | None"], Update]
+# update returned and the names of the seeds that changed, were added or were removed
+# since, its findings for those and any seeds they affect; or None if it cannot tell
+# from them. Then, and when there is no state (None, None), it is given the whole
+# corpus. The corpus it is given with a state has in its INDEX.md the changed seeds'
+# rows alone. A rule's ``inputs`` say when a state may be given: "index", only when
+# INDEX.md and the entries are as they were.
+UpdateCheck = Callable[[Corpus, RuleOptions, object, "frozenset[str] | None"], "Update | None"]
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,12 @@ def file_rule(
     severity: Severity = Severity.ERROR,
     *,
     also: CorpusCheck | None = None,
+    also_inputs: Inputs = "corpus",
 ) -> Rule:
     """A rule run once per seed file; its docs are the calling module's docstring.
 
-    ``also`` checks what is not a seed (INDEX.md) once per corpus.
+    ``also`` checks what is not a seed (INDEX.md) once per corpus; ``also_inputs`` says
+    what its findings depend on.
     """
     return Rule(
         code,
@@ -123,6 +129,7 @@ def file_rule(
         _caller_doc(check),
         check_file=_NoOptions(check),
         check_corpus=_NoOptions(also) if also is not None else None,
+        inputs=also_inputs,
     )
 
 
@@ -134,9 +141,11 @@ def corpus_rule(
     severity: Severity = Severity.ERROR,
     *,
     inputs: Inputs = "corpus",
+    update: UpdateCheck | None = None,
 ) -> Rule:
     """A rule run once per corpus, for what needs more than one file; ``inputs`` says
-    what its findings depend on."""
+    what its findings depend on, ``update`` (see :class:`Update`) checks only what a
+    change affects."""
     return Rule(
         code,
         name,
@@ -145,6 +154,7 @@ def corpus_rule(
         _caller_doc(check),
         check_corpus=_NoOptions(check),
         inputs=inputs,
+        update=update,
     )
 
 

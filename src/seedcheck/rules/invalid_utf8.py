@@ -77,4 +77,11 @@ def _check_bytes(path: Path, data: bytes) -> Iterator[Finding]:
         )
 
 
-RULE = file_rule("SC101", "invalid-utf8", "File is not valid UTF-8.", check, also=check_index)
+RULE = file_rule(
+    "SC101",
+    "invalid-utf8",
+    "File is not valid UTF-8.",
+    check,
+    also=check_index,
+    also_inputs="index",
+)

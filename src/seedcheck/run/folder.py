@@ -37,9 +37,9 @@ from seedcheck.corpus.listing import (
     read_candidate,
     stat_size,
 )
-from seedcheck.corpus.value import Corpus, SeedReader
+from seedcheck.corpus.value import Corpus, IndexLoader, SeedReader
 from seedcheck.diagnostic import Diagnostic
-from seedcheck.index.document import INDEX_NAME, IndexDocument
+from seedcheck.index.document import INDEX_NAME, IndexDocument, rows_of
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
 from seedcheck.run.engine import wants_signatures
@@ -330,6 +330,7 @@ def _corpus(
     *,
     index: IndexDocument | None,
     given: Mapping[str, bytes],
+    loader: IndexLoader | None = None,
 ) -> Corpus:
     return Corpus(
         run.root,
@@ -339,6 +340,7 @@ def _corpus(
         run.max_file_size,
         run.pattern.pattern,
         reader=SeedReader(run.layout, job.model, run.max_file_size, given),
+        index_loader=loader,
     )
 
 
@@ -367,15 +369,34 @@ def _corpus_step(
     corpus_entries, corpus_seeds = tuple(entries), tuple(seeds)
     del entries, seeds
     corpus_found = cache.corpus_findings(fingerprint) if run.corpus_rules else []
-    # Only the corpus rules, and the commands that write it, read INDEX.md.
-    index = (
-        _parsed_index(run, looked, cache) if corpus_found is None or not run.corpus_rules else None
+
+    def load_index() -> IndexDocument | None:
+        return _parsed_index(run, looked, cache)
+
+    def index_rows(names: Collection[str]) -> IndexDocument | None:
+        """INDEX.md with the rows of ``names`` alone (see run.incremental)."""
+        if looked.index is None and looked.index_data is not None:
+            path = run.root / INDEX_NAME
+            partial = cache.index_rows(path, looked.index_data, names)
+            if partial is not None:
+                return partial
+        full = load_index()
+        return None if full is None else rows_of(full, names)
+
+    # INDEX.md is parsed when a rule or the command asks for it: the corpus rules of a
+    # run after a small change mostly reuse what the cache holds (see run.incremental).
+    corpus = _corpus(
+        run, job, corpus_entries, corpus_seeds, index=None, given=looked.given, loader=load_index
     )
-    corpus = _corpus(run, job, corpus_entries, corpus_seeds, index=index, given=looked.given)
     if corpus_found is None:
         previous = state_from(cache.corpus_state())
         corpus_found, state = check_corpus_reusing(
-            corpus, run.rules, run.options, looked.index_key, previous
+            corpus,
+            run.rules,
+            run.options,
+            index_key=looked.index_key,
+            previous=previous,
+            index_rows=index_rows,
         )
         # The state is keyed by the seeds' contents, not their stats: it is kept even
         # when a stat was too fresh to identify its file (then with no fingerprint).

@@ -21,16 +21,19 @@ is read as none, and every rule runs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from seedcheck.cache.file import DiagnosticRecord, diagnostic_record, from_record
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
+from seedcheck.index.document import IndexDocument
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
 from seedcheck.run.engine import check_corpus_rules, stamp
+from seedcheck.seed.summary import SeedSummary
 
 # The inputs of a rule with an update: it decides itself what to check again.
 UPDATED = b"updated"
@@ -96,28 +99,43 @@ def entries_digest(corpus: Corpus) -> bytes:
     return digest.digest()
 
 
+# INDEX.md with the rows of the named files alone.
+IndexRows = Callable[[Collection[str]], IndexDocument | None]
+
+
 def check_corpus_reusing(
     corpus: Corpus,
     rules: Iterable[Rule],
     options: RuleOptions,
+    *,
     index_key: bytes,
     previous: CorpusState | None,
+    index_rows: IndexRows,
 ) -> tuple[list[Diagnostic], CorpusState]:
     """Every finding of the corpus ``rules``, reusing what ``previous`` still holds, and
-    the state for the next run."""
+    the state for the next run.
+
+    ``index_key`` identifies INDEX.md's bytes; ``index_rows`` gives INDEX.md with only
+    some files' rows, for the rules that check just the changed seeds (the corpus's
+    index, all of it, is parsed only if a rule runs in full).
+    """
     entries = entries_digest(corpus)
     seeds = {seed.name: seed.digest for seed in corpus.seeds}
     kept: dict[str, RuleState] = {}
     found: list[Diagnostic] = []
-    changed: set[str] | None = None  # the seeds a local rule checks again, made once
+    changed: frozenset[str] | None = None  # the seeds a local rule checks again, made once
+    if previous is not None:
+        changed = frozenset(_changed(previous.seeds, seeds))
+    partial = _Partial(index_rows)
     for rule in rules:
         if rule.check_corpus is None:
             continue
-        if rule.inputs == "corpus" and rule.update is not None:
+        if rule.update is not None:
+            # An update may be given the last state when its inputs are the same.
+            inputs = UPDATED + (entries + index_key if rule.inputs == "index" else b"")
             before = None if previous is None else previous.rules.get(rule.code)
-            if changed is None and previous is not None:
-                changed = _changed(previous.seeds, seeds)
-            state = _updated(corpus, rule, options, before, changed)
+            last = (before, inputs)
+            state = _updated(corpus, rule, options, last=last, changed=changed, partial=partial)
             found += state_findings(state)
             kept[rule.code] = state
             continue
@@ -132,10 +150,10 @@ def check_corpus_reusing(
         if reused is not None and rule.inputs != "local":
             findings = reused
         elif reused is not None:
-            assert previous is not None  # for mypy: a rule state came from it
-            if changed is None:
-                changed = _changed(previous.seeds, seeds)
-            findings = _local(corpus, rule, options, reused, changed)
+            assert changed is not None  # for mypy: a rule state came from previous
+            findings = _local(
+                corpus, rule, options, reused=reused, changed=changed, partial=partial
+            )
         else:
             findings = list(check_corpus_rules(corpus, (rule,), options))
         found += findings
@@ -144,26 +162,59 @@ def check_corpus_reusing(
     return found, CorpusState(seeds, kept)
 
 
+class _Partial:
+    """Corpora whose INDEX.md holds the rows of some seeds alone, each parsed once."""
+
+    def __init__(self, index_rows: IndexRows) -> None:
+        self._index_rows = index_rows
+        self._made: dict[frozenset[str], IndexDocument | None] = {}
+
+    def corpus(
+        self, corpus: Corpus, names: frozenset[str], seeds: tuple[SeedSummary, ...] | None = None
+    ) -> Corpus:
+        """``corpus`` (or, with ``seeds``, of those seeds alone) whose INDEX.md, parsed
+        when a rule asks for it, holds only the rows of ``names``."""
+        return dataclasses.replace(
+            corpus,
+            seeds=corpus.seeds if seeds is None else seeds,
+            loaded_index=None,
+            index_loader=functools.partial(self._rows, names),
+        )
+
+    def _rows(self, names: frozenset[str]) -> IndexDocument | None:
+        if names not in self._made:
+            self._made[names] = self._index_rows(names)
+        return self._made[names]
+
+
 def _updated(
     corpus: Corpus,
     rule: Rule,
     options: RuleOptions,
-    before: RuleState | None,
-    changed: set[str] | None,
+    *,
+    last: tuple[RuleState | None, bytes],
+    changed: frozenset[str] | None,
+    partial: _Partial,
 ) -> RuleState:
     """A rule's state after its ``update``: the earlier findings of the seeds it did not
-    check again, and its new ones."""
+    check again, and its new ones; or all its findings anew when it has no usable state
+    or cannot update from it."""
     assert rule.update is not None
-    reused = _reused(before, UPDATED)
-    if reused is None or before is None:
+    before, inputs = last
+    reused = _reused(before, inputs)
+    result = None
+    if reused is not None and before is not None and changed is not None:
+        some = partial.corpus(corpus, changed)
+        result = rule.update(some, options, before.kept, changed)
+    if result is None:
+        reused = None
         result = rule.update(corpus, options, None, None)
-    else:
-        result = rule.update(corpus, options, before.kept, frozenset(changed or ()))
+        assert result is not None  # with no state, an update checks the whole corpus
     new = [stamp(rule, finding) for finding in result.findings]
     if result.redone is not None and reused is not None:
         redone = {str(corpus.root / name) for name in result.redone}
         new = [d for d in reused if d.path not in redone] + new
-    return RuleState(UPDATED, [diagnostic_record(d) for d in new], result.state)
+    return RuleState(inputs, [diagnostic_record(d) for d in new], result.state)
 
 
 def state_findings(state: RuleState) -> list[Diagnostic]:
@@ -190,8 +241,10 @@ def _local(
     corpus: Corpus,
     rule: Rule,
     options: RuleOptions,
+    *,
     reused: Sequence[Diagnostic],
-    changed: set[str],
+    changed: frozenset[str],
+    partial: _Partial,
 ) -> list[Diagnostic]:
     """A local rule's findings: the reused ones of unchanged seeds, the changed seeds'
     checked again on a corpus of them alone."""
@@ -203,5 +256,5 @@ def _local(
     findings = [f for f in reused if f.concerns[0] not in gone]
     some = tuple(seed for seed in corpus.seeds if seed.name in changed)
     if some:
-        findings += check_corpus_rules(dataclasses.replace(corpus, seeds=some), (rule,), options)
+        findings += check_corpus_rules(partial.corpus(corpus, changed, some), (rule,), options)
     return findings
