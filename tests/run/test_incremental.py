@@ -267,9 +267,7 @@ def test_the_block_layout_finding_comes_back_when_the_last_row_agrees_again(
         assert (layout in cached.out) == (step == "undone")
 
 
-def test_a_run_that_reused_every_finding_still_has_the_index(
-    corpus: Path, run_cli: RunCli
-) -> None:
+def test_a_run_that_reused_every_finding_still_has_the_index(corpus: Path, run_cli: RunCli) -> None:
     # The corpus findings come from the cache, and INDEX.md is not parsed for them; the
     # report still sees it (it said "no INDEX.md" before INDEX.md was loaded on demand).
     run_cli(["validate", "corpus"])
