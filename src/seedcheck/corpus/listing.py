@@ -50,6 +50,7 @@ class Entry:
 # tuple of four large ints takes 200 bytes where these 32 bytes take 65.
 StatKey = bytes
 _STAT = struct.Struct("<4Q")
+_MTIME = struct.Struct("<Q")  # the second field of a stat key
 _WORD = (1 << 64) - 1
 # A file written within this long before it was read may change again without its
 # size or mtime changing (coarse file-system clocks; FAT counts in 2 s steps), so its
@@ -280,15 +281,20 @@ def listing_digest(listed: Sequence[Entry | Candidate], now_ns: int) -> bytes | 
 
 
 def _digest(described: Iterable[tuple[str, str, str, StatKey | None]], now_ns: int) -> bytes | None:
-    # Hashed a name at a time: a list of the parts and its repr would take 30 MB at
-    # 100,000 names, just when a run holds the most.
+    # Hashed a name at a time: a list of the parts would take 30 MB at 100,000 names,
+    # just when a run holds the most. Each part is marked by its kind and its fields
+    # end in NUL, which no file name holds; a candidate's stat key has a fixed width.
     digest = hashlib.blake2b(digest_size=16)
+    update = digest.update
+    newest = now_ns - RACY_NS  # a later mtime is racy (see is_racy)
     for name, kind, detail, info in described:
         if kind != "candidate":
-            part: tuple[str, str, str] | tuple[str, StatKey] = (name, kind, detail)
-        elif info is None or is_racy(info, now_ns):
+            update(f"\x01{name}\x00{kind}\x00{detail}\x00".encode("utf-8", "surrogatepass"))
+            continue
+        if info is None:
             return None
-        else:
-            part = (name, info)
-        digest.update(repr(part).encode("utf-8", errors="surrogatepass"))
+        mtime = _MTIME.unpack_from(info, 8)[0]
+        if newest < mtime <= _WORD >> 1:  # a larger value is a time before 1970
+            return None
+        update(b"\x02" + name.encode("utf-8", "surrogatepass") + b"\x00" + info)
     return digest.digest()

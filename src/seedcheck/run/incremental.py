@@ -89,13 +89,14 @@ def entries_digest(corpus: Corpus) -> bytes:
     """What "entries" rules read: each entry's name, kind, number and detail (the size of
     what was read neither as a seed nor as INDEX.md), and which were read as seeds."""
     digest = hashlib.blake2b(repr((corpus.pattern, corpus.max_file_size)).encode(), digest_size=16)
+    update = digest.update
+    # Each field ends in NUL, which no name holds.
     for e in corpus.entries:
         size = 0 if e.kind in ("seed", "index") else e.size
-        described = (e.name, e.kind, e.number, e.detail, size)
-        digest.update(repr(described).encode("utf-8", errors="surrogatepass"))
-    digest.update(b"\0seeds")
-    for seed in corpus.seeds:
-        digest.update(seed.name.encode("utf-8", errors="surrogatepass") + b"\0")
+        described = f"{e.name}\x00{e.kind}\x00{e.number}\x00{e.detail}\x00{size}\x00"
+        update(described.encode("utf-8", errors="surrogatepass"))
+    update(b"\x01seeds\x00")
+    update("\x00".join(seed.name for seed in corpus.seeds).encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
