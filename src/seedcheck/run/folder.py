@@ -42,7 +42,7 @@ from seedcheck.diagnostic import Diagnostic
 from seedcheck.index.document import INDEX_NAME, IndexDocument, rows_of
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
-from seedcheck.run.engine import wants_signatures
+from seedcheck.run.engine import check_corpus_rules, wants_signatures
 from seedcheck.run.incremental import check_corpus_reusing, state_from
 from seedcheck.run.seed_worker import (
     SeedJob,
@@ -388,7 +388,10 @@ def _corpus_step(
     corpus = _corpus(
         run, job, corpus_entries, corpus_seeds, index=None, given=looked.given, loader=load_index
     )
-    if corpus_found is None:
+    if corpus_found is None and cache.path is None:
+        # No cache to keep the rules' state in (--no-cache): nothing to reuse or keep.
+        corpus_found = list(check_corpus_rules(corpus, run.rules, run.options))
+    elif corpus_found is None:
         previous = state_from(cache.corpus_state())
         corpus_found, state = check_corpus_reusing(
             corpus,
