@@ -219,7 +219,7 @@ def test_the_cache_is_what_answers(corpus: list[Path], isolated: Path, run_cli: 
 
 def _records(folder: Path, shard: int) -> dict[str, Any]:
     data = (folder / cache_module.shard_name(shard)).read_bytes()
-    records = marshal.loads(data[len(cache_module._MAGIC) + 16 :])
+    records = marshal.loads(data[len(_key_line(data)) + len(cache_module._MAGIC) + 16 :])
     assert isinstance(records, dict)
     return records
 
@@ -309,13 +309,13 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
     read: list[str] = []
     from seedcheck.cache.file import read_checked, read_checked_parts
 
-    def counting_read_checked(path: Path, magic: bytes) -> Any:
+    def counting_read_checked(path: Path, magic: bytes, *, key: str) -> Any:
         read.append(path.name)
-        return read_checked(path, magic)
+        return read_checked(path, magic, key=key)
 
-    def counting_read_checked_parts(path: Path, magic: bytes) -> Any:
+    def counting_read_checked_parts(path: Path, magic: bytes, *, key: str) -> Any:
         read.append(path.name)
-        return read_checked_parts(path, magic)
+        return read_checked_parts(path, magic, key=key)
 
     monkeypatch.setattr("seedcheck.cache.corpus_cache.read_checked", counting_read_checked)
     monkeypatch.setattr(
@@ -355,9 +355,26 @@ def _key(path: Path) -> bytes:
     return stat_key(path.lstat())
 
 
-def _valid_checksum(payload: bytes) -> bytes:
-    head = cache_module._MAGIC
-    return head + hashlib.blake2b(payload, digest_size=16).digest() + payload
+def _key_line(data: bytes) -> bytes:
+    """The key line of a cache file's bytes (after its magic and checksum)."""
+    at = len(cache_module._MAGIC) + 16
+    return data[at : data.index(b"\n", at) + 1]
+
+
+def _valid_checksum(data: bytes, payload: bytes, key: bytes | None = None) -> bytes:
+    """A whole cache file holding ``payload``, for the key of ``data`` (a file of the
+    cache) or ``key``."""
+    line = _key_line(data) if key is None else key
+    checksum = hashlib.blake2b(line + payload, digest_size=16).digest()
+    return cache_module._MAGIC + checksum + line + payload
+
+
+def _rekeyed(data: bytes, rename: Callable[[str, str], tuple[str, str]]) -> bytes:
+    """``data`` whole and unchanged, but written for the key ``rename(folder, part)``."""
+    line = _key_line(data)
+    folder, part = line[:-1].decode().split("/")
+    key = "/".join(rename(folder, part)).encode() + b"\n"
+    return _valid_checksum(data, data[len(cache_module._MAGIC) + 16 + len(line) :], key)
 
 
 def _damage(kind: str) -> Callable[[bytes], bytes]:
@@ -368,19 +385,27 @@ def _damage(kind: str) -> Callable[[bytes], bytes]:
         "truncated": lambda data: data[: len(data) // 2],
         "flipped-byte": lambda data: data[:-5] + bytes([data[-5] ^ 1]) + data[-4:],
         "garbage": lambda data: os.urandom(len(data)),
-        "other-shape": lambda data: _valid_checksum(marshal.dumps(({"x": (1, 2)}, ("a",)))),
-        "other-value": lambda data: _valid_checksum(marshal.dumps(5)),
-        "other-files": lambda data: _valid_checksum(marshal.dumps(dict.fromkeys(_SEED_NAMES, 5))),
+        "other-shape": lambda data: _valid_checksum(data, marshal.dumps(({"x": (1, 2)}, ("a",)))),
+        "other-value": lambda data: _valid_checksum(data, marshal.dumps(5)),
+        "other-files": lambda data: _valid_checksum(
+            data, marshal.dumps(dict.fromkeys(_SEED_NAMES, 5))
+        ),
         "bad-record": lambda data: _valid_checksum(
-            marshal.dumps(dict.fromkeys(_SEED_NAMES, ((1, 2, 3, 4), ("?",), None)))
+            data, marshal.dumps(dict.fromkeys(_SEED_NAMES, ((1, 2, 3, 4), ("?",), None)))
         ),
         "stale-key": lambda data: _valid_checksum(
-            marshal.dumps(dict.fromkeys(_SEED_NAMES, (b"old stat", ("?",), None)))
+            data, marshal.dumps(dict.fromkeys(_SEED_NAMES, (b"old stat", ("?",), None)))
         ),
-        "not-marshal": lambda data: _valid_checksum(b"\xff" * 40),
+        "not-marshal": lambda data: _valid_checksum(data, b"\xff" * 40),
         # Files in parts (INDEX.md's): a part longer than the file, one not marshal.
-        "part-cut-short": lambda data: _valid_checksum(struct.pack("<Q", 1000) + b"xx"),
-        "part-not-marshal": lambda data: _valid_checksum(struct.pack("<Q", 3) + b"\xff" * 3),
+        "part-cut-short": lambda data: _valid_checksum(data, struct.pack("<Q", 1000) + b"xx"),
+        "part-not-marshal": lambda data: _valid_checksum(data, struct.pack("<Q", 3) + b"\xff" * 3),
+        # Whole files with the right content, written for another place: another
+        # corpus's or setting's folder, or another file of this folder.
+        "other-folder": lambda data: _rekeyed(data, lambda folder, part: ("0" * 32, part)),
+        "other-part": lambda data: _rekeyed(
+            data, lambda folder, part: (folder, "index" if part == "corpus" else "corpus")
+        ),
     }
     return damages[kind]
 
@@ -399,6 +424,8 @@ DAMAGES = [
     "not-marshal",
     "part-cut-short",
     "part-not-marshal",
+    "other-folder",
+    "other-part",
 ]
 
 
@@ -593,13 +620,16 @@ def test_a_file_in_parts_reads_back_whole_or_not_at_all(tmp_path: Path) -> None:
     from seedcheck.cache.file import read_checked_parts, write_checked_parts
 
     magic = b"seedcheck test 1\n"
+    key = "folder/part"
     path = tmp_path / "cache" / "v" / "part"
     parts = [("head", 3), tuple(range(5000)), (), {"x": b"\0" * 100}]
-    write_checked_parts(path, magic, iter(parts), root=tmp_path / "cache")
-    assert read_checked_parts(path, magic) == parts
+    write_checked_parts(path, magic, iter(parts), key=key, root=tmp_path / "cache")
+    assert read_checked_parts(path, magic, key=key) == parts
     data = path.read_bytes()
-    # Each part is its own length-prefixed marshal payload, after the magic and checksum.
-    at = len(magic) + 16
+    # The magic, the checksum, the key line, then each part: its own length-prefixed
+    # marshal payload.
+    assert data[len(magic) + 16 :].startswith(b"folder/part\n")
+    at = len(magic) + 16 + len(key) + 1
     sizes: list[int] = []
     while at < len(data):
         (size,) = struct.unpack_from("<Q", data, at)
@@ -608,26 +638,67 @@ def test_a_file_in_parts_reads_back_whole_or_not_at_all(tmp_path: Path) -> None:
         at += 8 + size
     assert len(sizes) == len(parts) and at == len(data)
     assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text() == CACHEDIR_TAG
-    # Any damage reads as None: cut anywhere, a flipped bit, bytes added, another magic.
+    # Any damage reads as None: cut anywhere, a flipped bit, bytes added, another magic,
+    # another key.
     for cut in (0, 5, len(magic) + 8, len(magic) + 16, len(magic) + 20, len(data) - 1):
         path.write_bytes(data[:cut])
-        assert read_checked_parts(path, magic) is None, cut
-    for at in (len(magic) + 3, len(magic) + 17, len(data) // 2, len(data) - 1):
+        assert read_checked_parts(path, magic, key=key) is None, cut
+    for at in (len(magic) + 3, len(magic) + 17, len(magic) + 30, len(data) // 2, len(data) - 1):
         path.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
-        assert read_checked_parts(path, magic) is None, at
+        assert read_checked_parts(path, magic, key=key) is None, at
     path.write_bytes(data + b"\0")
-    assert read_checked_parts(path, magic) is None
+    assert read_checked_parts(path, magic, key=key) is None
     path.write_bytes(data)
-    assert read_checked_parts(path, b"seedcheck test 2\n") is None
-    assert read_checked_parts(tmp_path / "missing", magic) is None
+    assert read_checked_parts(path, b"seedcheck test 2\n", key=key) is None
+    assert read_checked_parts(path, magic, key="folder/other") is None
+    assert read_checked_parts(path, magic, key="folder/par") is None
+    assert read_checked_parts(tmp_path / "missing", magic, key=key) is None
     # A length beyond the file is refused before anything is read for it.
-    path.write_bytes(magic + bytes(16) + struct.pack("<Q", 1 << 29) + b"x" * 64)
+    line = b"folder/part\n"
+    path.write_bytes(magic + bytes(16) + line + struct.pack("<Q", 1 << 29) + b"x" * 64)
     tracemalloc.start()
     try:
-        assert read_checked_parts(path, magic) is None
+        assert read_checked_parts(path, magic, key=key) is None
         assert tracemalloc.get_traced_memory()[1] < 1 << 20
     finally:
         tracemalloc.stop()
     # No parts at all is a whole file too.
-    write_checked_parts(path, magic, [], root=tmp_path / "cache")
-    assert read_checked_parts(path, magic) == []
+    write_checked_parts(path, magic, [], key=key, root=tmp_path / "cache")
+    assert read_checked_parts(path, magic, key=key) == []
+
+
+def test_a_file_is_read_only_for_the_key_it_was_written_for(tmp_path: Path) -> None:
+    from seedcheck.cache.file import read_checked, write_checked
+
+    magic = b"seedcheck test 1\n"
+    path = tmp_path / "cache" / "v" / "part"
+    write_checked(path, magic, {"a": 1}, key="folder/part", root=tmp_path / "cache")
+    assert read_checked(path, magic, key="folder/part") == {"a": 1}
+    for other in ("folder/other", "other/part", "folder/par", "folder/part2", ""):
+        assert read_checked(path, magic, key=other) is None, other
+    # The key line is under the checksum: changed in place, the file is not whole.
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"folder/part\n", b"folder/pard\n"))
+    assert read_checked(path, magic, key="folder/pard") is None
+    with pytest.raises(ValueError, match="one line"):
+        write_checked(path, magic, 1, key="two\nlines", root=tmp_path / "cache")
+
+
+def test_a_file_from_another_settings_folder_is_never_believed(
+    corpus: list[Path], isolated: Path, run_cli: RunCli
+) -> None:
+    # The same seeds checked under two settings, each with its cache folder; then the
+    # files of the first are copied over the second's (a cache restored or copied from
+    # elsewhere). Each record matches its seed's stat: only the key tells them apart.
+    cache = Path(os.environ["SEEDCHECK_CACHE_DIR"])
+    assert run_cli(["validate", "-q", "corpus"]).out == ""
+    [first] = _cache_folders(cache)
+    (isolated / "seedcheck.toml").write_text("body-min-words = 100\n", encoding="utf-8")
+    expected = run_cli(["validate", "-q", "--no-cache", "corpus"])
+    assert "SC402 [body-too-short]" in expected.out
+    assert run_cli(["validate", "-q", "corpus"]) == expected
+    [second] = [folder for folder in _cache_folders(cache) if folder != first]
+    for path in first.iterdir():
+        shutil.copyfile(path, second / path.name)
+    _forget_runs()
+    assert run_cli(["validate", "-q", "corpus"]) == expected

@@ -279,9 +279,10 @@ def test_a_damaged_report_behind_unchanged_folders_is_ignored(
     match: one that does not load, or loads as another shape, means checking again."""
     expected = run_cli(["validate", "corpus"])
     [memo] = memo_files()
-    head = len(run_memo._MAGIC) + 16
-    key, folders, _ = marshal.loads(memo.read_bytes()[head:])
-    payload = marshal.dumps((key, folders, report))
+    line = memo.name.encode() + b"\n"  # the file's key, its name
+    head = len(run_memo._MAGIC) + 16 + len(line)
+    folders, _ = marshal.loads(memo.read_bytes()[head:])
+    payload = line + marshal.dumps((folders, report))
     checksum = hashlib.blake2b(payload, digest_size=16).digest()
     memo.write_bytes(run_memo._MAGIC + checksum + payload)
     checks.reset()
@@ -347,9 +348,9 @@ def test_a_run_reads_only_its_own_memo_file(
     read: list[Path] = []
     from seedcheck.cache.file import read_checked
 
-    def counting_read_checked(path: Path, magic: bytes) -> Any:
+    def counting_read_checked(path: Path, magic: bytes, *, key: str) -> Any:
         read.append(path)
-        return read_checked(path, magic)
+        return read_checked(path, magic, key=key)
 
     monkeypatch.setattr("seedcheck.cache.run_memo.read_checked", counting_read_checked)
     checks.reset()
@@ -515,9 +516,11 @@ def test_a_seed_that_could_not_be_read_is_read_again(
 @pytest.mark.parametrize(
     "record",
     [
-        ((("x", "y", 1, b""),), (), ("a",)),  # a folder of the wrong shape
-        ((), ((1, 2, 3, 4, 5, 6, 7, 8, 9, 10),), ("a",)),  # a diagnostic of the wrong types
-        ((), (), (1, 2)),  # checked files that are not names
+        ((("x", "y", 1, b""),), marshal.dumps(((), ("a",)))),  # a folder of the wrong shape
+        # A diagnostic of the wrong types; checked files that are not names.
+        ((), marshal.dumps((((1, 2, 3, 4, 5, 6, 7, 8, 9, 10),), ("a",)))),
+        ((), marshal.dumps(((), (1, 2)))),
+        ((), ((), ("a",))),  # the report not marshalled
         "not a record",
     ],
 )
@@ -529,8 +532,8 @@ def test_a_memo_record_of_another_shape_is_ignored(
 
     expected = run_cli(["validate", "corpus"])
     [memo] = memo_files()
-    assert read_checked(memo, _MAGIC) is not None
-    write_checked(memo, _MAGIC, record, root=memo.parent.parent.parent)
+    assert read_checked(memo, _MAGIC, key=memo.name) is not None
+    write_checked(memo, _MAGIC, record, key=memo.name, root=memo.parent.parent.parent)
     checks.reset()
     assert run_cli(["validate", "corpus"]) == expected
     assert checks.folders == 1

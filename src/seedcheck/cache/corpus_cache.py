@@ -12,8 +12,9 @@ name, and a run rewrites only the files whose records changed: a commit that edi
 seed of 100,000 writes about 1.3 MB, not the whole 80 MB (nor holds a second copy of it
 in memory while writing). The corpus findings and the parsed index have a file each.
 Every file is whole on its own (checked ``marshal``, atomic writes, damage read as
-empty; the format is ``cache_file``'s), and each record is trusted only for the stat or
-digest it was made for, so files written by two concurrent runs mix safely.
+empty; the format is ``cache.file``'s), each file only in the folder and place it was
+written for (its key), and each record only for the stat or digest it was made for, so
+files written by two concurrent runs mix safely.
 """
 
 from __future__ import annotations
@@ -128,16 +129,18 @@ class CorpusCache:
 
     def _load(self, folder: Path) -> None:
         for shard in range(SHARDS):
-            files = read_checked(folder / shard_name(shard), _MAGIC)
+            name = shard_name(shard)
+            files = read_checked(folder / name, _MAGIC, key=_key(folder, name))
             if isinstance(files, dict):
                 self._shards[shard] = files
-        corpus = read_checked(folder / CORPUS_NAME, _MAGIC)
+        corpus = read_checked(folder / CORPUS_NAME, _MAGIC, key=_key(folder, CORPUS_NAME))
         if _keyed(corpus):
             self._corpus = corpus
 
     def _read_index(self) -> None:
         if not self._index_read and self.path is not None:
-            self._index = _index_entry(read_checked_parts(self.path / INDEX_PART, _MAGIC))
+            key = _key(self.path, INDEX_PART)
+            self._index = _index_entry(read_checked_parts(self.path / INDEX_PART, _MAGIC, key=key))
         self._index_read = True
 
     def __len__(self) -> int:
@@ -264,7 +267,8 @@ class CorpusCache:
             # of the run, the record (8 MB at 100,000 rows) and, as it was written, its
             # marshalled bytes (23 MB) came on top of everything the corpus rules hold.
             parts = _index_parts(digest, parsed_record(parsed))
-            write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, root=self._root)
+            key = _key(self.path, INDEX_PART)
+            write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, key=key, root=self._root)
         return parsed
 
     def index_rows(self, path: Path, data: bytes, names: Collection[str]) -> IndexDocument | None:
@@ -301,8 +305,15 @@ class CorpusCache:
             if name != CORPUS_NAME:
                 files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
                 part = {seed: _plain(entry) for seed, entry in files.items()}
-            write_checked(self.path / name, _MAGIC, part, root=self._root)
+            key = _key(self.path, name)
+            write_checked(self.path / name, _MAGIC, part, key=key, root=self._root)
             self._dirty.discard(name)
+
+
+def _key(folder: Path, name: str) -> str:
+    """The key of the cache file ``name`` in ``folder``: the folder's name is the
+    corpus's and configuration's key (see cache_key), and the file's name its part."""
+    return f"{folder.name}/{name}"
 
 
 def _plain(entry: FileRecord | _Checked) -> FileRecord:

@@ -1,10 +1,16 @@
 """The on-disk format of seedcheck's cache files, and the cache folder's markers.
 
-A file is a magic line, a BLAKE2b checksum and ``marshal`` of plain values: quick to
-load, and unable to run code. A value too large to marshal at once is written the same
-way cut into parts, each marshalled on its own. A file that is not whole (truncated,
-flipped bits, another format or version) reads as None; what a whole file holds, each
-caller checks for the shape it expects, and starts afresh if it is not. Writes go
+A file is a magic line, a BLAKE2b checksum, the key it was written for (a line) and
+``marshal`` of plain values: quick to load, and unable to run code. A value too large to
+marshal at once is written the same way cut into parts, each marshalled on its own. A
+file that is not whole (truncated, flipped bits, another format or version), or was
+written for another key, reads as None; what a whole file of the key holds, each caller
+checks for the shape it expects, and starts afresh if it is not.
+
+The key is the reader's proof that a file belongs where it lies: a cache folder may be
+restored in CI, copied with a work tree or committed by a pull request, and a whole,
+valid file from another corpus's or another setting's folder, or another part of the
+same folder, would otherwise be believed. The checksum covers the key line too. Writes go
 through a temporary file and ``os.replace``, so concurrent runs each leave a whole file
 (the last one wins) and a reader never sees half of one.
 """
@@ -39,28 +45,40 @@ CACHEDIR_TAG = (
 DiagnosticRecord = tuple[str, int, int, str, str, str, str, int | None, int | None, tuple[str, ...]]
 
 
-def read_checked(path: Path, magic: bytes) -> Any:
-    """The value in a cache file, or None when it is missing or not a whole, valid one."""
+def read_checked(path: Path, magic: bytes, *, key: str) -> Any:
+    """The value in a cache file, or None when it is missing, not a whole, valid one,
+    or written for another ``key``."""
     try:
         with open_cache_file(path) as stream:
             data = stream.read()
     except OSError:
         return None
     head = len(magic) + _CHECKSUM_SIZE
+    line = key_line(key)
     # A view, not a slice: at 100,000 seeds the file is 80 MB, and each slice a copy.
-    payload = memoryview(data)[head:]
-    checksum = hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
+    keyed = memoryview(data)[head:]
+    checksum = hashlib.blake2b(keyed, digest_size=_CHECKSUM_SIZE).digest()
     if not data.startswith(magic) or data[len(magic) : head] != checksum:
         return None
+    if keyed[: len(line)] != line:
+        return None  # whole, but another folder's or another part's
     try:
-        return marshal.loads(payload)
+        return marshal.loads(keyed[len(line) :])
     except Exception:  # any damage the checksum let through: start afresh
         return None
 
 
-def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
+def key_line(key: str) -> bytes:
+    """The line a file written for ``key`` carries after its checksum."""
+    line = key.encode("utf-8", errors="surrogatepass")
+    if b"\n" in line:
+        raise ValueError(f"a cache key is one line: {key!r}")
+    return line + b"\n"
+
+
+def read_checked_parts(path: Path, magic: bytes, *, key: str) -> list[Any] | None:
     """The values in a cache file of parts (see :func:`write_checked_parts`), or None
-    when it is missing or not a whole, valid one.
+    when it is missing, not a whole, valid one, or written for another ``key``.
 
     Read a part at a time: the file's bytes are never all in memory at once.
     """
@@ -69,8 +87,11 @@ def read_checked_parts(path: Path, magic: bytes) -> list[Any] | None:
             if stream.read(len(magic)) != magic:
                 return None
             checksum = stream.read(_CHECKSUM_SIZE)
+            line = key_line(key)
+            if stream.read(len(line)) != line:
+                return None
             left = os.fstat(stream.fileno()).st_size - stream.tell()
-            digest = hashlib.blake2b(digest_size=_CHECKSUM_SIZE)
+            digest = hashlib.blake2b(line, digest_size=_CHECKSUM_SIZE)
             parts = []
             while head := stream.read(_PART_HEAD.size):
                 (size,) = _PART_HEAD.unpack(head) if len(head) == _PART_HEAD.size else (-1,)
@@ -104,23 +125,25 @@ def open_cache_file(path: Path) -> BinaryIO:
 
 
 def write_checked_parts(
-    path: Path, magic: bytes, parts: Iterable[Any], *, root: Path | None = None
+    path: Path, magic: bytes, parts: Iterable[Any], *, key: str, root: Path | None = None
 ) -> None:
     """Write values as one cache file, each marshalled on its own; skipped on OSError.
 
     For a value too large to marshal at once: marshal builds its whole payload in memory
     (23 MB for INDEX.md's record at 100,000 rows, on top of everything a run holds),
     where a part of it costs a part's. The file is the magic line, a BLAKE2b checksum of
-    all that follows, then each part as its length (8 bytes, little-endian) and payload.
+    all that follows, the key line, then each part as its length (8 bytes,
+    little-endian) and payload.
     """
     if not cache_usable(path.parent.parent if root is None else root, path.parent):
         return
+    line = key_line(key)
     try:
         _prepare(path.parent.parent if root is None else root)
         path.parent.mkdir(parents=True, exist_ok=True)
         with _replacing(path) as stream:
-            stream.write(magic + bytes(_CHECKSUM_SIZE))  # the checksum, once known
-            digest = hashlib.blake2b(digest_size=_CHECKSUM_SIZE)
+            stream.write(magic + bytes(_CHECKSUM_SIZE) + line)  # the checksum, once known
+            digest = hashlib.blake2b(line, digest_size=_CHECKSUM_SIZE)
             for part in parts:
                 payload = marshal.dumps(part)
                 head = _PART_HEAD.pack(len(payload))
@@ -134,21 +157,25 @@ def write_checked_parts(
         return
 
 
-def write_checked(path: Path, magic: bytes, value: Any, *, root: Path | None = None) -> None:
-    """Write a cache file under the cache root (default ``path.parent.parent``); skipped
-    on OSError.
+def write_checked(
+    path: Path, magic: bytes, value: Any, *, key: str, root: Path | None = None
+) -> None:
+    """Write a cache file for ``key`` under the cache root (default
+    ``path.parent.parent``); skipped on OSError.
 
     A cache that cannot be written (a read-only checkout, a full disk) costs the next
     run its speed, never this run its result.
     """
     if not cache_usable(path.parent.parent if root is None else root, path.parent):
         return
+    line = key_line(key)
     payload = marshal.dumps(value)
-    checksum = hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
+    digest = hashlib.blake2b(line, digest_size=_CHECKSUM_SIZE)
+    digest.update(payload)
     try:
         _prepare(path.parent.parent if root is None else root)
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, magic + checksum, payload)  # not joined: a copy of the payload
+        _replace(path, magic + digest.digest() + line, payload)  # not joined: a copy
     except OSError:
         return
 

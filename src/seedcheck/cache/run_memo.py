@@ -153,16 +153,14 @@ class RunMemo:
         """The corpus folders and report of the run with this key, if none changed."""
         if not cache_usable(self.root, self.folder):
             return None
-        record = read_checked(self.path, _MAGIC)
+        # Written for another key (a file copied or planted from another corpus's cache)
+        # reads as None: its folders are not this run's, whatever their state.
+        record = read_checked(self.path, _MAGIC, key=self.key)
         if record is None:
             return None
         now = time.time_ns()
         try:
-            key, folders, report_bytes = record
-            if key != self.key:
-                # Written for another key (a file copied or planted from another corpus's
-                # cache): its folders are not this run's, whatever their state.
-                return None
+            folders, report_bytes = record
             for root, pattern, _, digest in folders:
                 if backtracking_reason(pattern) is not None:  # a memo file is not trusted
                     return None
@@ -193,12 +191,8 @@ class RunMemo:
             tuple(diagnostic_record(d) for d in report.diagnostics),
             tuple(report.checked),
         )
-        write_checked(
-            self.path,
-            _MAGIC,
-            (self.key, tuple(folders), marshal.dumps(report_record)),
-            root=self.root,
-        )
+        record = (tuple(folders), marshal.dumps(report_record))
+        write_checked(self.path, _MAGIC, record, key=self.key, root=self.root)
         self._forget_older()
 
     def _forget_older(self) -> None:
