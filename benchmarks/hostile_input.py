@@ -16,6 +16,10 @@ Cases:
 - ``index-preamble-links``: the same with ``[a](`` repeated, another quadratic shape.
 - ``near-duplicates``: one seed of random words (near-duplicate detection: shingles and
   MinHash signatures of the whole body).
+- ``slow-pattern``: ``boilerplate-patterns = ['(?:\\w+){2,8}!$']``, which the static check
+  lets through (a bounded repeat of a repeat), on a seed of lines it backtracks on
+  (issue 25, item 3): the first line runs out of the time limit, the rest of the file is
+  not searched with it, so the time stays near the limit plus the run's own.
 """
 
 from __future__ import annotations
@@ -69,10 +73,20 @@ def near_duplicates(folder: Path, size: int) -> None:
     (folder / SEED).write_text(SEED_TEXT + body + "\n", encoding="utf-8")
 
 
+def slow_pattern(folder: Path, size: int) -> None:
+    (folder.parent / "seedcheck.toml").write_text(
+        "boilerplate-patterns = ['(?:\\w+){2,8}!$']\n", encoding="utf-8"
+    )
+    line = "a" * 60 + "!x"
+    lines = "\n\n".join([line] * (size // (len(line) + 2)))
+    (folder / SEED).write_text(SEED_TEXT + lines + "\n", encoding="utf-8")
+
+
 CASES: dict[str, Callable[[Path, int], None]] = {
     "index-preamble": index_preamble,
     "index-preamble-links": index_preamble_links,
     "near-duplicates": near_duplicates,
+    "slow-pattern": slow_pattern,
 }
 
 # The child reports its own peak memory: ru_maxrss of RUSAGE_CHILDREN is the largest

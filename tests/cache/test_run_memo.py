@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import marshal
 import os
-import re
 import time
 import weakref
 from pathlib import Path
@@ -28,11 +27,13 @@ from seedcheck.corpus.listing import (
     FolderScan,
     list_folder,
     listing_digest,
+    name_pattern,
     scan_digest,
     scan_folder,
 )
 from seedcheck.corpus.value import Corpus
 from seedcheck.rules.registry import RULES
+from seedcheck.text.bounded_pattern import BoundedPattern
 from tests.conftest import RunCli, can_symlink, memo_files
 
 DAY_NS = 24 * 3600 * 10**9
@@ -129,7 +130,7 @@ def test_a_changed_run_lists_the_folder_from_the_memos_scan(
     scans: list[Path] = []
     scan = seedcheck.corpus.listing._scan
 
-    def counting_scan(root: Path, pattern: re.Pattern[str]) -> Any:
+    def counting_scan(root: Path, pattern: BoundedPattern) -> Any:
         scans.append(root)
         return scan(root, pattern)
 
@@ -443,7 +444,7 @@ def test_a_scan_gives_the_listing_and_its_digest(tmp_path: Path) -> None:
     if can_symlink():
         (folder / "003_0000000000000003.txt").symlink_to(folder / "notes.txt")
     _age(folder)
-    pattern = re.compile(DEFAULT_PATTERN)
+    pattern = name_pattern(DEFAULT_PATTERN)
     now = time.time_ns()
     listed = list_folder(folder, pattern, 1 << 20)
     scan = scan_folder(folder, pattern, now)
@@ -457,7 +458,7 @@ def test_a_scan_gives_the_listing_and_its_digest(tmp_path: Path) -> None:
     _age(folder)
     assert scan_digest(scan_folder(folder, pattern, time.time_ns())) not in (None, digest)
     # A scan of another folder or pattern is not used: the folder is listed again.
-    other = re.compile(r"^(?P<number>\d+)-(?P<id>\w+)\.txt$")
+    other = name_pattern(r"^(?P<number>\d+)-(?P<id>\w+)\.txt$")
     assert list_folder(folder, other, 1 << 20, scan) == list_folder(folder, other, 1 << 20)
     assert list_folder(folder, other, 1 << 20, scan) != listed
 

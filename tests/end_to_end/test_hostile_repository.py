@@ -255,6 +255,60 @@ def test_a_catastrophic_pattern_is_refused_at_once(hostile: Hostile, settings: s
         assert "can take exponential time on some text" in done.stderr
 
 
+# Patterns that no static check refuses (a bounded repeat of a repeat) but that
+# backtrack for seconds to hours on a line or a name a contributor chooses.
+SLOW_LINE_PATTERN = "(?:\\w+){2,8}!$"
+SLOW_NAME_PATTERN = "^(?P<number>\\d+)_(?P<id>(?:\\w+){2,8})\\.txt$"
+
+
+def test_a_pattern_that_backtracks_on_a_line_is_stopped_and_said(hostile: Hostile) -> None:
+    (hostile.repo / "seedcheck.toml").write_text(
+        f"boilerplate-patterns = ['{SLOW_LINE_PATTERN}', '^Sponsored by']\n", encoding="utf-8"
+    )
+    paragraphs = [
+        PROSE.strip(),
+        "a" * 200 + "!x",  # line 7: the first pattern runs out of time here
+        "b" * 200 + "!x",  # not searched with it again
+        "Sponsored by Acme Ferries",  # line 11: the second pattern still runs
+        "Subscribe to our newsletter",  # line 13: and the built-in ones
+        PROSE.strip(),
+    ]
+    seed = hostile.repo / "seeds" / SEED
+    seed.write_text("---\ntitle: T\nbyline: Ann Example\n---\n" + "\n\n".join(paragraphs) + "\n")
+    _age(hostile.repo / "seeds")
+    started = time.monotonic()
+    done = hostile.run("validate", "--no-cache", "--select", "SC406", "seeds/" + SEED)
+    assert time.monotonic() - started < BOUND
+    assert done.returncode == 1, done.stderr
+    lines = [line.split(f"{SEED}:", 1)[1] for line in done.stdout.splitlines() if SEED in line]
+    assert lines == [
+        "7:1: SC406 [boilerplate] boilerplate-patterns: the pattern "
+        f"'{SLOW_LINE_PATTERN}' ran over 0.25 s on this line "
+        "and was stopped, and the rest of the file was not searched with it; rewrite the "
+        "pattern so that each part of a line can match one way only",
+        "11:1: SC406 [boilerplate] site boilerplate 'Sponsored by Acme Ferries'; delete the block",
+        "13:1: SC406 [boilerplate] site boilerplate 'Subscribe to our newsletter'; delete "
+        "the block",
+    ], done.stdout
+
+
+def test_a_pattern_that_backtracks_on_a_file_name_is_an_error(hostile: Hostile) -> None:
+    (hostile.repo / "seedcheck.toml").write_text(
+        f"pattern = '{SLOW_NAME_PATTERN}'\n", encoding="utf-8"
+    )
+    name = "1_" + "a" * 120 + ".tx"
+    (hostile.repo / "seeds" / name).write_text("x\n", encoding="utf-8")
+    for args in (["validate"], ["validate", "--no-cache"], ["index"], ["fix", "--diff"]):
+        done = hostile.run(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert done.stderr.startswith("seedcheck: error: pattern: the pattern '^(?P<number>"), (
+            args,
+            done.stderr,
+        )
+        assert "ran over 0.25 s on the file name '1_aaaa" in done.stderr, done.stderr
+        assert done.stderr.count("\n") == 1, done.stderr
+
+
 def _article(hostile: Hostile) -> str:
     (hostile.repo / "article.txt").write_text(
         "Harbour Dues Rise\n\nBy Cy Reporter\n\n" + PROSE.replace("ferry", "harbour"),

@@ -105,10 +105,9 @@ def test_a_workers_outcome_comes_back_whole_with_the_candidates_own_names(
     """What a worker sends is the outcome again, less the path and names the main
     process already holds, which the rebuilt outcome shares (not copies of them)."""
     import pickle
-    import re
 
     from seedcheck.config.settings import Settings, options_from
-    from seedcheck.corpus.listing import DEFAULT_PATTERN, Candidate, list_folder
+    from seedcheck.corpus.listing import DEFAULT_PATTERN, Candidate, list_folder, name_pattern
     from seedcheck.rules.registry import RULES
     from seedcheck.run.seed_worker import SeedJob, _to_wire, check_seed, from_wire
 
@@ -126,7 +125,7 @@ def test_a_workers_outcome_comes_back_whole_with_the_candidates_own_names(
     )
     candidates = [
         item
-        for item in list_folder(folder, re.compile(DEFAULT_PATTERN), 1000)
+        for item in list_folder(folder, name_pattern(DEFAULT_PATTERN), 1000)
         if isinstance(item, Candidate)
     ]
     kinds: list[str] = []

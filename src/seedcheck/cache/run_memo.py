@@ -43,7 +43,7 @@ from seedcheck.cache.file import (
 )
 from seedcheck.cache.location import cache_root, cache_usable
 from seedcheck.config.files import Found, configs_for_paths, read_table
-from seedcheck.corpus.listing import FolderScan, scan_digest, scan_folder
+from seedcheck.corpus.listing import FolderScan, name_pattern, scan_digest, scan_folder
 from seedcheck.errors import SeedcheckError
 from seedcheck.report import Report
 from seedcheck.text.pattern_safety import backtracking_reason
@@ -164,7 +164,7 @@ class RunMemo:
             for root, pattern, _, digest in folders:
                 if backtracking_reason(pattern) is not None:  # a memo file is not trusted
                     return None
-                scan = scan_folder(Path(root), re.compile(pattern), now)
+                scan = scan_folder(Path(root), name_pattern(pattern), now)
                 self.scans[scan.root] = scan  # for the run, if one folder differs
                 if scan_digest(scan) != digest:
                     return None
@@ -173,8 +173,10 @@ class RunMemo:
                 return None
             report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
             self.scans.clear()
-        except (EOFError, OSError, re.error, TypeError, ValueError):
-            return None  # a folder gone or unreadable, or a record of another shape
+        except (EOFError, OSError, re.error, SeedcheckError, TypeError, ValueError):
+            # A folder gone or unreadable, a record of another shape, or a name the
+            # pattern ran out of time on (the run then says so).
+            return None
         # Used now: the files kept are those of the runs made or answered last, so eight
         # commits' hooks do not push out the full run made between them.
         with contextlib.suppress(OSError):

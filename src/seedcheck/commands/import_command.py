@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +49,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from seedcheck.cache.location import cache_root
+    from seedcheck.corpus.listing import name_pattern
     from seedcheck.edits.imports import (
         ImportRefused,
         Metadata,
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_outside(target.root, config, args.allow_outside_repository)
     recovered = begin_writing(target.root, say=_say)
     finished = _finished_sources(recovered, args.files, target.root)
-    pattern = re.compile(settings.pattern)
+    pattern = name_pattern(settings.pattern)
     model = build_model(settings.required, settings.fields)
     planned: list[tuple[Plan, Corpus]] = []
 

@@ -27,7 +27,7 @@ from pydantic import (
 
 from seedcheck.config.files import Found, configs_for_paths, find_config, read_table
 from seedcheck.config.selection import Selection, check_selectors
-from seedcheck.corpus.listing import DEFAULT_PATTERN
+from seedcheck.corpus.listing import DEFAULT_PATTERN, name_pattern
 from seedcheck.errors import SeedcheckError
 from seedcheck.rules.base import OptionsCheck, Rule
 from seedcheck.rules.options import Option, RuleOptions
@@ -106,6 +106,7 @@ class CoreSettings(BaseModel):
                 f"pattern needs named groups (?P<number>…) and (?P<id>…); missing {sorted(missing)}"
             )
         refuse_backtracking(value)  # it runs on every file name a contributor chooses
+        name_pattern(value)  # the engine it runs on takes it
         return value
 
     @model_validator(mode="after")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import cast
 
-from seedcheck.corpus.listing import Entry
+from seedcheck.corpus.listing import Entry, name_pattern
 from seedcheck.corpus.value import Corpus
 from seedcheck.index.block import KeptRow, indexed_seeds
 from seedcheck.index.document import IndexDocument, IndexRow
@@ -94,7 +93,7 @@ def unread_seed_rows(corpus: Corpus) -> list[tuple[KeptRow, str]]:
     for problem in document.table_problems:
         if problem.file is not None:
             lines.setdefault(problem.file, problem.line)
-    pattern = re.compile(corpus.pattern)
+    pattern = name_pattern(corpus.pattern)
     source = document.lines  # decoded anew on each access
     kept: list[tuple[KeptRow, str]] = []
     for entry in corpus.entries:

@@ -8,18 +8,36 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from seedcheck.corpus.reading import describe_mode, read_limited
 from seedcheck.index.document import INDEX_NAME
+from seedcheck.text.bounded_pattern import BoundedPattern
+
+if TYPE_CHECKING:
+    from seedcheck.text.bounded_pattern import Match
 
 README_NAME = "README.md"
 DEFAULT_PATTERN = r"^(?P<number>\d{3,})_(?P<id>[0-9a-f]{16})\.(txt|md)$"
+PATTERN_SETTING = "pattern"
+
+
+def name_pattern(pattern: str) -> BoundedPattern:
+    """The file-name ``pattern`` setting as it runs: with a time limit on each name (a
+    contributor chooses the names), or on ``re`` when it is the default, known linear.
+
+    Raises PatternTimeout from a match that runs out of time: a name the pattern cannot
+    decide leaves the corpus's seeds unknown, an error for the whole run.
+    """
+    return BoundedPattern(
+        pattern, PATTERN_SETTING, "the file name", trusted=pattern == DEFAULT_PATTERN
+    )
+
+
 SEED_SUFFIXES = (".txt", ".md")
 INDEX_MAX_SIZE = 64 * 1024 * 1024
 # An index row takes a line of about 150 bytes; notes around the table get a megabyte.
@@ -116,10 +134,10 @@ class Candidate:
 # A name in a folder as scanned: the name, its pattern match, its entry kind (or
 # "candidate" for a file to be read), the entry's detail and, for a candidate, its stat.
 _Kind = EntryKind | Literal["candidate"]
-_Scanned = tuple[str, "re.Match[str] | None", _Kind, str, StatKey | None]
+_Scanned = tuple[str, "Match | None", _Kind, str, StatKey | None]
 
 
-def _scan(root: Path, pattern: re.Pattern[str]) -> Iterator[_Scanned]:
+def _scan(root: Path, pattern: BoundedPattern) -> Iterator[_Scanned]:
     """The names in ``root`` in order, each told apart by its name and type alone.
 
     One at a time: a match object and a stat are 400 bytes a name, which a list of
@@ -173,12 +191,12 @@ class FolderScan:
     now_ns: int
     names: tuple[tuple[str, _Kind, str, StatKey | None], ...]
 
-    def is_of(self, root: Path, pattern: re.Pattern[str]) -> bool:
+    def is_of(self, root: Path, pattern: BoundedPattern) -> bool:
         """Whether this is a scan of ``root`` with ``pattern`` (what a listing needs)."""
         return self.root == root and self.pattern == pattern.pattern
 
 
-def scan_folder(root: Path, pattern: re.Pattern[str], now_ns: int) -> FolderScan:
+def scan_folder(root: Path, pattern: BoundedPattern, now_ns: int) -> FolderScan:
     """Every name in ``root``, as :func:`list_folder` sees it; ``now_ns`` is the time taken
     just before, against which a stat is judged racy."""
     names = tuple(
@@ -192,13 +210,13 @@ def scan_digest(scan: FolderScan) -> bytes | None:
     return _digest(scan.names, scan.now_ns)
 
 
-def _rescanned(scan: FolderScan, pattern: re.Pattern[str]) -> Iterator[_Scanned]:
+def _rescanned(scan: FolderScan, pattern: BoundedPattern) -> Iterator[_Scanned]:
     for name, kind, detail, info in scan.names:
         yield (name, pattern.fullmatch(name), kind, detail, info)
 
 
 def list_folder(
-    root: Path, pattern: re.Pattern[str], max_file_size: int, scan: FolderScan | None = None
+    root: Path, pattern: BoundedPattern, max_file_size: int, scan: FolderScan | None = None
 ) -> list[Entry | Candidate]:
     """The names in ``root`` in order: entries known from name and type, and candidates.
 

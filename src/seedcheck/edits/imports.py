@@ -44,6 +44,7 @@ from seedcheck.seed.front_matter import is_fence
 from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.plain_layout import is_rule_line, split_plain
 from seedcheck.seed.summary import summarize
+from seedcheck.text.bounded_pattern import BoundedPattern
 
 ID_LENGTH = 16
 NUMBER_WIDTH = 3
@@ -158,7 +159,7 @@ def plan_import(
     metadata: Metadata,
     *,
     model: type[SeedMetadata],
-    pattern: re.Pattern[str],
+    pattern: BoundedPattern,
 ) -> Plan:
     """Check every source against the corpus and each other; raise :class:`ImportRefused`."""
     problems: list[str] = []
@@ -241,7 +242,7 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _taken(corpus: Corpus, pattern: re.Pattern[str]) -> tuple[list[str], dict[str, str]]:
+def _taken(corpus: Corpus, pattern: BoundedPattern) -> tuple[list[str], dict[str, str]]:
     """Numbers and ids the corpus's entries use, whatever they turned out to be.
 
     A directory or an unreadable file named like a seed still holds its number and id.

@@ -35,7 +35,9 @@ of its own, never a phrase inside a sentence of the article:
 
 Add your own with ``boilerplate-patterns`` (regular expressions searched in each body
 line as written, e.g. ``["^Sponsored content", "(?i)^watch:"]``); a line that matches
-one is reported whole.
+one is reported whole. A pattern that can backtrack without end is refused when the
+settings load; one that still runs over a quarter of a second on a line is stopped, and
+reported at that line, and the rest of that file is not searched with it.
 
 Reported once per paragraph, at its first matching line, which is where a block of
 furniture starts.
@@ -47,13 +49,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from seedcheck.rules.base import Finding, configured_file_rule
 from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import SeedFile
 from seedcheck.seed.paragraphs import BodyLine
+from seedcheck.text.bounded_pattern import TIME_LIMIT, BoundedPattern, PatternTimeout
 from seedcheck.text.excerpt import excerpt
 from seedcheck.text.normal import normalize
 from seedcheck.text.pattern_safety import refuse_backtracking
@@ -66,13 +69,15 @@ def _patterns_compile(patterns: tuple[str, ...]) -> None:
         except re.error as exc:
             raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
         refuse_backtracking(pattern)  # it runs on every line of every seed
+        BoundedPattern(pattern, BOILERPLATE_PATTERNS_NAME)  # the engine it runs on takes it
         if compiled.search(""):
             # "", "^" or "x?" would flag the first line of every paragraph.
             raise ValueError(f"{pattern!r} matches an empty line, so it would match every line")
 
 
+BOILERPLATE_PATTERNS_NAME = "boilerplate-patterns"
 BOILERPLATE_PATTERNS = Option(
-    "boilerplate-patterns",
+    BOILERPLATE_PATTERNS_NAME,
     tuple[str, ...],
     (),
     "extra regular expressions for site furniture lines.",
@@ -159,10 +164,18 @@ _HEADING_MAX = 140
 
 
 def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
-    custom = _compiled(options[BOILERPLATE_PATTERNS])
+    custom = list(_compiled(options[BOILERPLATE_PATTERNS]))
     for paragraph in body_paragraphs(seed):
         for line in paragraph.lines:
-            span = furniture_span(line, custom)
+            while True:
+                try:
+                    span = furniture_span(line, custom)
+                    break
+                except PatternTimeout as stopped:
+                    # Said where it ran out, and not tried again in this file: a file
+                    # of such lines costs one time limit, not one a line.
+                    custom.remove(stopped.bounded)
+                    yield _stopped(seed, line, stopped.bounded)
             if span is not None:
                 start, end = span
                 yield Finding(
@@ -176,8 +189,23 @@ def check(seed: SeedFile, options: RuleOptions) -> Iterator[Finding]:
                 break
 
 
-def furniture_span(line: BodyLine, custom: tuple[re.Pattern[str], ...]) -> tuple[int, int] | None:
-    """0-based start and end in ``line.text`` of the furniture it holds, or None.
+def _stopped(seed: SeedFile, line: BodyLine, pattern: BoundedPattern) -> Finding:
+    return Finding(
+        seed.path,
+        line.number,
+        1,
+        f"{pattern.setting}: the pattern {excerpt(pattern.pattern, 60)} ran over "
+        f"{TIME_LIMIT} s on this line and was stopped, and the rest of the file was not "
+        "searched with it; rewrite the pattern so that each part of a line can match one "
+        "way only",
+        line.number,
+        len(line.text) + 1,
+    )
+
+
+def furniture_span(line: BodyLine, custom: Sequence[BoundedPattern]) -> tuple[int, int] | None:
+    """0-based start and end in ``line.text`` of the furniture it holds, or None;
+    PatternTimeout if a pattern of ``custom`` ran out of time on it.
 
     extractor-residue asks too, to leave these lines to this rule."""
     text = line.text.strip()
@@ -208,9 +236,11 @@ def _is_link_bar(plain: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _compiled(patterns: tuple[str, ...]) -> tuple[BoundedPattern, ...]:
     # Validated when the configuration was loaded; compiled once per run, not per file.
-    return tuple(re.compile(pattern) for pattern in patterns)
+    return tuple(
+        BoundedPattern(pattern, BOILERPLATE_PATTERNS_NAME, "a line") for pattern in patterns
+    )
 
 
 RULE = configured_file_rule(

@@ -14,7 +14,6 @@ import bisect
 import hashlib
 import itertools
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -54,6 +53,7 @@ from seedcheck.run.seed_worker import (
 )
 from seedcheck.seed.file import Layout
 from seedcheck.seed.summary import SeedSummary
+from seedcheck.text.bounded_pattern import BoundedPattern
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -104,7 +104,7 @@ class FolderRun:
     """
 
     root: Path
-    pattern: re.Pattern[str]
+    pattern: BoundedPattern
     layout: Layout
     model_fields: tuple[tuple[str, ...], tuple[tuple[str, str], ...]]
     max_file_size: int

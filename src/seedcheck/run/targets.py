@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,12 +10,13 @@ from pathlib import Path
 from seedcheck.cache.location import cache_root
 from seedcheck.config.files import CONFIG_FILES
 from seedcheck.config.settings import LoadedConfig, options_from
-from seedcheck.corpus.listing import FolderScan
+from seedcheck.corpus.listing import FolderScan, name_pattern
 from seedcheck.corpus.value import Corpus
 from seedcheck.errors import SeedcheckError
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Rule
 from seedcheck.run.folder import FolderCheck, FolderRun, Revise, check_folder, default_jobs
+from seedcheck.text.bounded_pattern import BoundedPattern
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     """Group ``paths`` by corpus folder; no paths means the configured corpus."""
     whole: list[Path] = []
     files: dict[Path, set[Path]] = {}
-    pattern = re.compile(config.settings.pattern)
+    pattern = name_pattern(config.settings.pattern)
     if not paths:
         whole.append(_existing_corpus(config))
     for raw in paths:
@@ -72,7 +72,7 @@ def resolve_targets(paths: Sequence[str], config: LoadedConfig) -> list[Target]:
     return targets
 
 
-def _belongs_to_corpus(path: Path, pattern: re.Pattern[str], config: LoadedConfig) -> bool:
+def _belongs_to_corpus(path: Path, pattern: BoundedPattern, config: LoadedConfig) -> bool:
     """Whether a named file is one the corpus checks report on."""
     if pattern.fullmatch(path.name) or path.name == INDEX_NAME:
         return True
@@ -127,7 +127,7 @@ def check_target(
     settings = config.settings
     run = FolderRun(
         target.root,
-        pattern=re.compile(settings.pattern),
+        pattern=name_pattern(settings.pattern),
         layout=settings.layout,
         model_fields=(tuple(settings.required), tuple(sorted(settings.fields.items()))),
         max_file_size=settings.max_file_size,
