@@ -34,16 +34,42 @@ def cache_usable(root: Path, folder: Path | None = None) -> bool:
     yet are made by the first write, and are fine.
     """
     problem = _problem(root, root if folder is None else folder)
+    advice = "remove the folder, or pass --no-cache"
+    if problem is None:
+        problem = _tracked(root)
+        advice = f"untrack it: git rm -r --cached {escape(str(root))}; or pass --no-cache"
     if problem is None:
         return True
     warning = (
         f"seedcheck: warning: {escape(str(root))}: {problem}; the cache is off for this run "
-        "(remove the folder, or pass --no-cache)"
+        f"({advice})"
     )
     if warning not in _warned:
         _warned.add(warning)
         print(warning, file=sys.stderr)
     return False
+
+
+# Whether git tracks files in each cache root asked about: read once a process.
+_tracked_roots: dict[str, str | None] = {}
+
+
+def _tracked(root: Path) -> str | None:
+    """What is wrong if git tracks files inside the cache folder ``root``.
+
+    A cache committed to the repository (by a pull request, say) is the repository's,
+    not this machine's record of it: its entries could make a run report a state the
+    corpus is not in. Not there yet, it is made by this run, and tracks nothing.
+    """
+    key = os.path.abspath(root)
+    if key not in _tracked_roots:
+        from seedcheck.cache.tracked import tracking_repository
+
+        found = tracking_repository(root) if root.is_dir() else None
+        _tracked_roots[key] = (
+            None if found is None else "holds files tracked by git (committed to the repository)"
+        )
+    return _tracked_roots[key]
 
 
 def _problem(root: Path, folder: Path) -> str | None:
