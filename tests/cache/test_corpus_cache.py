@@ -702,3 +702,42 @@ def test_a_file_from_another_settings_folder_is_never_believed(
         shutil.copyfile(path, second / path.name)
     _forget_runs()
     assert run_cli(["validate", "-q", "corpus"]) == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock is POSIX's")
+def test_a_run_skips_its_save_while_another_holds_the_cache(
+    corpus: list[Path], run_cli: RunCli, reads: Reads
+) -> None:
+    import fcntl
+
+    expected = run_cli(["validate", "corpus"])
+    cache = Path(os.environ["SEEDCHECK_CACHE_DIR"])
+    [folder] = _cache_folders(cache)
+    [memo] = memo_files()
+    _edit(corpus[2], "Seed 2", "Seed Z")
+    _forget_runs()
+    changed = run_cli(["validate", "--no-cache", "corpus"])
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*")}
+    held = [os.open(path, os.O_RDONLY) for path in (folder, memo.parent)]
+    try:
+        for fd in held:  # another run saving: its own descriptor, so its own lock
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        reads.seeds.clear()
+        assert run_cli(["validate", "corpus"]) == changed
+        assert reads.seeds == [corpus[2].name]
+        # Nothing written, not even half of a save: the next run reads the seed again.
+        assert {p: p.stat().st_mtime_ns for p in cache.rglob("*")} == before
+        reads.seeds.clear()
+        assert run_cli(["validate", "corpus"]) == changed
+        assert reads.seeds == [corpus[2].name]
+    finally:
+        for fd in held:
+            os.close(fd)
+    reads.seeds.clear()
+    assert run_cli(["validate", "corpus"]) == changed
+    assert reads.seeds == [corpus[2].name]
+    reads.seeds.clear()
+    _forget_runs()
+    assert run_cli(["validate", "corpus"]) == changed
+    assert reads.seeds == []  # saved by the run before
+    assert changed != expected

@@ -35,6 +35,7 @@ from seedcheck.cache.file import (
     from_record,
     read_checked,
     read_checked_parts,
+    saving,
     write_checked,
     write_checked_parts,
 )
@@ -268,7 +269,11 @@ class CorpusCache:
             # marshalled bytes (23 MB) came on top of everything the corpus rules hold.
             parts = _index_parts(digest, parsed_record(parsed))
             key = _key(self.path, INDEX_PART)
-            write_checked_parts(self.path / INDEX_PART, _MAGIC, parts, key=key, root=self._root)
+            with saving(self.path, self.path.parent.parent) as free:
+                if free:
+                    write_checked_parts(
+                        self.path / INDEX_PART, _MAGIC, parts, key=key, root=self._root
+                    )
         return parsed
 
     def index_rows(self, path: Path, data: bytes, names: Collection[str]) -> IndexDocument | None:
@@ -298,16 +303,19 @@ class CorpusCache:
 
     def _write(self, names: Sequence[str]) -> None:
         """Write the corpus part and the seed files among ``names``."""
-        if self.path is None:
+        if self.path is None or not names:
             return
-        for name in sorted(names):
-            part: object = self._corpus
-            if name != CORPUS_NAME:
-                files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
-                part = {seed: _plain(entry) for seed, entry in files.items()}
-            key = _key(self.path, name)
-            write_checked(self.path / name, _MAGIC, part, key=key, root=self._root)
-            self._dirty.discard(name)
+        with saving(self.path, self.path.parent.parent) as free:
+            if not free:
+                return  # another run is saving this cache (see saving)
+            for name in sorted(names):
+                part: object = self._corpus
+                if name != CORPUS_NAME:
+                    files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
+                    part = {seed: _plain(entry) for seed, entry in files.items()}
+                key = _key(self.path, name)
+                write_checked(self.path / name, _MAGIC, part, key=key, root=self._root)
+                self._dirty.discard(name)
 
 
 def _key(folder: Path, name: str) -> str:

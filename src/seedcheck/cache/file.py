@@ -36,6 +36,8 @@ MAX_CACHE_FILE = 1 << 30
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _READ_FLAGS |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _PART_HEAD = struct.Struct("<Q")
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_FOLDER_FLAGS |= getattr(os, "O_CLOEXEC", 0)
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by seedcheck.\n"
@@ -178,6 +180,48 @@ def write_checked(
         _replace(path, magic + digest.digest() + line, payload)  # not joined: a copy
     except OSError:
         return
+
+
+@contextlib.contextmanager
+def saving(folder: Path, root: Path) -> Iterator[bool]:
+    """Whether this run may write the cache files in ``folder`` (under the cache root
+    ``root``): True inside the block while it holds the folder's lock, False when the
+    folder cannot be used or another run holds the lock.
+
+    A writer that finds the lock taken skips its save rather than wait: the cache is
+    only a record for the next run, the other run's files are as good, and a hook or an
+    editor should not wait on one. Each file is whole on its own either way; the lock
+    keeps two runs' saves from interleaving file by file. ``flock`` on the folder itself
+    (POSIX), released when the process ends however it ends; elsewhere saves go unlocked.
+    """
+    if not cache_usable(root, folder):
+        yield False
+        return
+    try:
+        _prepare(root)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, _FOLDER_FLAGS)
+    except OSError:
+        yield False
+        return
+    try:
+        yield _try_lock(fd)
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; each file is still replaced whole
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # a file system that cannot lock: saves go unlocked, as before
+    return True
 
 
 def diagnostic_record(diagnostic: Diagnostic) -> DiagnosticRecord:

@@ -39,6 +39,7 @@ from seedcheck.cache.file import (
     from_record,
     open_cache_file,
     read_checked,
+    saving,
     write_checked,
 )
 from seedcheck.cache.location import cache_root, cache_usable
@@ -194,8 +195,10 @@ class RunMemo:
             tuple(report.checked),
         )
         record = (tuple(folders), marshal.dumps(report_record))
-        write_checked(self.path, _MAGIC, record, key=self.key, root=self.root)
-        self._forget_older()
+        with saving(self.folder, self.root) as free:
+            if free:  # else another run is saving to the memo (see saving)
+                write_checked(self.path, _MAGIC, record, key=self.key, root=self.root)
+                self._forget_older()
 
     def _forget_older(self) -> None:
         """Delete all but the :data:`KEPT` files used last, this run's among them.
