@@ -11,11 +11,19 @@ process on a generated corpus in a temporary folder, and prints a table:
                               once the next writer ran, and running the command again
                               leaves the corpus consistent (no shared number, no seed
                               missing from INDEX.md);
+  kill validate               K cached runs after edits to some seeds, each killed with
+                              SIGKILL at a random moment (while it saves its cache,
+                              often); then a cached run's report must equal a
+                              --no-cache run's;
   concurrent imports          R rounds of two imports into one corpus at once;
+  concurrent validates        R rounds of two cached validate runs at once after edits
+                              (one saves, the other may skip its save): both reports,
+                              and the next cached run's, must equal a --no-cache run's;
   corrupted cache files       every cache file truncated, flipped, emptied, replaced by
-                              random bytes or by another file, and the memo file
-                              replaced by another corpus's: each run's report must equal
-                              a --no-cache run's.
+                              random bytes or by another file, or by the file of the same
+                              name made for the same seeds under other settings, and the
+                              memo file replaced by another corpus's: each run's report
+                              must equal a --no-cache run's.
 
 A failure is counted, not raised, so that one run shows them all. POSIX only (SIGKILL).
 """
@@ -167,6 +175,78 @@ def kill_loop(name: str, work: Path, kills: int, seeds: int, rng: random.Random)
     return killed, failures
 
 
+def _edit_some(corpus: Path, rng: random.Random) -> None:
+    """Edit a few seeds (a finding added or removed), each with an mtime an hour back."""
+    seeds = sorted(corpus.glob("*.txt"))
+    for path in rng.sample(seeds, min(3, len(seeds))):
+        data = path.read_bytes()
+        data = data.replace(b"  \r\n", b"\n") if b"\r\n" in data else data + b"tail  \n"
+        path.write_bytes(data)
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - 3600 * 10**9))
+
+
+def _cached_differs(root: Path) -> str | None:
+    """Why a cached validate's report is not a --no-cache run's, or None."""
+    expected = _seedcheck(root, "validate", "--no-cache")
+    cached = _seedcheck(root, "validate")
+    if (cached.returncode, cached.stdout) != (expected.returncode, expected.stdout):
+        return f"cached report differs: {cached.stdout[-200:]!r} {cached.stderr[-200:]!r}"
+    return None
+
+
+def kill_validate_loop(work: Path, kills: int, seeds: int, rng: random.Random) -> tuple[int, int]:
+    """(runs killed midway, failures) for cached validate runs killed at random moments."""
+    killed = failures = 0
+    root = work / "kill-validate"
+    corpus = _project(root, seeds, rng)
+    _age(corpus)
+    _seedcheck(root, "validate")
+    for turn in range(kills):
+        _edit_some(corpus, rng)
+        killed += _killed([PYTHON, "-m", "seedcheck", "validate"], root, rng.uniform(0.05, 0.6))
+        why = _cached_differs(root)
+        if why is not None:
+            failures += 1
+            print(f"  validate #{turn}: {why}", file=sys.stderr)
+    shutil.rmtree(root)
+    return killed, failures
+
+
+def validate_race_loop(work: Path, rounds: int, seeds: int, rng: random.Random) -> int:
+    """Rounds in which two cached validate runs at once gave a wrong report."""
+    failures = 0
+    root = work / "race-validate"
+    corpus = _project(root, seeds, rng)
+    _age(corpus)
+    _seedcheck(root, "validate")
+    for turn in range(rounds):
+        _edit_some(corpus, rng)
+        expected = _seedcheck(root, "validate", "--no-cache")
+        children = [
+            subprocess.Popen(
+                [PYTHON, "-m", "seedcheck", "validate"],
+                cwd=root,
+                env=_env(root),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outputs = [(child.wait(300), child.communicate()[0]) for child in children]
+        why = next(
+            (f"{out[-200:]!r}" for out in outputs if out != (expected.returncode, expected.stdout)),
+            None,
+        )
+        why = why or _cached_differs(root)
+        if why is not None:
+            failures += 1
+            print(f"  validate race #{turn}: {why}", file=sys.stderr)
+    shutil.rmtree(root)
+    return failures
+
+
 def concurrency_loop(work: Path, rounds: int, seeds: int, rng: random.Random) -> int:
     """Rounds in which two imports at once left the corpus inconsistent."""
     failures = 0
@@ -223,8 +303,20 @@ def corruption_loop(work: Path, seeds: int, rng: random.Random) -> tuple[int, in
     shutil.rmtree(root / "cache", ignore_errors=True)
     _seedcheck(root, "validate", "seeds")
     files = sorted(p for p in (root / "cache").rglob("*") if p.is_file() and p.name != ".gitignore")
+    # The same seeds under other settings: files of the same names, whole, of records
+    # that match the seeds' stats, with other findings.
+    (root / "strict.toml").write_text('corpus = "seeds"\nbody-min-words = 1000\n', "utf-8")
+    _seedcheck(root, "validate", "--config", "strict.toml", "seeds")
+    strict = {
+        p.relative_to(root / "cache").parts[-1]: p.read_bytes()
+        for p in (root / "cache").rglob("*")
+        if p.is_file() and p not in files and p.parent.name != "memo"
+    }
     for target in files:
-        for kind, corrupt in _corruptions(rng, files[0].read_bytes()).items():
+        corruptions = _corruptions(rng, files[0].read_bytes())
+        if target.name in strict:
+            corruptions["other-setting"] = lambda data, name=target.name: strict[name]
+        for kind, corrupt in corruptions.items():
             shutil.rmtree(root / "cache", ignore_errors=True)
             _seedcheck(root, "validate", "seeds")
             if not target.exists():
@@ -271,8 +363,12 @@ def main() -> None:
         for name in ("fix", "index", "import"):
             killed, failed = kill_loop(name, work, args.kills, args.seeds, rng)
             rows.append((f"kill {name}", f"{args.kills} runs, {killed} killed midway", failed))
+        killed, failed = kill_validate_loop(work, args.kills, args.seeds, rng)
+        rows.append(("kill validate", f"{args.kills} runs, {killed} killed midway", failed))
         failed = concurrency_loop(work, args.rounds, args.seeds, rng)
         rows.append(("concurrent imports", f"{args.rounds} rounds of two", failed))
+        failed = validate_race_loop(work, args.rounds, args.seeds, rng)
+        rows.append(("concurrent validates", f"{args.rounds} rounds of two", failed))
         tried, failed = corruption_loop(work, args.seeds, rng)
         rows.append(("corrupted cache files", f"{tried} corruptions", failed))
     print(f"seed {args.seed}, {args.seeds} seeds a corpus\n")
