@@ -313,9 +313,9 @@ def test_the_index_part_is_read_only_when_index_md_is_parsed(
         read.append(path.name)
         return read_checked(path, magic, key=key)
 
-    def counting_read_checked_parts(path: Path, magic: bytes, *, key: str) -> Any:
+    def counting_read_checked_parts(path: Path, magic: bytes, *, key: str, **more: Any) -> Any:
         read.append(path.name)
-        return read_checked_parts(path, magic, key=key)
+        return read_checked_parts(path, magic, key=key, **more)
 
     monkeypatch.setattr("seedcheck.cache.corpus_cache.read_checked", counting_read_checked)
     monkeypatch.setattr(

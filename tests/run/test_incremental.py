@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import seedcheck.run.engine
 import seedcheck.run.incremental
 from seedcheck.run.incremental import CorpusState, RuleState, state_from
+from seedcheck.run.seed_versions import seed_versions
 from tests.conftest import RunCli, memo_files
 
 HOUR_AGO = time.time_ns() - 3600 * 10**9
@@ -130,10 +131,12 @@ def test_a_changed_index_reruns_its_rules_in_full(
 def test_a_damaged_state_is_none_and_every_rule_runs() -> None:
     assert state_from(None) is None
     assert state_from(("seeds", {})) is None
-    assert state_from(({}, {"SC506": (b"k", "not a list")})) is None
-    assert state_from(({}, {"SC506": ("k", [])})) is None
-    kept = CorpusState({"a.txt": "00"}, {"SC506": RuleState(b"k", [])})
+    assert state_from(((b"", b""), {"SC506": (b"k", "not a list", None)})) is None
+    assert state_from(((b"", b""), {"SC506": ("k", [], None)})) is None
+    versions = seed_versions(())
+    kept = CorpusState(versions, {"SC506": RuleState(b"k", [], None)})
     assert state_from(kept.record()) == kept
+    assert state_from(((b"a.txt", b"short"), {})) is None  # a digest for each name
 
 
 def test_reused_findings_that_are_not_diagnostics_are_not_reused(

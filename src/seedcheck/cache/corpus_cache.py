@@ -24,7 +24,7 @@ import itertools
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from seedcheck.cache.code_identity import code_identity
 from seedcheck.cache.collector_pause import collector_paused
@@ -48,6 +48,7 @@ from seedcheck.index.document import (
     from_parsed,
     parse_index,
     parsed_record,
+    record_file,
 )
 from seedcheck.seed.summary import SeedSummary, SummaryRecord
 
@@ -134,7 +135,8 @@ class CorpusCache:
             files = read_checked(folder / name, _MAGIC, key=_key(folder, name))
             if isinstance(files, dict):
                 self._shards[shard] = files
-        corpus = read_checked(folder / CORPUS_NAME, _MAGIC, key=_key(folder, CORPUS_NAME))
+        key = _key(folder, CORPUS_NAME)
+        corpus = _gathered(read_checked_parts(folder / CORPUS_NAME, _MAGIC, key=key))
         if _keyed(corpus):
             self._corpus = corpus
 
@@ -283,12 +285,27 @@ class CorpusCache:
         digest = hashlib.blake2b(data, digest_size=16).digest()
         # Rows from a record hold no cycles (see collector_pause).
         with collector_paused():
-            self._read_index()
-            if self._index is None or self._index[0] != digest:
+            if self._index_read:
+                entry = self._index
+            else:
+                # Only the rows of ``names`` are kept as the parts are read: the record
+                # of every row (47 MiB at 100,000 rows) is never held. The whole index,
+                # if asked for later, is read again.
+                wanted = frozenset(names)
+
+                def rows_of(at: int, part: Any) -> Any:
+                    if at == 0 or not isinstance(part, tuple):
+                        return part
+                    return tuple(row for row in part if record_file(row) in wanted)
+
+                assert self.path is not None  # else the index counts as read
+                key = _key(self.path, INDEX_PART)
+                parts = read_checked_parts(self.path / INDEX_PART, _MAGIC, key=key, select=rows_of)
+                entry = _index_entry(parts, counted=False)
+            if entry is None or entry[0] != digest:
                 return None
             try:
-                # Kept: the whole index may still be asked for (see index).
-                return from_parsed(path, data, self._index[1], only=names)
+                return from_parsed(path, data, entry[1], only=names)
             except (TypeError, ValueError):
                 return None
 
@@ -309,13 +326,63 @@ class CorpusCache:
             if not free:
                 return  # another run is saving this cache (see saving)
             for name in sorted(names):
-                part: object = self._corpus
-                if name != CORPUS_NAME:
+                key = _key(self.path, name)
+                if name == CORPUS_NAME:
+                    bulk: list[bytes] = []
+                    head = _spread(self._corpus, bulk)
+                    parts = (head, *bulk)
+                    write_checked_parts(self.path / name, _MAGIC, parts, key=key, root=self._root)
+                else:
                     files = self._shards[int(name.removeprefix(SHARD_PREFIX), 16)]
                     part = {seed: _plain(entry) for seed, entry in files.items()}
-                key = _key(self.path, name)
-                write_checked(self.path / name, _MAGIC, part, key=key, root=self._root)
+                    write_checked(self.path / name, _MAGIC, part, key=key, root=self._root)
                 self._dirty.discard(name)
+
+
+# Bytes this long or longer in the corpus part (the near-duplicate band index: 25 MB at
+# 100,000 seeds) are written as parts of their own, each marshalled alone, so that
+# writing the part never holds a marshalled copy of all of it (see write_checked_parts).
+BULK = 1 << 20
+
+
+def _spread(value: object, bulk: list[bytes]) -> object:
+    """``value`` with each long bytes in it put in ``bulk`` and replaced by (..., index):
+    Ellipsis, which marshal writes and no cached value holds."""
+    if isinstance(value, bytes) and len(value) >= BULK:
+        bulk.append(value)
+        return (..., len(bulk) - 1)
+    if isinstance(value, tuple):
+        return tuple(_spread(item, bulk) for item in value)
+    if isinstance(value, list):
+        return [_spread(item, bulk) for item in value]
+    if isinstance(value, dict):
+        return {key: _spread(item, bulk) for key, item in value.items()}
+    return value
+
+
+def _gathered(parts: list[Any] | None) -> object:
+    """The value :func:`_spread` wrote as ``parts``; None if they are not of it."""
+    if not parts:
+        return None
+
+    def gather(value: object) -> object:
+        if isinstance(value, tuple):
+            if len(value) == 2 and value[0] is ...:
+                at = value[1]
+                if type(at) is not int or not 0 <= at < len(parts) - 1:
+                    raise ValueError("no such part")
+                return parts[at + 1]
+            return tuple(gather(item) for item in value)
+        if isinstance(value, list):
+            return [gather(item) for item in value]
+        if isinstance(value, dict):
+            return {key: gather(item) for key, item in value.items()}
+        return value
+
+    try:
+        return gather(parts[0])
+    except (ValueError, RecursionError):
+        return None
 
 
 def _key(folder: Path, name: str) -> str:
@@ -337,8 +404,11 @@ def _index_parts(digest: bytes, record: ParsedIndex) -> Iterator[object]:
         yield rows[start : start + INDEX_ROWS_PER_PART]
 
 
-def _index_entry(parts: list[Any] | None) -> tuple[bytes, ParsedIndex] | None:
-    """INDEX.md's entry from the parts it was written in, or None if they are not."""
+def _index_entry(
+    parts: list[Any] | None, *, counted: bool = True
+) -> tuple[bytes, ParsedIndex] | None:
+    """INDEX.md's entry from the parts it was written in, or None if they are not; with
+    ``counted`` False, the parts may hold fewer rows than were written (some selected)."""
     if not parts or not isinstance(parts[0], tuple) or len(parts[0]) != 6:
         return None
     digest, begins, ends, has_table, problems, count = parts[0]
@@ -346,13 +416,13 @@ def _index_entry(parts: list[Any] | None) -> tuple[bytes, ParsedIndex] | None:
     if not isinstance(digest, bytes) or not all(isinstance(c, tuple) for c in chunks):
         return None
     rows = tuple(itertools.chain.from_iterable(chunks))
-    if len(rows) != count:
+    if counted and len(rows) != count:
         return None
     # The rows' and the rest's shapes are checked as they are used (from_parsed).
     return digest, (begins, ends, has_table, rows, problems)
 
 
-def _keyed(value: object) -> bool:
+def _keyed(value: object) -> TypeGuard[tuple[bytes, list[DiagnosticRecord], object] | None]:
     """Whether a cached corpus entry is None or a (digest, findings, state) triple."""
     return value is None or (
         isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], bytes)

@@ -23,7 +23,7 @@ import marshal
 import os
 import stat
 import struct
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -78,11 +78,16 @@ def key_line(key: str) -> bytes:
     return line + b"\n"
 
 
-def read_checked_parts(path: Path, magic: bytes, *, key: str) -> list[Any] | None:
+def read_checked_parts(
+    path: Path, magic: bytes, *, key: str, select: Callable[[int, Any], Any] | None = None
+) -> list[Any] | None:
     """The values in a cache file of parts (see :func:`write_checked_parts`), or None
     when it is missing, not a whole, valid one, or written for another ``key``.
 
-    Read a part at a time: the file's bytes are never all in memory at once.
+    Read a part at a time: the file's bytes are never all in memory at once. With
+    ``select``, each part (numbered from 0) is kept as what it returns for it, so that a
+    reader wanting a few values of a large file never holds all of them; what it kept
+    is returned only once the whole file is found whole.
     """
     try:
         with open_cache_file(path) as stream:
@@ -94,7 +99,7 @@ def read_checked_parts(path: Path, magic: bytes, *, key: str) -> list[Any] | Non
                 return None
             left = os.fstat(stream.fileno()).st_size - stream.tell()
             digest = hashlib.blake2b(line, digest_size=_CHECKSUM_SIZE)
-            parts = []
+            parts: list[Any] = []
             while head := stream.read(_PART_HEAD.size):
                 (size,) = _PART_HEAD.unpack(head) if len(head) == _PART_HEAD.size else (-1,)
                 left -= len(head)
@@ -105,7 +110,8 @@ def read_checked_parts(path: Path, magic: bytes, *, key: str) -> list[Any] | Non
                 left -= size
                 digest.update(head)
                 digest.update(payload)
-                parts.append(marshal.loads(payload))
+                value = marshal.loads(payload)
+                parts.append(value if select is None else select(len(parts), value))
     except Exception:  # unreadable, or damage the checksum would refuse: start afresh
         return None
     return parts if digest.digest() == checksum else None

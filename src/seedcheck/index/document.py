@@ -294,7 +294,7 @@ def from_parsed(
     """
     begins, ends, has_table, rows, problems = record
     if only is not None:
-        rows = tuple(row for row in rows if _record_file(row) in only)
+        rows = tuple(row for row in rows if record_file(row) in only)
     return replace(
         _unparsed(path, data),
         begin_lines=_numbers(begins),
@@ -321,8 +321,9 @@ def _row_file(row: IndexRow) -> str:
     return cell.text if cell else ""
 
 
-def _record_file(row: Any) -> object:
-    """The file of a row record, as :func:`_row_file` reads it from the row."""
+def record_file(row: Any) -> object:
+    """The file of a row record (see :data:`ParsedIndex`), as :func:`_row_file` reads it
+    from the row; ValueError or TypeError if it is not a row record."""
     _, columns, values, file = row
     if file is not None or type(columns) is not tuple or "File" not in columns:
         return "" if file is None else file

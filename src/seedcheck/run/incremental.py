@@ -33,6 +33,7 @@ from seedcheck.index.document import IndexDocument
 from seedcheck.rules.base import Rule
 from seedcheck.rules.options import RuleOptions
 from seedcheck.run.engine import check_corpus_rules, stamp
+from seedcheck.run.seed_versions import SeedVersions, changed_seeds, seed_versions, versions_from
 from seedcheck.seed.summary import SeedSummary
 
 # The inputs of a rule with an update: it decides itself what to check again.
@@ -54,14 +55,15 @@ class RuleState(NamedTuple):
 class CorpusState(NamedTuple):
     """What the next run needs to reuse the corpus rules' findings."""
 
-    seeds: dict[str, str]  # each seed's name and content digest (SHA-256)
+    seeds: SeedVersions  # each seed's name and content digest
     rules: dict[str, RuleState]  # by rule code
 
     def record(
         self,
-    ) -> tuple[dict[str, str], dict[str, tuple[bytes, list[DiagnosticRecord], object]]]:
+    ) -> tuple[tuple[bytes, bytes], dict[str, tuple[bytes, list[DiagnosticRecord], object]]]:
         """The state as plain values, for the cache."""
-        return self.seeds, {code: tuple(state) for code, state in self.rules.items()}  # type: ignore[misc]
+        rules = {code: (s.inputs, s.findings, s.kept) for code, s in self.rules.items()}
+        return self.seeds.record(), rules
 
 
 def state_from(record: Any) -> CorpusState | None:
@@ -69,7 +71,8 @@ def state_from(record: Any) -> CorpusState | None:
     if not (isinstance(record, tuple) and len(record) == 2):
         return None
     seeds, rules = record
-    if not (isinstance(seeds, dict) and isinstance(rules, dict)):
+    versions = versions_from(seeds)
+    if versions is None or not isinstance(rules, dict):
         return None
     states: dict[str, RuleState] = {}
     for code, state in rules.items():
@@ -82,7 +85,7 @@ def state_from(record: Any) -> CorpusState | None:
         ):
             return None
         states[code] = RuleState(*state)
-    return CorpusState(seeds, states)
+    return CorpusState(versions, states)
 
 
 def entries_digest(corpus: Corpus) -> bytes:
@@ -121,12 +124,12 @@ def check_corpus_reusing(
     index, all of it, is parsed only if a rule runs in full).
     """
     entries = entries_digest(corpus)
-    seeds = {seed.name: seed.digest for seed in corpus.seeds}
+    seeds = seed_versions(corpus.seeds)
     kept: dict[str, RuleState] = {}
     found: list[Diagnostic] = []
     changed: frozenset[str] | None = None  # the seeds a local rule checks again, made once
     if previous is not None:
-        changed = frozenset(_changed(previous.seeds, seeds))
+        changed = frozenset(changed_seeds(previous.seeds, seeds))
     partial = _Partial(index_rows)
     for rule in rules:
         if rule.check_corpus is None:
@@ -229,13 +232,6 @@ def _reused(before: RuleState | None, inputs: bytes) -> list[Diagnostic] | None:
         return [from_record(record) for record in before.findings]
     except (TypeError, ValueError):
         return None
-
-
-def _changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
-    """The names of the seeds that are new, gone or of other content."""
-    changed = {name for name, digest in now.items() if before.get(name) != digest}
-    changed.update(name for name in before if name not in now)
-    return changed
 
 
 def _local(
