@@ -382,7 +382,7 @@ def test_rules_lists_every_rule_on_one_line(run_cli: RunCli) -> None:
     result = run_cli(["rules"])
     assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
-    assert len(lines) == len(RULES) == 50
+    assert len(lines) == len(RULES) == 51
     assert lines[0] == "SC101  invalid-utf8               error    File is not valid UTF-8."
     assert lines[-1] == (
         "SC701  unused-suppression         warning  "

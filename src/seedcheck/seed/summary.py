@@ -3,9 +3,10 @@
 The corpus rules (index, duplicates, numbering) compare seeds with each other, so they
 need every seed at once; holding every text would cost memory in proportion to the
 corpus. A :class:`SeedSummary` is the few hundred bytes they actually read: names,
-digests, the index row's cells and the near-duplicate signature. It is also what the
-cache keeps per file, so it converts to and from a tuple of plain values, and a
-named tuple: small, immutable, and picklable for worker processes.
+digests, the index row's cells, the near-duplicate signature and the keys of the lines
+that may be site furniture. It is also what the cache keeps per file, so it converts to
+and from a tuple of plain values, and a named tuple: small, immutable, and picklable
+for worker processes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import NamedTuple
 from seedcheck.seed.body_digest import body_digest
 from seedcheck.seed.body_lines import first_body_line
 from seedcheck.seed.file import SeedFile
+from seedcheck.seed.furniture_lines import FurnitureLine, furniture_lines
 from seedcheck.seed.suppressions import Suppression, suppressions
 from seedcheck.text import lsh_pairs
 from seedcheck.text.shingles import DOCUMENT_SHINGLE_WORDS
@@ -49,6 +51,7 @@ SummaryRecord = tuple[
     int,
     tuple[Suppression, ...],
     tuple[tuple[str, str], ...],
+    tuple[FurnitureLine, ...],
 ]
 
 
@@ -82,6 +85,9 @@ class SeedSummary(NamedTuple):
     # The index columns ("Title", "Byline") whose value in the seed is invalid or missing,
     # each with why: `seedcheck index` keeps the row's cell rather than write it.
     held: tuple[tuple[str, str], ...] = ()
+    # ``(key, line number)`` of the lines at the body's edges that may be the site's
+    # furniture (see seed.furniture_lines): corpus-furniture counts the keys.
+    furniture: tuple[FurnitureLine, ...] = ()
 
     def record(self) -> SummaryRecord:
         """The summary as plain values, for the cache (the folder is the cache's key)."""
@@ -155,6 +161,7 @@ def summarize(seed: SeedFile, signing: Signing | None = None, few: bool = False)
         shingles=made[1] if made else 0,
         suppressions=suppressions(seed),
         held=held_cells(seed),
+        furniture=furniture_lines(seed),
     )
 
 
