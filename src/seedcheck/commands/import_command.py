@@ -29,7 +29,7 @@ def add_parser(sub: Any) -> None:
         description="Import raw articles: take the title and byline from each text (as in "
         "the plain layout), write a front-matter seed with the next free number and an id "
         "derived from the text, regenerate INDEX.md, and show the findings on the new "
-        "seeds. Nothing is written when any file is refused.",
+        "seeds. Nothing is written when any file is refused, unless --keep-going.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="raw article (UTF-8 text)")
     parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: configured)")
@@ -40,7 +40,15 @@ def add_parser(sub: Any) -> None:
         "--title", metavar="TITLE", help="the title; the text then has no title line"
     )
     parser.add_argument(
-        "--byline", metavar="NAME", help="the byline; the text then has no 'By' line"
+        "--byline",
+        metavar="NAME",
+        help="the byline; a 'By' line naming it is removed from the text, any other is kept",
+    )
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="import the files that can be, name each refused one with its reason, and "
+        "exit 1 when any was",
     )
     add_config_option(parser)
     add_outside_option(parser)
@@ -106,9 +114,16 @@ def run(args: argparse.Namespace) -> int:
             planned.append((Plan((), ""), corpus))
             return {}  # the same import, which an interrupted run had written: done
         plan = plan_import(
-            [Path(name) for name in args.files], corpus, metadata, model=model, pattern=pattern
+            [Path(name) for name in args.files],
+            corpus,
+            metadata,
+            model=model,
+            pattern=pattern,
+            keep_going=args.keep_going,
         )
         planned.append((plan, corpus))
+        if not plan.seeds:
+            return {}  # every file refused (with --keep-going): nothing to write
         written = {seed.path.name: seed.seed.data for seed in plan.seeds}
         return {**written, INDEX_NAME: plan.index_text.encode("utf-8")}
 
@@ -133,6 +148,11 @@ def run(args: argparse.Namespace) -> int:
             shown = escape(display_path(str(path)))
             print(f"Imported {escape(source)} as {shown} (an interrupted run had written it).")
         return _report(checked, frozenset(path for _, path in finished), selection)
+    for problem in plan.refused:
+        print(f"seedcheck: not imported: {problem}", file=sys.stderr)
+    if not plan.seeds:
+        print("seedcheck: nothing was imported", file=sys.stderr)
+        return 1
     write_plan(plan, corpus.index_path)
     for seed in plan.seeds:
         source, shown = escape(display_path(str(seed.source))), display_path(str(seed.path))
@@ -140,7 +160,12 @@ def run(args: argparse.Namespace) -> int:
     count = len(indexed_seeds(corpus.seeds)) + len(plan.seeds)
     verb = "Updated" if corpus.index is not None else "Created"
     print(f"{verb} {escape(display_path(str(corpus.index_path)))} ({seed_count(count)}).")
-    return _report(checked, frozenset(seed.path for seed in plan.seeds), selection)
+    code = _report(checked, frozenset(seed.path for seed in plan.seeds), selection)
+    if plan.refused:
+        many = len(plan.refused)
+        print(f"seedcheck: {many} file{'' if many == 1 else 's'} not imported", file=sys.stderr)
+        return 1
+    return code
 
 
 def _report(checked: FolderCheck, imported: frozenset[Path], selection: Selection) -> int:

@@ -14,7 +14,11 @@ stay in the corpus as an unexpected file; it belongs outside, like any other sou
 
 Planning is separate from writing: every file is read, parsed and checked against the
 corpus (and against the other files of the same import) before anything is written,
-so an import is all or nothing.
+so an import is all or nothing; or, when asked to keep going, the files that pass are
+imported and the others named with their reason.
+
+With a byline given on the command line the text is taken to have none; a ``By`` line
+that names the same person all the same (the scraper kept it) is removed from the body.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from seedcheck.seed.model import SeedMetadata
 from seedcheck.seed.plain_layout import is_rule_line, split_plain
 from seedcheck.seed.summary import summarize
 from seedcheck.text.bounded_pattern import BoundedPattern
+from seedcheck.text.normal import words
 
 ID_LENGTH = 16
 NUMBER_WIDTH = 3
@@ -113,7 +118,8 @@ def seed_text(raw: str, metadata: Metadata) -> tuple[str, str | None, str | None
     """The body of a raw article, and the title and byline found in it (None: not found).
 
     With ``metadata.title`` the text is taken to have no title line; with
-    ``metadata.byline``, no byline line: the given values are used instead.
+    ``metadata.byline``, no byline of its own: the given values are used instead, and a
+    By line that names the given byline is removed from the body (None is returned).
     """
     lines = [line.rstrip() for line in raw.removeprefix(BOM).split("\n")]
     title: str | None = None
@@ -128,15 +134,17 @@ def seed_text(raw: str, metadata: Metadata) -> tuple[str, str | None, str | None
         # No title line: search for the byline as if the given title stood above the text.
         body_from, searched, shift = 0, [metadata.title, *lines], 1
     drop: set[int] = set()
-    if metadata.byline is None:
-        found = split_plain(searched).byline
-        if found is not None:
-            byline = str(found.value).strip()
-            index = found.line - 1 - shift
-            drop.add(index)
-            # Close up the paragraph break the byline leaves behind.
-            if index + 1 < len(lines) and not lines[index + 1].strip():
-                drop.add(index + 1)
+    found = split_plain(searched).byline
+    credit = str(found.value).strip() if found is not None else None
+    # A given byline leaves a By line in the text alone, unless it names the same person:
+    # then it is the byline, kept by the scraper (byline-conflict reports another name).
+    if found is not None and (metadata.byline is None or _same_name(credit, metadata.byline)):
+        byline = credit if metadata.byline is None else None
+        index = found.line - 1 - shift
+        drop.add(index)
+        # Close up the paragraph break the byline leaves behind.
+        if index + 1 < len(lines) and not lines[index + 1].strip():
+            drop.add(index + 1)
     body = [line for i, line in enumerate(lines) if i >= body_from and i not in drop]
     while body and not body[0].strip():
         body.pop(0)
@@ -145,12 +153,19 @@ def seed_text(raw: str, metadata: Metadata) -> tuple[str, str | None, str | None
     return ("\n".join(body) + "\n" if body else ""), title, byline
 
 
+def _same_name(credit: str | None, name: str) -> bool:
+    """Whether a By line's credit is ``name``, case, accents' forms and punctuation aside."""
+    return credit is not None and words(credit) == words(name)
+
+
 @dataclass(frozen=True)
 class Plan:
-    """Everything an import will write: the new seeds and INDEX.md's new text."""
+    """Everything an import will write: the new seeds and INDEX.md's new text; with
+    ``keep_going``, also the files refused, one sentence each."""
 
     seeds: tuple[PlannedSeed, ...]
     index_text: str
+    refused: tuple[str, ...] = ()
 
 
 def plan_import(
@@ -160,8 +175,11 @@ def plan_import(
     *,
     model: type[SeedMetadata],
     pattern: BoundedPattern,
+    keep_going: bool = False,
 ) -> Plan:
-    """Check every source against the corpus and each other; raise :class:`ImportRefused`."""
+    """Check every source against the corpus and each other; raise :class:`ImportRefused`
+    when one is refused, or with ``keep_going`` plan the others and name it in the plan.
+    What refuses the whole import (INDEX.md unreadable, a name clash) is raised anyway."""
     problems: list[str] = []
     numbers, ids = _taken(corpus, pattern)
     width = max([NUMBER_WIDTH, *(len(number) for number in numbers)])
@@ -215,7 +233,7 @@ def plan_import(
         ids[seed.seed_id] = digests[digest] = f"{shown} (imported with it)"
         planned.append(PlannedSeed(source, seed))
         next_number += 1
-    if problems:
+    if problems and not keep_going:
         raise ImportRefused(problems)
     if corpus.index is None and any(e.name == INDEX_NAME for e in corpus.entries):
         raise ImportRefused(
@@ -231,7 +249,7 @@ def plan_import(
         index_text = rewrite_index(corpus.index, seeds, kept)
     except SeedcheckError as exc:
         raise ImportRefused([str(exc)]) from None
-    return Plan(tuple(planned), index_text)
+    return Plan(tuple(planned), index_text, tuple(problems))
 
 
 def _resolved(path: Path) -> Path:
