@@ -17,9 +17,12 @@ repeat ends where its source would reach the repeat itself, so a copy followed b
 paragraph that begins like the original is reported as the copy alone; only text printed
 over and over (at least one more period) is one repeat running into itself. A teaser
 paragraph is left to teaser-duplicate, a line printed twice in a row to duplicate-line,
-and a repeat at least half of whose lines repeat by design (questions, headings and
+a repeat at least half of whose lines repeat by design (questions, headings and
 list items of an interview or a plan, an embedded post's attribution; see
-duplicate-line) is not reported.
+duplicate-line) is not reported, and neither is one statement quoted from two sources:
+a repeat that lies inside quotation marks in both places (but for a word or two, such
+as "said"), in two lines that differ around it. A paragraph holding a quotation pasted
+again is still reported, since its copy runs past the quotation marks.
 
 Reported at the first line of each repeat, naming the lines it repeats and the share of
 the body's words that the repeat makes up.

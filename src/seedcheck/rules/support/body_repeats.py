@@ -16,7 +16,8 @@ from seedcheck.rules.options import Option, RuleOptions
 from seedcheck.rules.support.teasers import find_teasers
 from seedcheck.seed.body_lines import body_lines, body_paragraphs
 from seedcheck.seed.file import SeedFile
-from seedcheck.text.shingles import LocatedWords, Repeat, find_repeats, located_words
+from seedcheck.text import normal
+from seedcheck.text.shingles import LocatedWords, Repeat, find_repeats, located_words, word_span
 
 # Declared here, where both duplicated-text and duplicate-line read them.
 DUPLICATE_SHINGLE_WORDS = Option(
@@ -68,12 +69,55 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
         located.words, options[DUPLICATE_SHINGLE_WORDS], options[DUPLICATE_MIN_WORDS]
     )
     by_design = repeated_by_design(seed) if repeats else frozenset()
+    texts = {line.number: line.text for line in body_lines(seed)} if repeats else {}
     kept = tuple(
         repeat
         for repeat in repeats
-        if not _whole_line_copy(repeat, located) and not _mostly(by_design, repeat, located)
+        if not _whole_line_copy(repeat, located)
+        and not _mostly(by_design, repeat, located)
+        and not _quoted_twice(repeat, located, texts)
     )
     return BodyRepeats(located, kept)
+
+
+def _quoted_twice(repeat: Repeat, located: LocatedWords, texts: dict[int, str]) -> bool:
+    """A statement quoted from two sources: the copy and its source each lie inside
+    quotation marks of one line (but for a word or two of attribution, "said"), and the
+    two lines differ around them. A pasted paragraph that holds a quotation copies its
+    whole line, or runs over the quotation's ends, and is still a repeat."""
+    copy = (repeat.start, repeat.end)
+    source = (repeat.source, repeat.source_end)
+    lines = located.lines
+    if any(lines[first] != lines[end - 1] for first, end in (copy, source)):
+        return False
+    copy_line, source_line = lines[repeat.start], lines[repeat.source]
+    if copy_line == source_line:
+        return False
+    if normal.words(texts[copy_line]) == normal.words(texts[source_line]):
+        return False  # the whole line again: a paste
+    return all(
+        _outside_quotes(texts[lines[first]], located, first, end) <= _ATTRIBUTION_WORDS
+        for first, end in (copy, source)
+    )
+
+
+# Words of a quoted repeat that may lie outside the quotation marks: the verb and
+# colon of an attribution that both quoting lines share ("said: ").
+_ATTRIBUTION_WORDS = 2
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'))
+
+
+def _outside_quotes(text: str, located: LocatedWords, first: int, end: int) -> int:
+    """How many of words ``first`` to ``end`` (all of one line) lie outside double
+    quotation marks."""
+    marks = text.translate(_QUOTE_MARKS)
+    offset = located.index_in_line(first)
+    outside = 0
+    for index in range(end - first):
+        column, _ = word_span(text, offset + index)
+        if marks.count('"', 0, column - 1) % 2 == 0:
+            outside += 1
+    return outside
 
 
 def repeated_by_design(seed: SeedFile) -> frozenset[int]:
