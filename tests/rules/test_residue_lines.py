@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcheck.rules.support.residue_lines import families
+from seedcheck.rules.support.residue_lines import closing_credits, families
 from seedcheck.rules.support.residue_phrases import (
     BYLINE,
     CAPTION,
@@ -13,6 +13,7 @@ from seedcheck.rules.support.residue_phrases import (
     DATELINE,
     EMBED,
     INTERFACE,
+    SOCIAL,
     TITLE,
 )
 
@@ -69,3 +70,53 @@ def test_any_lines_get_a_family_or_none(lines: list[str], title: str) -> None:
 
 def test_a_line_of_invisible_characters() -> None:
     assert families(["\u200b\u200b"], None, None) == [None]
+
+
+ARTICLE_END = (
+    "The first crossing of the new boat is planned for the second week of June, the operator said."
+)
+
+
+def test_a_credit_right_below_the_article_is_the_article_s() -> None:
+    for credits in (
+        ["(Image credit: Wendbury Ferries)"],
+        ["Main image credit: Getty"],
+        ["\u00a9 Jane Doe"],
+        ["Top image: Jane Doe/Reuters", "\u00a9 Jane Doe"],
+    ):
+        lines = [ARTICLE_END, *credits]
+        assert families(lines, None, None) == [None] * len(lines)
+        assert closing_credits(lines) == 1
+
+
+def test_a_credit_below_a_caption_or_a_site_notice_is_residue() -> None:
+    caption = ["Workers lower a stone block into place.", "Main image credit: Getty"]
+    assert families([ARTICLE_END, *caption], None, None) == [None, CAPTION, CREDIT]
+    for notice in (
+        "\u00a9 2025 Wendbury Media Ltd",
+        "\u00a9 Wendbury Courier. All rights reserved.",
+    ):
+        assert closing_credits([ARTICLE_END, notice]) == 2
+    # Not at the end: under a caption, in the middle of the body.
+    middle = [ARTICLE_END, "Crowds on the quay.", "\u00a9 Jane Doe", ARTICLE_END]
+    assert closing_credits(middle) == len(middle)
+
+
+def test_an_apostrophe_opens_no_quotation() -> None:
+    lines = [
+        ARTICLE_END,
+        "Ann Lee's book about ferries is out now. Follow her on Twitter @annlee.",
+    ]
+    assert families(lines, None, None) == [None, SOCIAL]
+    quoted = [ARTICLE_END, "Her advice: 'follow her on Twitter and see', she joked."]
+    assert families(quoted, None, None) == [None, None]
+
+
+def test_a_short_caption_above_a_credit_keeps_the_paragraph_above_it_out() -> None:
+    lines = [ARTICLE_END, "Crowds on the quay.", "Jane Doe/Getty Images", ARTICLE_END]
+    assert families(lines, None, None) == [None, CAPTION, CREDIT, None]
+    assert families([*lines[:2], "\u00a9 Jane Doe", ARTICLE_END], None, None)[:3] == [
+        None,
+        CAPTION,
+        CREDIT,
+    ]

@@ -31,7 +31,9 @@ of its own, never a phrase inside a sentence of the article:
   phrase. So "To hear the recordings, click here." is furniture, while 'Links labelled
   "click here" tell readers nothing', "The © notice survives as a courtesy" and
   "We have updated our privacy policy" in a quote are news, and the ``©`` of mojibake
-  such as ``cafÃ©`` is not a copyright sign.
+  such as ``cafÃ©`` is not a copyright sign. ``©`` before a name and nothing else (``©
+  Jane Doe``: no year, no company, no rights) is a photo or author credit, left to
+  extractor-residue.
 
 Add your own with ``boilerplate-patterns`` (regular expressions searched in each body
 line as written, e.g. ``["^Sponsored content", "(?i)^watch:"]``); a line that matches
@@ -53,6 +55,7 @@ from collections.abc import Iterator, Sequence
 
 from seedcheck.rules.base import Finding, configured_file_rule
 from seedcheck.rules.options import Option, RuleOptions
+from seedcheck.rules.support.residue_phrases import BARE_COPYRIGHT
 from seedcheck.seed.body_lines import body_paragraphs
 from seedcheck.seed.file import SeedFile
 from seedcheck.seed.paragraphs import BodyLine
@@ -213,6 +216,10 @@ def furniture_span(line: BodyLine, custom: Sequence[BoundedPattern]) -> tuple[in
     plain = normalize(text).strip(" *_#>|")
     if len(plain) <= _HEADING_MAX and _HEADING_LINE.fullmatch(plain):
         return whole
+    # "\u00a9 Jane Doe" is a photo or author credit, not the site's notice:
+    # extractor-residue's, which knows a caption above it and a credit closing the article.
+    if plain[:1] in "\u00a9(c" and BARE_COPYRIGHT.fullmatch(plain.rstrip(" .")):
+        return whole if any(pattern.search(line.text) for pattern in custom) else None
     if _START.match(plain) or _is_link_bar(plain):
         return whole
     if len(text.split()) <= _PHRASE_LINE_WORDS and any(h in plain for h in _PHRASE_HINTS):

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from seedcheck.rules.support.residue_phrases import (
     AD,
+    BARE_COPYRIGHT,
     BARE_STRIP,
     BULLET,
     BY_NAME,
@@ -67,6 +68,9 @@ _PROSE_END = frozenset('.!?"\u201d\u2019)')
 
 _LONGEST = 600
 _LONG = 10_000
+_CLOSING_MOST = 3
+# A single quotation mark, not an apostrophe between two letters.
+_SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
 def families(lines: Sequence[str], title: str | None, byline: str | None) -> list[str | None]:
@@ -77,11 +81,20 @@ def families(lines: Sequence[str], title: str | None, byline: str | None) -> lis
     # A line of more than 600 characters is a paragraph of prose, never residue: its
     # words are not worth counting.
     counts = [len(text.split()) if len(text) <= _LONGEST else _LONG for text in lines]
-    for index, text in enumerate(lines):
-        found[index] = _family(text, counts[index], title_key, byline_key)
+    dump = _is_page_dump(lines)
+    closing = len(lines) if dump else closing_credits(lines)
+    for index in range(closing):
+        found[index] = _family(lines[index], counts[index], title_key, byline_key)
     if lines and found[0] is None and _is_title_variant(lines[0], title_key):
         found[0] = TITLE
-    dump = _is_page_dump(lines)
+    # A caption sits above its credit: "Crowds at the gate on Monday." / "Jane Doe/Reuters".
+    # Found before residue spreads to its neighbours, which would make a short caption a
+    # "credit" and the paragraph above it its caption.
+    for index in range(1, len(lines)):
+        if found[index] == CREDIT and found[index - 1] is None:
+            previous = lines[index - 1]
+            if len(previous.split()) <= 60:
+                found[index - 1] = CAPTION
     if dump:
         for index, text in enumerate(lines):
             if found[index] is None and _is_menu_line(text):
@@ -89,13 +102,40 @@ def families(lines: Sequence[str], title: str | None, byline: str | None) -> lis
     # A page dump wraps its prose: a wrapped line is not a headline.
     _spread(lines, found, 5 if dump else _FRAGMENT_WORDS)
     _spread_from_ends(lines, found)
-    # A caption sits above its credit: "Crowds at the gate on Monday." / "Jane Doe/Reuters".
-    for index in range(1, len(lines)):
-        if found[index] == CREDIT and found[index - 1] is None:
-            previous = lines[index - 1]
-            if len(previous.split()) <= 60:
-                found[index - 1] = CAPTION
+    found[closing:] = [None] * (len(lines) - closing)
     return found
+
+
+def closing_credits(lines: Sequence[str]) -> int:
+    """Where the article's closing credits begin in ``lines`` (a body's non-blank lines):
+    ``len(lines)`` when it has none.
+
+    A site that credits its lead photo, or its author, below the article ("Main image:
+    Jane Doe/Getty", "(Image credit: NASA)", "\u00a9 Jane Doe") gives a credit that is the
+    article's own, and annotated articles keep it: up to :data:`_CLOSING_MOST` credit
+    lines right after the last paragraph of prose. A credit under a caption (a short
+    line, not a paragraph) is residue, and so is the footer of a whole-page dump, whose
+    copyright lines name a year or a company (see :data:`BARE_COPYRIGHT`).
+    """
+    start = len(lines)
+    while start > 0 and len(lines) - start < _CLOSING_MOST and _is_credit(lines[start - 1]):
+        start -= 1
+    if start in (0, len(lines)) or not _is_prose(lines[start - 1]):
+        return len(lines)
+    return start
+
+
+def _is_credit(text: str) -> bool:
+    n_words = len(text.split())
+    if n_words > SHORT:
+        return False
+    return _family(text, n_words, "", "") == CREDIT
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph: more than a dozen words ending like a sentence, or a long line."""
+    n_words = len(text.split())
+    return n_words > 30 or (n_words > SHORT and text.rstrip()[-1:] in _PROSE_END)
 
 
 def _spread_from_ends(lines: Sequence[str], found: list[str | None]) -> None:
@@ -198,7 +238,10 @@ def _near_length(text: str, key: str) -> bool:
 
 def _quoted(plain: str, at: int) -> bool:
     """Whether ``at`` is inside a quotation ("the phrase 'all rights reserved'")."""
-    return plain.count('"', 0, at) % 2 == 1 or plain.count("'", 0, at) % 2 == 1
+    if plain.count('"', 0, at) % 2 == 1:
+        return True
+    # An apostrophe inside a word ("Wall's book") opens no quotation.
+    return "'" in plain and len(_SINGLE_QUOTE.findall(plain, 0, at)) % 2 == 1
 
 
 def _is_dateline(plain: str) -> bool:
@@ -253,7 +296,8 @@ def _family(raw: str, n_words: int, title_key: str, byline_key: str) -> str | No
         if _is_dateline(plain):
             return DATELINE
         if (
-            CREDIT_MARK.search(plain)
+            BARE_COPYRIGHT.fullmatch(bare)
+            or CREDIT_MARK.search(plain)
             or CREDIT_LEAD.fullmatch(text)
             or (text[-1] not in _PROSE_END and SLASH_CREDIT.fullmatch(text.strip("()[] ")))
         ):

@@ -209,6 +209,13 @@ PHRASE_HINTS = (
     "[",
     "click",
 )
+# A copyright sign before a name and nothing else ("\u00a9 Jane Doe", "\u00a9 Reuters"):
+# a credit for a photo or the text, not a site's notice, which names a year, a company
+# or its rights ("\u00a9 2024 Acme Media Ltd. All rights reserved").
+BARE_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright \u00a9?) ?(?!.*\b(?:rights|reserved|inc|llc|ltd|limited"
+    r"|corp|plc|gmbh|media|network|newspapers?|group|company)\b)[^\d|]{1,40}"
+)
 PHRASE_MAX_WORDS = 45
 SHORT = 12
 # Markdown a page dump (html2text) writes: bullets, headings, emphasis, quote marks.
