@@ -19,10 +19,13 @@ over and over (at least one more period) is one repeat running into itself. A te
 paragraph is left to teaser-duplicate, a line printed twice in a row to duplicate-line,
 a repeat at least half of whose lines repeat by design (questions, headings and
 list items of an interview or a plan, an embedded post's attribution; see
-duplicate-line) is not reported, and neither is one statement quoted from two sources:
-a repeat that lies inside quotation marks in both places (but for a word or two, such
-as "said"), in two lines that differ around it. A paragraph holding a quotation pasted
-again is still reported, since its copy runs past the quotation marks.
+duplicate-line) is not reported. Neither is text said twice on purpose, in two
+paragraphs that differ around it: one statement quoted from two sources (inside
+quotation marks in both places, but for a word or two such as "said"), or one sentence
+said again among sentences of its own (a lede restated in a video's description,
+reworded by up to three words at its ends, at most 40 words). A pasted paragraph is
+still reported: it copies its whole line, or stands alone, or holds more than one
+sentence, or runs past a quotation's marks.
 
 Reported at the first line of each repeat, naming the lines it repeats and the share of
 the body's words that the repeat makes up.

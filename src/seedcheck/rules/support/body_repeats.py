@@ -75,20 +75,22 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
         for repeat in repeats
         if not _whole_line_copy(repeat, located)
         and not _mostly(by_design, repeat, located)
-        and not _quoted_twice(repeat, located, texts)
+        and not _restated(repeat, located, texts)
     )
     return BodyRepeats(located, kept)
 
 
-def _quoted_twice(repeat: Repeat, located: LocatedWords, texts: dict[int, str]) -> bool:
-    """A statement quoted from two sources: the copy and its source each lie inside
-    quotation marks of one line (but for a word or two of attribution, "said"), and the
-    two lines differ around them. A pasted paragraph that holds a quotation copies its
-    whole line, or runs over the quotation's ends, and is still a repeat."""
-    copy = (repeat.start, repeat.end)
-    source = (repeat.source, repeat.source_end)
+def _restated(repeat: Repeat, located: LocatedWords, texts: dict[int, str]) -> bool:
+    """Text said twice on purpose, not pasted: the copy and its source each within one
+    line, in two lines that differ around them, and either a statement quoted from two
+    sources (inside quotation marks in both places, but for a word or two of attribution,
+    "said") or one sentence said again in another paragraph (a lede restated in a
+    video's description, among sentences of its own). A pasted paragraph copies its
+    whole line, or stands alone, or runs over more than one sentence or past a
+    quotation's ends, and is still a repeat."""
+    spans = ((repeat.start, repeat.end), (repeat.source, repeat.source_end))
     lines = located.lines
-    if any(lines[first] != lines[end - 1] for first, end in (copy, source)):
+    if any(lines[first] != lines[end - 1] for first, end in spans):
         return False
     copy_line, source_line = lines[repeat.start], lines[repeat.source]
     if copy_line == source_line:
@@ -97,7 +99,36 @@ def _quoted_twice(repeat: Repeat, located: LocatedWords, texts: dict[int, str]) 
         return False  # the whole line again: a paste
     return all(
         _outside_quotes(texts[lines[first]], located, first, end) <= _ATTRIBUTION_WORDS
-        for first, end in (copy, source)
+        for first, end in spans
+    ) or (
+        repeat.length <= _SENTENCE_WORDS
+        # Said again among new words: a sentence standing alone as a paragraph is pasted.
+        and len(normal.words(texts[copy_line])) > repeat.length + _EDGE_WORDS
+        and all(_one_sentence(texts[lines[first]], located, first, end) for first, end in spans)
+    )
+
+
+# The most words of a sentence said twice that is not reported, and how many of its
+# words at either end may differ.
+_SENTENCE_WORDS = 40
+_EDGE_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019')]*\s")
+
+
+def _one_sentence(text: str, located: LocatedWords, first: int, end: int) -> bool:
+    """Whether words ``first`` to ``end`` (all of one line) are one whole sentence."""
+    offset = located.index_in_line(first)
+    start, _ = word_span(text, offset)
+    _, stop = word_span(text, offset + end - first - 1)
+    before, inside, after = text[: start - 1], text[start - 1 : stop - 1], text[stop - 1 :]
+    # The sentence may have been reworded at its ends ("released Monday", "released on
+    # Monday."): a few words between the repeat and the sentence's ends are allowed.
+    lead = _SENTENCE_BREAK.split(before + " ")[-1]
+    tail = _SENTENCE_BREAK.split(after + " ", maxsplit=1)[0]
+    return (
+        len(lead.split()) <= _EDGE_WORDS
+        and len(tail.split()) <= _EDGE_WORDS
+        and _SENTENCE_BREAK.search(inside) is None
     )
 
 
