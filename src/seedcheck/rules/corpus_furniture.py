@@ -33,6 +33,7 @@ for those seeds in ``per-file-ignores``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from seedcheck.corpus.value import Corpus
@@ -51,37 +52,47 @@ FURNITURE_MIN_SEEDS = Option(
 def check(corpus: Corpus, options: RuleOptions) -> Iterator[Finding]:
     least = options[FURNITURE_MIN_SEEDS]
     seeds = [seed for seed in corpus.seeds if seed.furniture]
-    # One count per line key, with the first two seeds that carry it (to name another
-    # seed in each message); a seed counts once per key, an exact copy of an earlier
-    # body not at all. Linear in the corpus: a dict over the summaries' short tuples.
-    counts: dict[int, list[int]] = {}
+    # Linear in the corpus: every seed's keys (each once, and none from an exact copy of
+    # an earlier body) are counted in one C loop; only the few keys that reach ``least``
+    # are then looked for again, to report each occurrence naming another carrier.
+    keys: list[int] = []
     bodies: set[bytes] = set()
+    copies: set[int] = set()
     for index, seed in enumerate(seeds):
         if seed.body_digest is not None:
             if seed.body_digest in bodies:
+                copies.add(index)
                 continue
             bodies.add(seed.body_digest)
-        for key in {key for key, _ in seed.furniture}:
-            entry = counts.get(key)
-            if entry is None:
-                counts[key] = [1, index, -1]
-            else:
-                entry[0] += 1
-                if entry[2] < 0:
-                    entry[2] = index
+        furniture = seed.furniture
+        if len(furniture) == 1:
+            keys.append(furniture[0][0])
+        else:
+            keys.extend({key for key, _ in furniture})
+    counts = Counter(keys)
+    frequent = {key for key, count in counts.items() if count >= least}
+    if not frequent:
+        return
+    carriers: dict[int, list[int]] = {}
+    found: list[tuple[int, int, int]] = []
     for index, seed in enumerate(seeds):
         for key, line in seed.furniture:
-            count, first, second = counts.get(key, (0, -1, -1))
-            if count < least:
-                continue
-            other = seeds[second if first == index else first]
-            yield Finding(
-                seed.path,
-                line,
-                1,
-                f"line found in {count} seeds, such as {other.name} (site furniture, "
-                "not the article); delete it",
-            )
+            if key in frequent:
+                seen = carriers.setdefault(key, [])
+                # Another seed named is another body, not a copy of this one.
+                if len(seen) < 2 and index not in seen and index not in copies:
+                    seen.append(index)
+                found.append((index, key, line))
+    for index, key, line in found:
+        first, *rest = carriers[key]
+        seed, other = seeds[index], seeds[rest[0] if first == index else first]
+        yield Finding(
+            seed.path,
+            line,
+            1,
+            f"line found in {counts[key]} seeds, such as {other.name} (site furniture, "
+            "not the article); delete it",
+        )
 
 
 RULE = configured_corpus_rule(
