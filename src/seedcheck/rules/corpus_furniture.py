@@ -1,5 +1,4 @@
-"""corpus-furniture: a line that recurs at the edges of many seeds is the site's, not the
-article's.
+"""corpus-furniture: a line at the edges of many seeds is the site's, not the article's.
 
 An extractor run over one site leaves the same lines in every article it takes from
 there: the site's tagline, its sign-up box, a "Get the app" link, its footer. No list
