@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import re
 import sys
@@ -13,7 +14,7 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.text.excerpt import escape
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from seedcheck.config.settings import LoadedConfig
 
@@ -50,6 +51,28 @@ def config_from(args: argparse.Namespace) -> LoadedConfig:
     if args.config is not None:
         return load_config_file(Path(args.config))
     return load_config(Path.cwd())
+
+
+@contextlib.contextmanager
+def optional_extra(
+    extra: str, packages: Sequence[str], needed_by: str, otherwise: str = ""
+) -> Iterator[None]:
+    """Imports made inside are of the optional ``seedcheck[extra]``: a missing package
+    of ``packages`` (the extra's and those it pulls in) becomes a clear error saying
+    what to install, before any work is done; ``otherwise`` names a way without it.
+
+    Any other ImportError is a fault of seedcheck's own and goes on as it is.
+    """
+    try:
+        yield
+    except ImportError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in packages:
+            raise
+        raise SeedcheckError(
+            f"{needed_by} needs the {extra} extra ({missing} is not installed); install it "
+            f"with pip install 'seedcheck[{extra}]'{otherwise}"
+        ) from None
 
 
 # Split at LF only: a CR (or a form feed, or U+2028) is part of the line it is in, as in

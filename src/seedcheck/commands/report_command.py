@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
-from seedcheck.commands.common import add_config_option, configs_from
+from seedcheck.commands.common import add_config_option, configs_from, optional_extra
 from seedcheck.display import display_path
 from seedcheck.errors import SeedcheckError
 
@@ -108,16 +108,8 @@ def _output(args: argparse.Namespace) -> Path | None:
 
 def _chart_drawer() -> Any:
     """The chart module, or a clear error before any work when matplotlib is missing."""
-    try:
+    with optional_extra("report", REPORT_PACKAGES, "the HTML report", ", or use --format markdown"):
         from seedcheck.corpus_report.charts import draw_all
-    except ImportError as exc:
-        missing = (exc.name or "").split(".")[0]
-        if missing not in REPORT_PACKAGES:
-            raise
-        raise SeedcheckError(
-            f"the HTML report needs the report extra ({missing} is not installed); install "
-            "it with pip install 'seedcheck[report]', or use --format markdown"
-        ) from None
     return draw_all
 
 

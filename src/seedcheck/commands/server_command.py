@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from seedcheck.errors import SeedcheckError
+from seedcheck.commands.common import optional_extra
 
 SERVER_PACKAGES = ("pygls", "lsprotocol", "cattrs", "attrs")
 
@@ -28,15 +28,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
+    with optional_extra("server", SERVER_PACKAGES, "seedcheck server"):
         from seedcheck.language_server.server import serve
-    except ImportError as exc:
-        missing = (exc.name or "").split(".")[0]
-        if missing not in SERVER_PACKAGES:
-            raise
-        raise SeedcheckError(
-            f"seedcheck server needs the server extra ({missing} is not installed); "
-            "install it with pip install 'seedcheck[server]'"
-        ) from None
     serve()
     return 0
