@@ -4,6 +4,7 @@ subprocess, pygls' LSP client on its pipes."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import subprocess
@@ -212,6 +213,72 @@ def test_bad_files_get_an_answer_and_the_server_stays_up(tmp_path: Path) -> None
         seed = corpus / "001_7504a8ae9be89afb.md"
         uri = session.open(seed)
         assert await session.diagnostics(uri, 1) == []
+
+    drive(tmp_path, body)
+
+
+Finding = tuple[str, int, int, str]  # code, line, column, message
+
+
+def _validated(project: Path, cache: Path, *paths: str) -> dict[str, list[Finding]]:
+    """What ``seedcheck validate`` reports on ``paths`` in ``project``: each file's
+    findings as (code, line, column, message)."""
+    ran = subprocess.run(
+        [str(console_script("seedcheck")), "validate", "--format", "json", *paths],
+        cwd=project,
+        env={**os.environ, "SEEDCHECK_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ran.returncode in (0, 1), ran.stderr
+    found: dict[str, list[Finding]] = {path: [] for path in paths}
+    for d in json.loads(ran.stdout):
+        if d["path"] in found:  # a corpus finding may name another file too
+            found[d["path"]].append((d["code"], d["line"], d["column"], d["message"]))
+    return {path: sorted(items) for path, items in found.items()}
+
+
+def _as_validate(diagnostics: list[types.Diagnostic]) -> list[Finding]:
+    start = [(d, d.range.start) for d in diagnostics]  # ASCII lines: UTF-16 = characters
+    return sorted((str(d.code), at.line + 1, at.character + 1, d.message) for d, at in start)
+
+
+def test_unsaved_text_over_max_file_size_gets_the_answer_validate_gives(tmp_path: Path) -> None:
+    # The same project, with the oversized text saved, is what validate is asked about.
+    limit = "max-file-size = 4096\n"
+    name = "002_e4719b67880eed0d.txt"
+    saved = (EXAMPLE / "corpus" / name).read_text(encoding="utf-8")
+    oversized = saved + "A line of filler words that keeps going.  \n" * 120
+    assert len(oversized.encode()) > 4096 > len(saved.encode())
+    on_disk = tmp_path / "on-disk"
+    shutil.copytree(EXAMPLE, on_disk)
+    (on_disk / "seedcheck.toml").write_text(limit, encoding="utf-8")
+    (on_disk / "corpus" / name).write_text(oversized, encoding="utf-8")
+    seed_path, index_path = f"corpus/{name}", "corpus/INDEX.md"
+    expected = _validated(on_disk, tmp_path / "c3", seed_path, index_path)
+    assert [f[0] for f in expected[seed_path]] == ["SC107"]
+    too_large = f"file is {len(oversized.encode())} bytes, over max-file-size (4096 bytes)"
+    assert expected[seed_path][0][3].startswith(too_large)
+    # Without that seed's checks, INDEX.md keeps its row as it is and says nothing of it.
+    assert not any(name in f[3] for f in expected[index_path])
+
+    async def body(session: Session, project: Path) -> None:
+        (project / "seedcheck.toml").write_text(limit, encoding="utf-8")
+        seed = project / "corpus" / name
+        index_uri = session.open(project / "corpus" / "INDEX.md")
+        uri = session.open(seed)
+        before = await session.diagnostics(uri, 1)
+        assert "SC106" in codes(before)
+        version = session.replace(uri, oversized)
+        assert _as_validate(await session.diagnostics(uri, version)) == expected[seed_path]
+        # Published from the same check, before the seed's (INDEX.md was opened first).
+        index = list(session.published[index_uri][-1].diagnostics)
+        assert _as_validate(index) == expected[index_path]
+        assert not [m for m in session.messages if "larger than" in getattr(m, "message", "")]
+        # Back under the limit: the text is checked again, as the file as saved is.
+        version = session.replace(uri, saved)
+        assert _as_validate(await session.diagnostics(uri, version)) == _as_validate(before)
 
     drive(tmp_path, body)
 

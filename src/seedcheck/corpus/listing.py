@@ -268,16 +268,21 @@ def read_candidate(candidate: Candidate) -> tuple[Entry, bytes | None]:
     if result.error is not None or result.data is None:
         return Entry(path, name, "unreadable", result.error or "unknown error"), None
     if result.too_large:
-        # detail names the limit that applied, for the message.
-        limit_name = (
-            f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
-            if name == INDEX_NAME
-            else f"max-file-size ({limit} bytes)"
-        )
-        return Entry(path, name, "too-large", limit_name, size=result.size, number=number), None
+        return too_large_entry(path, name, number, limit, result.size), None
     if name == INDEX_NAME:
         return Entry(path, name, "index", size=result.size), result.data
     return Entry(path, name, "seed", size=result.size, number=number), result.data
+
+
+def too_large_entry(path: Path, name: str, number: str | None, limit: int, size: int) -> Entry:
+    """The entry of a file of ``size`` bytes, over its ``limit``: not read any further."""
+    # detail names the limit that applied, for the message.
+    limit_name = (
+        f"the INDEX.md limit ({limit} bytes: 1 MiB and 4 KiB per seed)"
+        if name == INDEX_NAME
+        else f"max-file-size ({limit} bytes)"
+    )
+    return Entry(path, name, "too-large", limit_name, size=size, number=number)
 
 
 def listing_digest(listed: Sequence[Entry | Candidate], now_ns: int) -> bytes | None:

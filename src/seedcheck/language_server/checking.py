@@ -125,22 +125,14 @@ class Checker:
         self, root: Path, config: LoadedConfig, documents: list[OpenDocument]
     ) -> dict[Path, Outcome]:
         paths = {document.path: file_path(document.path) for document in documents}
-        overlay: dict[str, bytes] = {}
-        notes: dict[Path, str] = {}
-        for document in documents:
-            if not document.modified:
-                continue  # the file as saved: read through the cache
-            data = encoded(document.text)
-            if len(data) > config.settings.max_file_size:
-                # validate reads no more of a file than max-file-size, and neither does
-                # the server of unsaved text: the saved file is checked until then.
-                notes[document.path] = (
-                    f"{paths[document.path].as_posix()}: the unsaved text is larger than "
-                    f"max-file-size ({config.settings.max_file_size} bytes); showing the "
-                    "findings of the file as saved"
-                )
-                continue
-            overlay[paths[document.path].name] = data
+        # The file as saved is read through the cache; unsaved text is given in its
+        # place, and text over max-file-size is answered as validate answers such a
+        # file (see run.overlay).
+        overlay = {
+            paths[document.path].name: encoded(document.text)
+            for document in documents
+            if document.modified
+        }
         selection = config.selection()
         target = Target(root, frozenset(paths.values()))
         try:
@@ -161,9 +153,7 @@ class Checker:
         for diagnostic in report.diagnostics:
             by_file.setdefault(diagnostic.path, []).append(diagnostic)
         return {
-            document.path: Outcome(
-                tuple(by_file.get(str(paths[document.path]), ())), notes.get(document.path)
-            )
+            document.path: Outcome(tuple(by_file.get(str(paths[document.path]), ())))
             for document in documents
         }
 

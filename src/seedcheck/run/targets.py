@@ -16,6 +16,7 @@ from seedcheck.errors import SeedcheckError
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.rules.base import Rule
 from seedcheck.run.folder import FolderCheck, FolderRun, Revise, check_folder, default_jobs
+from seedcheck.run.overlay import split_overlay, with_too_large
 from seedcheck.text.bounded_pattern import BoundedPattern
 
 
@@ -125,27 +126,36 @@ def check_target(
     never cached (an editor's unsaved text).
     """
     settings = config.settings
-    run = FolderRun(
-        target.root,
-        pattern=name_pattern(settings.pattern),
-        layout=settings.layout,
-        model_fields=(tuple(settings.required), tuple(sorted(settings.fields.items()))),
-        max_file_size=settings.max_file_size,
-        options=options_from(settings),
-        rules=tuple(rules),
-        settings_key=settings.model_dump_json(),
-        cache_dir=cache_dir,
-        jobs=jobs,
-        wanted=None if target.only is None else {str(p) for p in target.only},
-        corpus_rules=corpus_rules,
-        revise=revise if not overlay else _given(overlay),
-    )
+    pattern = name_pattern(settings.pattern)
     try:
-        return check_folder(run, scans)
+        given, oversized = split_overlay(
+            target.root, pattern, settings.max_file_size, overlay or {}
+        )
+        run = FolderRun(
+            target.root,
+            pattern=pattern,
+            layout=settings.layout,
+            model_fields=(tuple(settings.required), tuple(sorted(settings.fields.items()))),
+            max_file_size=settings.max_file_size,
+            options=options_from(settings),
+            rules=tuple(rules),
+            settings_key=settings.model_dump_json(),
+            cache_dir=cache_dir,
+            jobs=jobs,
+            wanted=None if target.only is None else {str(p) for p in target.only},
+            # Text over its limit: the corpus rules run once that file is made too large.
+            corpus_rules=corpus_rules and not oversized,
+            revise=revise if not overlay else _given(given) if given else None,
+        )
+        checked = check_folder(run, scans)
     except OSError as exc:
         raise SeedcheckError(
             f"{target.root.as_posix()}: cannot read the corpus folder: {exc.strerror}"
         ) from None
+    if not oversized:
+        return checked
+    rules_run = run.rules if corpus_rules else None
+    return with_too_large(checked, oversized, pattern, rules_run, run.options)
 
 
 def read_target(target: Target, config: LoadedConfig) -> Corpus:
