@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -58,6 +59,23 @@ def test_markdown_summary(broken: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert re.fullmatch(
         r"seedcheck \S+ · seedcheck\.toml · \d{4}-\d\d-\d\d \d\d:\d\d UTC</sub>\n", footer
     )
+
+
+def test_a_warm_report_says_what_a_cold_one_says(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Files written a while ago: the cache keeps them, and the corpus rules' findings.
+    for path in [broken, *broken.rglob("*")]:
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    outputs = []
+    for _ in range(3):
+        assert main(["report", "corpus", "--format", "markdown"]) == 0
+        outputs.append(capsys.readouterr().out.rsplit("<sub>", 1)[0])
+    assert "- `corpus`: INDEX.md has 5 findings\n" in outputs[0]
+    assert outputs[1] == outputs[2] == outputs[0]
+    (broken / "corpus" / "INDEX.md").unlink()
+    assert main(["report", "corpus", "--format", "markdown"]) == 0
+    assert "- `corpus`: no INDEX.md; run `seedcheck index`\n" in capsys.readouterr().out
 
 
 def test_html_page_is_self_contained(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:

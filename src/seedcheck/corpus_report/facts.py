@@ -17,6 +17,7 @@ from pathlib import Path
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.display import display_path
+from seedcheck.index.document import INDEX_NAME
 from seedcheck.report import Report
 
 # Findings that make two seeds one cluster: the same text, or nearly.
@@ -115,7 +116,9 @@ def _top(counts: Counter[str], top: int) -> tuple[tuple[str, int], ...]:
 
 def _index_state(corpus: Corpus, findings: Sequence[Diagnostic]) -> tuple[str, str]:
     shown = display_path(str(corpus.root))
-    if corpus.index is None:
+    # From the listing, not corpus.index: a run whose corpus findings the cache holds
+    # has not parsed INDEX.md, and the report needs only to know it is there.
+    if not any(entry.name == INDEX_NAME for entry in corpus.entries):
         return shown, "no INDEX.md; run `seedcheck index`"
     index = str(corpus.index_path)
     problems = sum(d.path == index for d in findings)
