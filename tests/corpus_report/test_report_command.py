@@ -78,6 +78,21 @@ def test_a_warm_report_says_what_a_cold_one_says(
     assert "- `corpus`: no INDEX.md; run `seedcheck index`\n" in capsys.readouterr().out
 
 
+def test_findings_a_seed_suppresses_are_left_out_as_validate_leaves_them(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = broken / "corpus" / "000_24f2796343eaebf7.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("---\n", "---\nseedcheck: {ignore: [byline-invalid]}\n", 1))
+    assert main(["validate", "corpus", "--statistics"]) == 1
+    validated = capsys.readouterr().out
+    assert "SC304" not in validated and "Found 10 errors and 1 warning" in validated
+    assert main(["report", "corpus", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "**❌ 10 error(s), 1 warning(s) in 4 file(s)**" in out
+    assert "SC304" not in out
+
+
 def test_html_page_is_self_contained(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = broken.parent / "report.html"
     assert main(["report", "corpus", "--output", str(out)]) == 0

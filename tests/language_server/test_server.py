@@ -90,6 +90,21 @@ def test_open_change_code_action_apply(tmp_path: Path) -> None:
     drive(tmp_path, body)
 
 
+def test_a_suppression_in_the_unsaved_header_silences_as_in_validate(tmp_path: Path) -> None:
+    async def body(session: Session, project: Path) -> None:
+        seed = project / "corpus" / "000_24f2796343eaebf7.txt"
+        uri = session.open(seed)
+        assert codes(await session.diagnostics(uri, 1)) == ["SC206", "SC304"]
+        text = seed.read_text(encoding="utf-8")
+        header = "---\nseedcheck: {ignore: [byline-invalid, trailing-whitespace]}\n"
+        version = session.replace(uri, text.replace("---\n", header, 1))
+        found = await session.diagnostics(uri, version)
+        # The one that silences nothing is said, as validate says it.
+        assert codes(found) == ["SC206", "SC701"]
+
+    drive(tmp_path, body)
+
+
 def test_positions_count_utf16_code_units(tmp_path: Path) -> None:
     async def body(session: Session, project: Path) -> None:
         seed = project / "corpus" / "001_7504a8ae9be89afb.md"

@@ -117,6 +117,7 @@ def gather_facts(args: argparse.Namespace) -> CorpusFacts:
     """Check the corpora the arguments name, as validate does, and gather the facts."""
     from seedcheck.cache.location import cache_root
     from seedcheck.config.selection import Selection
+    from seedcheck.config.suppressions import apply_suppressions
     from seedcheck.corpus_report.facts import gather
     from seedcheck.corpus_report.sources import seed_sources
     from seedcheck.run.engine import report_from
@@ -139,6 +140,8 @@ def gather_facts(args: argparse.Namespace) -> CorpusFacts:
             corpus, found, _ = check_target(
                 target, config, selection.enabled_rules(), cache_dir=cache_dir, jobs=default_jobs()
             )
+            # As validate reports it: without what the seeds' own headers suppress.
+            found = apply_suppressions(corpus, found, selection)
             checked.append((corpus, selection.apply(found), target.only))
             corpora.append(corpus)
         sources |= seed_sources(

@@ -19,6 +19,7 @@ from pathlib import Path
 from seedcheck.cache.location import cache_root
 from seedcheck.config.files import CONFIG_FILES
 from seedcheck.config.settings import LoadedConfig, load_configs
+from seedcheck.config.suppressions import apply_suppressions
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.errors import SeedcheckError
@@ -148,7 +149,9 @@ class Checker:
             note = f"seedcheck: {exc}"
             return {document.path: Outcome((), note, broken=True) for document in documents}
         self.checked[root] = Checked(corpus, config)
-        report = report_from([(corpus, findings, target.only)], selection)
+        # As validate reports it: without what the seeds' own headers suppress.
+        found = apply_suppressions(corpus, findings, selection)
+        report = report_from([(corpus, found, target.only)], selection)
         by_file: dict[str, list[Diagnostic]] = {}
         for diagnostic in report.diagnostics:
             by_file.setdefault(diagnostic.path, []).append(diagnostic)
