@@ -412,7 +412,7 @@ def test_the_memo_of_one_file_for_every_run_is_deleted(
 ) -> None:
     # Earlier versions kept every key's report in VERSION/runs, read whole by each run.
     old = Path(os.environ["SEEDCHECK_CACHE_DIR"]) / seedcheck.__version__ / "runs"
-    old.parent.mkdir(parents=True)
+    old.parent.mkdir(parents=True, exist_ok=True)
     old.write_bytes(b"seedcheck runs 2\n" + bytes(100))
     expected = run_cli(["validate", "corpus"])
     assert not old.exists()
@@ -504,10 +504,13 @@ def test_a_seed_that_could_not_be_read_is_read_again(
             return ReadResult(None, 0, error="Device or resource busy")
         return read_limited(path, limit)
 
-    monkeypatch.setattr("seedcheck.corpus.listing.read_limited", once_busy)
+    # Both readers: the cache's, which compares a seed's bytes with its record, too.
+    for reader in ("seedcheck.corpus.listing", "seedcheck.cache.corpus_cache"):
+        monkeypatch.setattr(f"{reader}.read_limited", once_busy)
     failed = run_cli(["validate", "-q", "corpus"])
     assert f"{busy.name}:1:1: SC111 [unreadable-file] cannot read the file: Device or" in failed.out
-    monkeypatch.setattr("seedcheck.corpus.listing.read_limited", read_limited)
+    for reader in ("seedcheck.corpus.listing", "seedcheck.cache.corpus_cache"):
+        monkeypatch.setattr(f"{reader}.read_limited", read_limited)
     assert memo_files() == []  # never memoised: the next run may read it
     assert run_cli(["validate", "-q", "corpus"]) == run_cli(
         ["validate", "-q", "--no-cache", "corpus"]

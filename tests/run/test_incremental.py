@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import seedcheck.cache.corpus_cache
 import seedcheck.run.engine
 import seedcheck.run.incremental
+import seedcheck.run.seed_worker
 from seedcheck.run.incremental import CorpusState, RuleState, state_from
 from seedcheck.run.seed_versions import seed_versions
 from tests.conftest import RunCli, memo_files
@@ -277,3 +279,31 @@ def test_a_run_that_reused_every_finding_still_has_the_index(corpus: Path, run_c
     _forget_memo()
     result = run_cli(["report", "corpus", "--format", "markdown"])
     assert "`corpus`: INDEX.md is current" in result.out, result.out
+
+
+def test_a_fresh_checkout_of_the_same_files_is_answered_by_their_content(
+    corpus: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a CI job that restored the cache of an earlier one: every file written anew
+    # (new inode, mtime and ctime), none changed.
+    expected = run_cli(["validate", "corpus"])
+    for path in sorted(corpus.iterdir()):
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data)
+    _age(corpus)
+    _forget_memo()
+    checked: list[str] = []
+    real = seedcheck.run.seed_worker.check_seed
+
+    def recording(candidate: Any, *args: Any) -> Any:
+        checked.append(candidate.name)
+        return real(candidate, *args)
+
+    monkeypatch.setattr("seedcheck.run.folder.check_seed", recording)
+    assert run_cli(["validate", "corpus"]) == expected
+    assert checked == []  # read and hashed, not parsed or checked
+    # The records took the new stats: the next run needs no reading at all.
+    _forget_memo()
+    monkeypatch.setattr(seedcheck.cache.corpus_cache, "read_limited", None)
+    assert run_cli(["validate", "corpus"]) == expected

@@ -40,7 +40,8 @@ from seedcheck.cache.file import (
     write_checked_parts,
 )
 from seedcheck.cache.location import cache_usable
-from seedcheck.corpus.listing import Candidate, StatKey
+from seedcheck.corpus.listing import Candidate, StatKey, stat_size
+from seedcheck.corpus.reading import read_limited
 from seedcheck.diagnostic import Diagnostic
 from seedcheck.index.document import (
     IndexDocument,
@@ -52,7 +53,7 @@ from seedcheck.index.document import (
 )
 from seedcheck.seed.summary import SeedSummary, SummaryRecord
 
-__all__ = ["CACHEDIR_TAG", "SHARDS", "CorpusCache", "cache_key", "shard_of"]
+__all__ = ["CACHEDIR_TAG", "SHARDS", "UNVERIFIED", "CorpusCache", "cache_key", "shard_of"]
 
 _MAGIC = b"seedcheck cache 7\n"
 # Enough that one changed seed rewrites a small file at 100,000 seeds, few enough that
@@ -67,6 +68,9 @@ CORPUS_NAME = "corpus"
 INDEX_PART = "index"
 
 FileRecord = tuple[StatKey, SummaryRecord, list[DiagnosticRecord] | None]
+# The stat of a record no file's stat matches (no file has inode 0): a seed written too
+# recently for its stat to identify it is kept so, and found by its content.
+UNVERIFIED: StatKey = bytes(32)
 
 
 class _Checked(NamedTuple):
@@ -90,9 +94,10 @@ class _Checked(NamedTuple):
         return (self.key, self.summary.record(), findings)
 
 
-def cache_key(parts: Iterable[object]) -> str:
-    """A folder name for the cache of one corpus under one configuration."""
-    text = repr((code_identity(), *parts))
+def cache_key(parts: Iterable[object], root: Path | None = None) -> str:
+    """A folder name for the cache of one corpus under one configuration, in the cache
+    root ``root`` (where the code's identity is kept, see code_identity)."""
+    text = repr((code_identity(root), *parts))
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:32]
 
 
@@ -175,6 +180,46 @@ class CorpusCache:
         except (TypeError, ValueError):
             return None
         files[candidate.name] = _Checked(key, summary, None, kept)
+        return summary, findings
+
+    def seed_by_content(
+        self, candidate: Candidate, with_findings: bool, *, racy: bool
+    ) -> tuple[SeedSummary, list[Diagnostic] | None] | None:
+        """The cached summary (and findings) of a seed whose stat is not the one cached
+        but whose bytes are, read and compared by their SHA-256.
+
+        A fresh checkout of the same files (a CI job restoring the cache of an earlier
+        one, a copied work tree) changes every stat and no content: each seed is then
+        read and hashed, not parsed and checked again. The record takes the new stat,
+        unless it is ``racy`` (written too recently for its stat to identify it).
+        """
+        files = self._shards[shard_of(candidate.name)]
+        found = _file_record(files.get(candidate.name))
+        if found is None or candidate.stat is None:
+            return None
+        key, record, kept = found
+        digest = record[3] if isinstance(record, tuple) and len(record) > 3 else None
+        if not isinstance(digest, str) or (with_findings and kept is None):
+            return None
+        read = read_limited(candidate.path, candidate.limit)
+        data = read.data
+        if data is None or read.too_large or read.not_regular or read.error:
+            return None
+        if len(data) != stat_size(candidate.stat):
+            return None  # written again since it was listed
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        names = (candidate.name, candidate.number, candidate.seed_id)
+        try:
+            summary = SeedSummary.from_record(candidate.path, record, names)
+            findings = None if kept is None else [from_record(r) for r in kept]
+        except (TypeError, ValueError):
+            return None
+        if not racy and self.path is not None:
+            files[candidate.name] = _Checked(candidate.stat, summary, None, kept)
+            self._dirty.add(shard_name(shard_of(candidate.name)))
+        else:
+            files[candidate.name] = _Checked(key, summary, None, kept)
         return summary, findings
 
     def put_seed(

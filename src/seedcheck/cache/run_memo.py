@@ -132,7 +132,7 @@ class RunMemo:
             first = groups[0][0]
             root = first[0].parent if first is not None else cwd.resolve()
             stats = [_path_stat(path) for path in paths]
-            code = code_identity()
+            code = code_identity(cache_root(root))
         except (OSError, RuntimeError, SeedcheckError, ValueError):
             return None  # RuntimeError: a symbolic link loop; ValueError: a NUL in a path
         parts = (

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from seedcheck import __version__
 from seedcheck.cache.collector_pause import collector_paused
-from seedcheck.cache.corpus_cache import CorpusCache, cache_key
+from seedcheck.cache.corpus_cache import UNVERIFIED, CorpusCache, cache_key
 from seedcheck.corpus.listing import (
     Candidate,
     Entry,
@@ -128,7 +128,8 @@ class _Looked:
 
     outcomes: dict[str, SeedOutcome] = field(default_factory=dict)
     keys: dict[str, StatKey] = field(default_factory=dict)  # each cached seed's stat
-    fresh: set[str] = field(default_factory=set)  # changed too recently to be cached
+    fresh: set[str] = field(default_factory=set)  # not to be trusted by stat next time
+    racy: set[str] = field(default_factory=set)  # of those, changed too recently
     todo: list[tuple[Candidate, bool]] = field(default_factory=list)
     index_data: bytes | None = None
     index_key: bytes = b""
@@ -164,7 +165,9 @@ def check_folder(run: FolderRun, scans: dict[Path, FolderScan] | None = None) ->
         cache = CorpusCache(
             None
             if run.cache_dir is None
-            else run.cache_dir / __version__ / cache_key((str(run.root), run.settings_key, job))
+            else run.cache_dir
+            / __version__
+            / cache_key((str(run.root), run.settings_key, job), run.cache_dir)
         )
         looked = _look_up(run, listed, cache, now)
     _read_and_check(looked, job, run, cache)
@@ -205,9 +208,13 @@ def _look_up(
             looked.fresh.add(item.name)
             continue
         looked.keys[item.name] = info
-        if is_racy(info, now):
+        racy = is_racy(info, now)
+        if racy:
             looked.fresh.add(item.name)
+            looked.racy.add(item.name)
         hit = cache.seed(item, with_rules)
+        if hit is None:
+            hit = cache.seed_by_content(item, with_rules, racy=racy)
         if hit is None:
             looked.todo.append((item, with_rules))
         else:
@@ -228,8 +235,11 @@ def _read_and_check(looked: _Looked, job: SeedJob, run: FolderRun, cache: Corpus
         looked.outcomes[name] = outcome
         if outcome.expires:
             looked.fresh.add(name)  # its findings change when the day it names comes
-        if outcome.summary is not None and name in looked.keys and name not in looked.fresh:
-            cache.put_seed(name, looked.keys[name], outcome.summary, outcome.findings)
+        if outcome.summary is not None and name in looked.keys and not outcome.expires:
+            # A file written too recently is kept for its content alone: the next run
+            # reads and hashes it (a CI job checks out every file just before it runs).
+            key = UNVERIFIED if name in looked.racy else looked.keys[name]
+            cache.put_seed(name, key, outcome.summary, outcome.findings)
     cache.keep_only(looked.keys)
     cache.save_seeds()
 
