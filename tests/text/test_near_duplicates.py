@@ -46,10 +46,10 @@ def _true_jaccard(text_one: str, text_two: str) -> float:
 
 def test_word_hashes_are_the_same_in_another_process() -> None:
     sample = ["harbour", "ferry", "naïve", "東京", "harbour"]
-    here = [int(v) for v in nd.WordHasher().hashes(sample)]
+    here = [int(v) for v in nd.hashed_words(sample)]
     code = (
-        "import json, sys; from seedcheck.text.near_duplicates import WordHasher; "
-        "print(json.dumps([int(v) for v in WordHasher().hashes(json.loads(sys.argv[1]))]))"
+        "import json, sys; from seedcheck.text.lsh_pairs import word_hashes; "
+        "print(json.dumps(word_hashes(json.loads(sys.argv[1]))))"
     )
     there = subprocess.run(
         [sys.executable, "-c", code, json.dumps(sample)],
@@ -64,14 +64,13 @@ def test_word_hashes_are_the_same_in_another_process() -> None:
 
 
 def test_shingles_keep_word_order_and_count_once() -> None:
-    hasher = nd.WordHasher()
-    forward = nd.shingle_set(hasher.hashes(words("a b c d e")))
-    backward = nd.shingle_set(hasher.hashes(words("e d c b a")))
+    forward = nd.shingle_set(nd.hashed_words(words("a b c d e")))
+    backward = nd.shingle_set(nd.hashed_words(words("e d c b a")))
     assert len(forward) == len(backward) == 1
     assert forward[0] != backward[0]
-    repeated = nd.shingle_set(hasher.hashes(words("a b c d e a b c d e a b c d e")))
+    repeated = nd.shingle_set(nd.hashed_words(words("a b c d e a b c d e a b c d e")))
     assert len(repeated) == 5  # "a b c d e", "b c d e a", … each once
-    assert len(nd.shingle_set(hasher.hashes(words("too few words")))) == 0
+    assert len(nd.shingle_set(nd.hashed_words(words("too few words")))) == 0
 
 
 def test_exact_jaccard() -> None:
@@ -85,29 +84,33 @@ def test_exact_jaccard() -> None:
 @pytest.mark.parametrize("seed", [3, 7, 11])
 def test_python_shingle_hashes_are_numpys(seed: int) -> None:
     text = words(article(seed))
-    expected = nd.shingle_set(nd.WordHasher().hashes(text)).tolist()
+    expected = nd.shingle_set(nd.hashed_words(text)).tolist()
     assert sorted(lp.shingle_hashes(text)) == expected
     assert lp.shingle_hashes(text[:4]) == set()
 
 
 def test_signatures_are_stable() -> None:
-    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(7))))
-    one = nd.Permutations.make(64).signature(shingles)
-    two = nd.Permutations.make(64).signature(shingles)
+    shingles = nd.shingle_set(nd.hashed_words(words(article(7))))
+    one = nd.minimums(shingles, 64)
+    two = nd.minimums(shingles, 64)
     assert one.shape == (64,)
     assert np.array_equal(one, two)
+    assert int(one.max()) < 2**32
+    # The array and the plain values (a set, in any order) give the same minima.
+    assert lp.minimums(set(shingles.tolist()), 64) == one.tolist()
 
 
-def test_a_signature_is_the_family_applied_to_each_shingle() -> None:
-    # The minimum of each hash of the family, computed the plain way, one value at a
-    # time: the signing takes a shortcut (it shifts the minimum, not every product).
-    family = nd.Permutations.make(16)
-    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(3))))
-    expected = [
-        min(((int(a) * (int(x) >> 32) + int(b)) % 2**64) >> 32 for x in shingles)
-        for a, b in zip(family.a[:, 0], family.b[:, 0], strict=True)
-    ]
-    assert family.signature(shingles).tolist() == expected
+def test_the_signature_format_is_the_same_in_another_process() -> None:
+    code = "from seedcheck.text.lsh_pairs import signature_format; print(signature_format())"
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "7"},
+    )
+    assert there.stdout.strip() == lp.signature_format()
+    assert lp.signature_format().startswith("rensa RMinHash ")
 
 
 # ------------------------------------------------------------------ estimates and recall
@@ -116,13 +119,12 @@ def test_a_signature_is_the_family_applied_to_each_shingle() -> None:
 @pytest.mark.parametrize(("common", "only"), [(800, 100), (500, 250), (200, 400), (50, 500)])
 def test_minhash_estimate_is_close_to_true_jaccard(common: int, only: int) -> None:
     rng = np.random.default_rng(common)
-    family = nd.Permutations.make(256)
     errors = []
     for _ in range(20):
         one, two = _sets_with_jaccard(rng, common, only)
         truth = lp.jaccard(set(one.tolist()), set(two.tolist()))
         assert truth == pytest.approx(common / (common + 2 * only))
-        estimate = nd.estimated_jaccard(family.signature(one), family.signature(two))
+        estimate = nd.estimated_jaccard(nd.minimums(one, 256), nd.minimums(two, 256))
         errors.append(estimate - truth)
         # The standard error is sqrt(J(1-J)/256) <= 0.031; five of them is a real failure.
         assert abs(estimate - truth) < 0.16
@@ -132,12 +134,11 @@ def test_minhash_estimate_is_close_to_true_jaccard(common: int, only: int) -> No
 
 def test_lsh_finds_nearly_every_pair_at_the_threshold() -> None:
     rng = np.random.default_rng(8)
-    family = nd.Permutations.make(128)
     found = 0
     pairs = 300
     for _ in range(pairs):
         one, two = _sets_with_jaccard(rng, 400, 50)  # J = 0.8
-        signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
+        signatures = [nd.minimums(one, 128).tobytes(), nd.minimums(two, 128).tobytes()]
         found += len(lp.candidate_pairs(signatures, 32).pairs)
     # The S-curve gives 1 - (1 - 0.8**4)**32 ≈ 1 - 5e-8 per pair.
     assert found == pairs
@@ -145,11 +146,10 @@ def test_lsh_finds_nearly_every_pair_at_the_threshold() -> None:
 
 def test_lsh_rarely_pairs_dissimilar_sets() -> None:
     rng = np.random.default_rng(9)
-    family = nd.Permutations.make(128)
     found = 0
     for _ in range(300):
         one, two = _sets_with_jaccard(rng, 30, 270)  # J ≈ 0.05
-        signatures = [family.signature(one).tobytes(), family.signature(two).tobytes()]
+        signatures = [nd.minimums(one, 128).tobytes(), nd.minimums(two, 128).tobytes()]
         found += len(lp.candidate_pairs(signatures, 32).pairs)
     # Expected about 300 * (1 - (1 - 0.05**4)**32) ≈ 0.06.
     assert found <= 3
@@ -215,12 +215,12 @@ def test_band_keys_pair_exactly_the_seeds_whose_bands_agree(rows: int) -> None:
 
 
 def test_a_signature_is_a_key_per_band() -> None:
-    shingles = nd.shingle_set(nd.WordHasher().hashes(words(article(7))))
+    shingles = nd.shingle_set(nd.hashed_words(words(article(7))))
     keys = nd.signature(shingles, 128, 32)
     assert len(keys) == 32 * 8
-    assert keys == nd.band_keys(nd.Permutations.make(128).signature(shingles), 32)
+    assert keys == nd.band_keys(nd.minimums(shingles, 128), 32)
     assert nd.signature(shingles, 128, 64) == (
-        nd.Permutations.make(128).signature(shingles).astype(np.uint32).tobytes()
+        nd.minimums(shingles, 128).astype(np.uint32).tobytes()
     )
 
 
@@ -463,11 +463,36 @@ def test_plain_python_signs_as_numpy_does(permutations: int, bands: int) -> None
         assert python == nd.signature(nd.seed_shingles(text), permutations, bands)
 
 
-def test_the_family_is_odd_multipliers_from_a_fixed_stream() -> None:
-    multipliers, addends = lp.permutation_family(128)
-    assert len(multipliers) == len(addends) == 128
+@pytest.mark.parametrize(("permutations", "bands"), [(128, 32), (64, 32), (20, 20)])
+def test_without_rensa_plain_python_signs_as_numpy_does(
+    permutations: int, bands: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where rensa has no wheel (macOS on CPython 3.10), portable_minhash signs: other
+    # values, named by another format, and the two paths still agree.
+    compiled = lp.signature_format()
+    monkeypatch.setattr(lp, "COMPILED", False)
+    lp.signature_format.cache_clear()
+    try:
+        assert lp.signature_format() != compiled
+        for seed in range(4):
+            text = words(article(seed))
+            python = lp.band_signature(lp.shingle_hashes(text), permutations, bands)
+            assert python == nd.signature(nd.seed_shingles(text), permutations, bands)
+            assert sorted(lp.shingle_hashes(text)) == nd.shingle_set(nd.hashed_words(text)).tolist()
+    finally:
+        lp.signature_format.cache_clear()
+
+
+def test_the_portable_family_is_odd_multipliers_applied_to_each_shingle() -> None:
+    from seedcheck.text import portable_minhash as pm
+
+    multipliers, addends = pm.permutation_family(16)
+    assert len(set(multipliers)) == len(addends) == 16
     assert all(a % 2 == 1 for a in multipliers)
-    assert len(set(multipliers)) == 128
-    family = nd.Permutations.make(128)
-    assert family.a[:, 0].tolist() == list(multipliers)
-    assert family.b[:, 0].tolist() == list(addends)
+    shingles = nd.shingle_set(nd.hashed_words(words(article(3))))
+    expected = [
+        min(((a * (int(x) >> 32) + b) % 2**64) >> 32 for x in shingles)
+        for a, b in zip(multipliers, addends, strict=True)
+    ]
+    assert pm.array_minimums(shingles, 16).tolist() == expected
+    assert pm.minimums(shingles.tolist(), 16) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from seedcheck.corpus.listing import Candidate, Entry, EntryKind, read_candidate
@@ -23,6 +23,7 @@ from seedcheck.run.engine import check_file
 from seedcheck.seed.file import Layout, parse_seed
 from seedcheck.seed.model import SeedMetadata, build_model
 from seedcheck.seed.summary import SeedSummary, shared_texts, summarize
+from seedcheck.text.lsh_pairs import signature_format
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class SeedJob:
 
     The model is rebuilt from ``required`` and ``fields`` in each process (a model made
     at run time cannot be pickled), and rules travel as their codes.
+    ``signature_format`` names how this process signs seeds for near-duplicate-document
+    (see ``lsh_pairs.signature_format``): the job is part of the cache's key, so that a
+    cache filled with signatures made another way is not read.
     """
 
     layout: Layout
@@ -39,6 +43,7 @@ class SeedJob:
     options: RuleOptions
     rule_codes: tuple[str, ...]
     signatures: bool
+    signature_format: str = field(default_factory=signature_format)
 
     @property
     def model(self) -> type[SeedMetadata]:

@@ -184,9 +184,9 @@ def held_cells(seed: SeedFile) -> tuple[tuple[str, str], ...]:
     return tuple(held)
 
 
-# The most shingle-permutation steps a signature is made with in plain Python: about a
-# tenth of a second (the 5,000 words of a long article at the default 128 permutations).
-PLAIN_SIGNATURE_WORK = 1 << 20
+# The most words a signature's shingles are made of in plain Python: about a tenth of
+# a second. rensa makes the MinHash itself, whatever the path.
+PLAIN_SIGNATURE_WORDS = 1 << 16
 
 
 def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int] | None:
@@ -195,9 +195,8 @@ def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int]
     if len(seed_words) - DOCUMENT_SHINGLE_WORDS + 1 < signing.min_shingles:
         return None
     permutations, bands = signing.permutations, signing.bands
-    # Plain Python costs a step per shingle and permutation: for a long seed (a 1 MiB
-    # body at 4,096 permutations took 100 s) numpy is worth importing after all.
-    if few and len(seed_words) * permutations <= PLAIN_SIGNATURE_WORK:
+    # Plain Python costs a few steps a word: for a long seed numpy is worth importing.
+    if few and len(seed_words) <= PLAIN_SIGNATURE_WORDS:
         hashes = lsh_pairs.shingle_hashes(seed_words)
         if len(hashes) < signing.min_shingles:
             return None

@@ -8,20 +8,29 @@ with numpy's sort (10,000 seeds: 0.04 s against 0.05 s). The few seeds in candid
 pairs get their shingle sets as Python sets, hashed exactly as
 ``near_duplicates.shingle_set`` hashes them.
 
-A run that changed a few seeds signs them here too (:func:`band_signature`, the same
-bytes as ``near_duplicates.signature``): about 8 ms a seed, where importing
-numpy takes a tenth of a second. The MinHash family is made here, for both.
+Words are hashed, and MinHash minima taken, by rensa (compiled): a run that changed a
+few seeds signs them here (:func:`band_signature`, the same bytes as
+``near_duplicates.signature``) without importing numpy, which takes a tenth of a
+second. Where rensa has no wheel (macOS on CPython 3.10), ``portable_minhash`` does
+the same in Python and numpy, with other values (see :func:`signature_format`).
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import struct
 from collections.abc import Collection, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from seedcheck.text import portable_minhash
 from seedcheck.text.shingles import DOCUMENT_SHINGLE_WORDS
+
+try:
+    from rensa import RMinHash
+
+    COMPILED = True
+except ImportError:  # no wheel for this platform: pyproject.toml installs none there
+    COMPILED = False
 
 WORD = (1 << 64) - 1
 # The splitmix64 finaliser's multipliers, and the shingle polynomial's (see
@@ -29,11 +38,17 @@ WORD = (1 << 64) - 1
 MIX_1 = 0xBF58476D1CE4E5B9
 MIX_2 = 0x94D049BB133111EB
 COMBINE = 0x9E3779B97F4A7C15
+# The seed of rensa's MinHash family: fixed, so that signatures are the same in every
+# run and process, and can be cached.
+PERMUTATION_SEED = 0x5EED_C4EC
 
 
-def word_hash(word: str) -> int:
-    """A word's stable 64-bit hash (BLAKE2b, little-endian)."""
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+def word_hashes(words: Sequence[str]) -> list[int]:
+    """Each word's stable 64-bit hash (rensa's token hash of its text), in order."""
+    if not COMPILED:
+        return portable_minhash.word_hashes(words)
+    hashed: list[int] = RMinHash.hash_token_sets([words])[0]
+    return hashed
 
 
 def mix(value: int) -> int:
@@ -47,8 +62,7 @@ def mix(value: int) -> int:
 
 def shingle_hashes(words: Sequence[str], size: int = DOCUMENT_SHINGLE_WORDS) -> set[int]:
     """The hashes of the ``size``-word shingles of ``words`` (empty if too few words)."""
-    known = {word: word_hash(word) for word in set(words)}
-    hashes = [known[word] for word in words]
+    hashes = word_hashes(words)
     found: set[int] = set()
     for start in range(len(hashes) - size + 1):
         value = hashes[start]
@@ -58,32 +72,42 @@ def shingle_hashes(words: Sequence[str], size: int = DOCUMENT_SHINGLE_WORDS) -> 
     return found
 
 
-# Where the MinHash family's stream starts: fixed, so that signatures are the same in
-# every run and process, and can be cached.
-PERMUTATION_SEED = 0x5EED_C4EC
+def minimums(shingles: Iterable[int], permutations: int) -> list[int]:
+    """The MinHash signature of a non-empty shingle set: ``permutations`` values below
+    2**32, one minimum per hash of rensa's R-MinHash family."""
+    if not COMPILED:
+        return portable_minhash.minimums(shingles, permutations)
+    rows: list[list[int]] = RMinHash.digest_matrix_from_token_hash_sets(
+        [shingles], permutations, PERMUTATION_SEED
+    ).to_rows()
+    return rows[0]
 
 
-@functools.lru_cache(maxsize=4)
-def permutation_family(count: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The ``count`` odd multipliers and the addends of the MinHash family (see
-    ``near_duplicates.Permutations``), from the splitmix64 stream at PERMUTATION_SEED."""
-    state = PERMUTATION_SEED
-    stream: list[int] = []
-    for _ in range(2 * count):
-        state = (state + COMBINE) & WORD  # splitmix64 steps by the golden-ratio constant
-        stream.append(mix(state))
-    return tuple(value | 1 for value in stream[:count]), tuple(stream[count:])
+def buffer_minimums(shingles: Any, count: int, permutations: int) -> list[int]:
+    """:func:`minimums` of ``count`` shingles in a uint64 buffer (a numpy array), read
+    in place by rensa; only where :data:`COMPILED`."""
+    rows: list[list[int]] = RMinHash.digest_matrix_from_flat_token_hashes(
+        shingles, [0, count], permutations, PERMUTATION_SEED
+    ).to_rows()
+    return rows[0]
+
+
+@functools.cache
+def signature_format() -> str:
+    """What signatures made in this process depend on besides the text and the options:
+    the MinHash algorithm, and rensa's token hash and permutations, named by what they
+    give for a fixed sample. Part of the cache's key, so that signatures made by
+    another rensa are never compared with these."""
+    if not COMPILED:
+        return "portable BLAKE2b multiply-add-shift 1"
+    sample = [f"seedcheck {n}" for n in range(8)]
+    probe = minimums(word_hashes(sample), 4)
+    return f"rensa RMinHash {RMinHash.ALGORITHM_VERSION} {word_hashes(sample)[0]:x} {probe}"
 
 
 def band_signature(shingles: Iterable[int], permutations: int, bands: int) -> bytes:
-    """``near_duplicates.signature`` of a non-empty shingle set, in plain Python."""
-    keys = [shingle >> 32 for shingle in shingles]
-    multipliers, addends = permutation_family(permutations)
-    # The shift is monotonic: the minimum of the products, shifted, as there.
-    values = [
-        min([(a * key + b) & WORD for key in keys]) >> 32
-        for a, b in zip(multipliers, addends, strict=True)
-    ]
+    """``near_duplicates.signature`` of a non-empty shingle set, without numpy."""
+    values = minimums(shingles, permutations)
     rows = permutations // bands
     if rows <= 2:
         # Native byte order, as numpy's tobytes writes them.

@@ -8,10 +8,11 @@ corpus). Each candidate is then confirmed with the exact Jaccard similarity of t
 shingle sets, so an estimate never decides a finding. The pairing and the confirmation
 are ``lsh_pairs``', in plain Python.
 
-Every hash here is stable across processes and runs (BLAKE2b per word, a fixed stream
-for the permutations, no built-in ``hash()``, which is salted per process), so
-signatures can be cached on disk. ``lsh_pairs.band_signature`` signs the same way
-without numpy, for a run that signs a few seeds.
+Words are hashed and signatures made by rensa (Rust), the same values in every process
+and run (no built-in ``hash()``, which is salted per process), so signatures can be
+cached on disk; ``lsh_pairs.signature_format`` names them in the cache's key.
+``lsh_pairs.band_signature`` signs the same way without numpy, for a run that signs a
+few seeds.
 
 The banding: with ``b`` bands of ``r`` rows, two seeds of Jaccard similarity ``s``
 share at least one band with probability ``1 - (1 - s**r)**b``. The defaults, 128
@@ -23,14 +24,13 @@ about 5e-8, at 0.7 about 2e-4. Below 0.3 few pairs become candidates (at 0.1, on
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from seedcheck.text.lsh_pairs import COMBINE, MIX_1, MIX_2, permutation_family, word_hash
+from seedcheck.text import lsh_pairs, portable_minhash
+from seedcheck.text.lsh_pairs import COMBINE, MIX_1, MIX_2, word_hashes
 from seedcheck.text.shingles import DOCUMENT_SHINGLE_WORDS
 
 SHINGLE_WORDS = DOCUMENT_SHINGLE_WORDS
@@ -41,19 +41,9 @@ _COMBINE = np.uint64(COMBINE)
 Hashes = npt.NDArray[np.uint64]
 
 
-class WordHasher:
-    """Stable 64-bit hashes of words, memoised over a run's vocabulary."""
-
-    def __init__(self) -> None:
-        self._known: dict[str, int] = {}
-
-    def hashes(self, words: Sequence[str]) -> Hashes:
-        known = self._known
-        # New words are few once a run has seen some seeds; the lookups of the rest run
-        # in C (map over the dict), not in a Python loop.
-        for word in set(words).difference(known):
-            known[word] = word_hash(word)
-        return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
+def hashed_words(words: Sequence[str]) -> Hashes:
+    """The stable 64-bit hashes of ``words`` (see ``lsh_pairs.word_hashes``)."""
+    return np.array(word_hashes(words), dtype=np.uint64)
 
 
 def _mix(values: Hashes) -> Hashes:
@@ -83,61 +73,18 @@ def shingle_set(word_hashes: Hashes, size: int = SHINGLE_WORDS) -> Hashes:
     return distinct
 
 
-@dataclass(frozen=True)
-class Permutations:
-    """The MinHash hash family: ``((a * x + b) mod 2**64) >> 32`` for 32-bit keys ``x``.
-
-    This is Dietzfelbinger's multiply-add-shift scheme, universal for 32-bit keys, and
-    needs nothing but wrapping uint64 arithmetic.
-    """
-
-    a: Hashes
-    b: Hashes
-
-    @classmethod
-    def make(cls, count: int) -> Permutations:
-        multipliers, addends = permutation_family(count)
-        a = np.array(multipliers, dtype=np.uint64)
-        b = np.array(addends, dtype=np.uint64)
-        return cls(a[:, None], b[:, None])
-
-    def signature(self, shingles: Hashes) -> Hashes:
-        """The MinHash signature of a non-empty shingle set: one minimum per permutation.
-
-        The shingles are taken a slice at a time, so that the matrix of permutations x
-        shingles never exceeds :data:`MATRIX_CELLS` values, whatever the length of the
-        seed or the number of permutations: the same minima, in bounded memory.
-        """
-        keys = shingles >> np.uint64(32)
-        step = max(1, MATRIX_CELLS // len(self.a))
-        lowest: Hashes | None = None
-        for start in range(0, len(keys), step):
-            values: Hashes = self.a * keys[None, start : start + step]
-            values += self.b  # in place: the matrix is permutations x shingles
-            found: Hashes = values.min(axis=1)
-            lowest = found if lowest is None else np.minimum(lowest, found)
-        assert lowest is not None, "a signature of no shingles"
-        # The shift is monotonic, so the minimum is shifted instead of the matrix: the
-        # same values, in a third of the time.
-        result: Hashes = lowest >> np.uint64(32)
-        return result
-
-
-# The most values (8 bytes each) a signature's matrix holds at once: 16 MiB.
-MATRIX_CELLS = 1 << 21
-
-
-@functools.lru_cache(maxsize=4)
-def _family(count: int) -> Permutations:
-    return Permutations.make(count)
-
-
-_HASHER = WordHasher()
+def minimums(shingles: Hashes, permutations: int) -> Hashes:
+    """The MinHash signature of a non-empty shingle set (``lsh_pairs.minimums``), from
+    the array itself: one minimum per permutation, each below 2**32."""
+    if not lsh_pairs.COMPILED:
+        return portable_minhash.array_minimums(shingles, permutations)
+    found = lsh_pairs.buffer_minimums(shingles, len(shingles), permutations)
+    return np.array(found, dtype=np.uint64)
 
 
 def seed_shingles(words: Sequence[str]) -> Hashes:
-    """The shingle set of a seed's words, with this process's memoised word hashes."""
-    return shingle_set(_HASHER.hashes(words))
+    """The shingle set of a seed's words."""
+    return shingle_set(hashed_words(words))
 
 
 def signature(shingles: Hashes, permutations: int, bands: int) -> bytes:
@@ -145,14 +92,13 @@ def signature(shingles: Hashes, permutations: int, bands: int) -> bytes:
 
     LSH only asks whether two seeds agree on a whole band, and every candidate pair is
     then confirmed with the exact Jaccard similarity, so a band is kept as one key. Each
-    minimum is below 2**32 (the family shifts 64-bit products right by 32): a band of
+    minimum is below 2**32 (rensa's family keeps the top half of 64-bit products): a band of
     up to two rows is kept exactly as uint32 values, a wider one is folded into a
     64-bit hash of them (the default, 4 rows: 256 bytes a seed instead of 512). Equal
     bands always give equal keys; unequal ones share a key with odds of 2**-64, and
     such a pair is still only a candidate.
     """
-    values = _family(permutations).signature(shingles)
-    return band_keys(values, bands)
+    return band_keys(minimums(shingles, permutations), bands)
 
 
 def band_keys(values: Hashes, bands: int) -> bytes:
