@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcheck.text.normal import _WORD, normalize, words
+from seedcheck.text.normal import _WORD, line_words, normalize, words
 
 
 def test_typography_is_unified() -> None:
@@ -55,3 +55,16 @@ def test_words_are_what_the_word_pattern_finds(text: str) -> None:
     normal = normalize(text)
     expected = [word.replace("'", "") for word in _WORD.findall(normal)]
     assert words(text) == expected
+
+
+@given(st.lists(_APOSTROPHE_TEXT.filter(lambda text: "\n" not in text), max_size=6))
+def test_the_words_of_many_lines_are_each_lines_words(texts: list[str]) -> None:
+    # line_words folds the ASCII lines together in one pass, the others one by one.
+    assert line_words(texts) == [words(text) for text in texts]
+    plain = ["".join(c for c in text if c.isascii()) for text in texts]
+    assert line_words(plain) == [words(text) for text in plain]
+
+
+def test_the_words_of_lines_mixed_ascii_and_not_keep_their_order() -> None:
+    texts = ["It's HERE--now.", "“Café” — ﬁne", "", "a_b\x0bc's"]
+    assert line_words(texts) == [["its", "here", "now"], ["café", "fine"], [], ["a", "b", "cs"]]

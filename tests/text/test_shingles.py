@@ -140,3 +140,28 @@ def test_ascii_word_spans_are_the_words() -> None:
     assert spans is not None
     assert [line[a:b].lower().replace("'", "") for a, b in spans] == words(line)
     assert ascii_word_spans("caf\u00e9") is None
+
+
+def test_the_hashed_search_finds_what_the_plain_one_does() -> None:
+    import numpy  # noqa: F401  (loaded, as where many seeds are checked)
+
+    from seedcheck.text.lsh_pairs import word_hashes
+
+    first = words(PASSAGE)
+    edited = list(first)
+    edited[12] = "boats"
+    other = words("Council approves new cycle lane on Station Road after a long debate")
+    cases = [first, [*first, *edited], [*other, *first, *other], [*first, "then", *first], other]
+    asked: list[int] = []
+    for case in cases:
+        expected = find_repeats(case, n=8, min_words=20)
+
+        def hashes(case: list[str] = case) -> list[int]:
+            asked.append(len(case))
+            return word_hashes(case)
+
+        assert find_repeats(case, n=8, min_words=20, hashes=hashes) == expected
+        # Values that all collide only cost the plain search: the same repeats.
+        colliding = [7] * len(case)
+        assert find_repeats(case, n=8, min_words=20, hashes=colliding.copy) == expected
+    assert asked  # the hashes were used where numpy is loaded

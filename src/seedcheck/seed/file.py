@@ -22,7 +22,8 @@ from seedcheck.seed.located import LocatedValue
 from seedcheck.seed.model import SchemaIssue, SeedMetadata, validate_fields
 from seedcheck.seed.paragraphs import BodyLine, Paragraph, split_paragraphs
 from seedcheck.seed.plain_layout import split_plain
-from seedcheck.text.normal import words
+from seedcheck.text.lsh_pairs import word_hashes
+from seedcheck.text.normal import line_words
 from seedcheck.text.word_count import count_words
 
 Layout = Literal["auto", "front-matter", "plain"]
@@ -117,12 +118,19 @@ class SeedFile:
         finding words is the costliest step of reading a body. No word spans a line
         break, so together they are the words of :attr:`body` (tested).
         """
-        return tuple(tuple(words(line.text)) for line in self.body_lines)
+        return tuple(map(tuple, line_words([line.text for line in self.body_lines])))
 
-    @property
+    @functools.cached_property
     def all_body_words(self) -> list[str]:
         """Every word of the body, in order: ``words(self.body)``."""
         return [word for line in self.body_words for word in line]
+
+    @functools.cached_property
+    def body_word_hashes(self) -> list[int]:
+        """The stable 64-bit hash of each of :attr:`all_body_words` (see
+        ``lsh_pairs.word_hashes``): made once for the near-duplicate signature and the
+        repeat search of duplicated-text."""
+        return word_hashes(self.all_body_words)
 
 
 def parse_seed(

@@ -197,7 +197,7 @@ def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int]
     permutations, bands = signing.permutations, signing.bands
     # Plain Python costs a few steps a word: for a long seed numpy is worth importing.
     if few and len(seed_words) <= PLAIN_SIGNATURE_WORDS:
-        hashes = lsh_pairs.shingle_hashes(seed_words)
+        hashes = lsh_pairs.hashed_shingles(seed.body_word_hashes)
         if len(hashes) < signing.min_shingles:
             return None
         return lsh_pairs.band_signature(hashes, permutations, bands), len(hashes)
@@ -205,7 +205,7 @@ def _signature(seed: SeedFile, signing: Signing, few: bool) -> tuple[bytes, int]
     # (or signs few seeds) never pays for.
     from seedcheck.text import near_duplicates
 
-    shingles = near_duplicates.seed_shingles(seed_words)
+    shingles = near_duplicates.shingle_set(near_duplicates.as_array(seed.body_word_hashes))
     # Repeated shingles count once, so a set may be smaller than the word count says.
     if len(shingles) < signing.min_shingles:
         return None

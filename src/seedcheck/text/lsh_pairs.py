@@ -62,7 +62,11 @@ def mix(value: int) -> int:
 
 def shingle_hashes(words: Sequence[str], size: int = DOCUMENT_SHINGLE_WORDS) -> set[int]:
     """The hashes of the ``size``-word shingles of ``words`` (empty if too few words)."""
-    hashes = word_hashes(words)
+    return hashed_shingles(word_hashes(words), size)
+
+
+def hashed_shingles(hashes: Sequence[int], size: int = DOCUMENT_SHINGLE_WORDS) -> set[int]:
+    """:func:`shingle_hashes` of words given by their :func:`word_hashes`."""
     found: set[int] = set()
     for start in range(len(hashes) - size + 1):
         value = hashes[start]

@@ -43,7 +43,29 @@ Hashes = npt.NDArray[np.uint64]
 
 def hashed_words(words: Sequence[str]) -> Hashes:
     """The stable 64-bit hashes of ``words`` (see ``lsh_pairs.word_hashes``)."""
-    return np.array(word_hashes(words), dtype=np.uint64)
+    return as_array(word_hashes(words))
+
+
+def as_array(hashes: Sequence[int]) -> Hashes:
+    """64-bit hashes as an array."""
+    return np.array(hashes, dtype=np.uint64)
+
+
+def repeats_a_shingle(word_hashes: Sequence[int], size: int) -> bool:
+    """Whether some ``size`` consecutive words occur twice, given the words' hashes.
+
+    Never False when a shingle repeats (equal words give equal values); True may be
+    two shingles whose values collide, which the caller's exact search then rules out.
+    """
+    count = len(word_hashes) - size + 1
+    if count <= 1:
+        return False
+    hashes = as_array(word_hashes)
+    combined = hashes[:count].copy()
+    for offset in range(1, size):
+        combined = combined * _COMBINE + hashes[offset : offset + count]
+    combined.sort()
+    return bool((combined[1:] == combined[:-1]).any())
 
 
 def _mix(values: Hashes) -> Hashes:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Applied after NFKC, which already maps the ellipsis to "..." and most odd spaces to " ".
 _TRANSLATE = str.maketrans(
@@ -102,6 +103,42 @@ def words(text: str) -> list[str]:
     if "'" not in normal:
         return tokens
     return [word for token in tokens for word in _found_words(token)]
+
+
+# Folds ASCII case and blanks the separators in one pass, keeping line breaks: the
+# words of many lines at once (see line_words).
+_ASCII_FOLD_SEPARATORS = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalnum() or chr(c) in "'\n" else " " for c in range(128)}
+)
+
+
+def line_words(texts: Sequence[str]) -> list[list[str]]:
+    """``[words(text) for text in texts]`` for texts without line breaks, faster.
+
+    Most lines are ASCII: there :func:`normalize` only folds case (NFKC, the table and
+    the dashes' spacing change no word), so those lines are joined, folded and blanked
+    in one pass and split again, where one call a line cost several.
+    """
+    plain = [text for text in texts if text.isascii()]
+    if len(plain) == len(texts):
+        return _ascii_line_words(texts)
+    found = iter(_ascii_line_words(plain))
+    return [next(found) if text.isascii() else words(text) for text in texts]
+
+
+def _ascii_line_words(texts: Sequence[str]) -> list[list[str]]:
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    lines = joined.translate(_ASCII_FOLD_SEPARATORS).split("\n")
+    if "'" not in joined:
+        return [line.split() for line in lines]
+    return [
+        [word for token in line.split() for word in _found_words(token)]
+        if "'" in line
+        else line.split()
+        for line in lines
+    ]
 
 
 def _found_words(normal: str) -> list[str]:

@@ -15,7 +15,8 @@ and the other ASCII ones, or the line and paragraph breaks fall elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from seedcheck.text.normal import ascii_word_spans, words
@@ -77,7 +78,12 @@ def located_words(lines: Iterable[tuple[int, Sequence[str]]]) -> LocatedWords:
     return LocatedWords(tuple(all_words), tuple(numbers))
 
 
-def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repeat]:
+def find_repeats(
+    word_list: Sequence[str],
+    n: int,
+    min_words: int,
+    hashes: Callable[[], Sequence[int]] | None = None,
+) -> list[Repeat]:
     """Passages of at least ``min_words`` words that repeat earlier words of the list.
 
     Each shingle is looked up once in a dict of first occurrences, and a match is then
@@ -88,9 +94,20 @@ def find_repeats(word_list: Sequence[str], n: int, min_words: int) -> list[Repea
     start: a copy followed by text that begins like the original ("A A The…") is the
     copy alone. Only truly periodic text runs on into its source: a sentence printed a
     thousand times in a row is one repeat of all but its first copy.
+
+    ``hashes`` gives the words' hashes (``lsh_pairs.word_hashes``): where numpy is
+    loaded, a body none of whose shingles repeats (most bodies) is told by them in a
+    few vector steps instead of a tuple a word.
     """
     if len(word_list) < max(n, min_words, 1):
         return []
+    if hashes is not None and "numpy" in sys.modules:
+        # Imported here: numpy is loaded already where many seeds are checked (their
+        # signatures need it), and a run that checks a few must not load it for this.
+        from seedcheck.text.near_duplicates import repeats_a_shingle
+
+        if not repeats_a_shingle(hashes(), n):
+            return []
     # Tuples, not joined strings: zip builds them without a Python loop.
     keys = list(zip(*(word_list[k:] for k in range(n)), strict=False))
     if len(set(keys)) == len(keys):

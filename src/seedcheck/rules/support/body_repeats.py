@@ -55,6 +55,20 @@ class BodyRepeats:
 
 def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
     """Find the repeats of ``seed``'s body with the configured shingle size and minimum."""
+    # duplicated-text and duplicate-line each ask, one after the other, for the same
+    # seed: the last answer is kept (one seed's, for as long as the next takes).
+    last = _last[0]
+    if last is not None and last[0] is seed and last[1] is options:
+        return last[2]
+    found = _body_repeats(seed, options)
+    _last[0] = (seed, options, found)
+    return found
+
+
+_last: list[tuple[SeedFile, RuleOptions, BodyRepeats] | None] = [None]
+
+
+def _body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
     paragraphs = body_paragraphs(seed)
     teasers = {id(t.paragraph) for t in find_teasers(paragraphs)}
     # body_words follows the lines of the paragraphs in order, one entry a line.
@@ -65,8 +79,10 @@ def body_repeats(seed: SeedFile, options: RuleOptions) -> BodyRepeats:
         for line, found in zip(paragraph.lines, line_words, strict=False)
         if id(paragraph) not in teasers
     )
+    # Without teasers the located words are all the body's, whose hashes the seed has.
+    hashes = None if teasers else (lambda: seed.body_word_hashes)
     repeats = find_repeats(
-        located.words, options[DUPLICATE_SHINGLE_WORDS], options[DUPLICATE_MIN_WORDS]
+        located.words, options[DUPLICATE_SHINGLE_WORDS], options[DUPLICATE_MIN_WORDS], hashes
     )
     by_design = repeated_by_design(seed) if repeats else frozenset()
     texts = {line.number: line.text for line in body_lines(seed)} if repeats else {}

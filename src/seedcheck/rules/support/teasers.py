@@ -68,7 +68,9 @@ def _opening(paragraphs: Sequence[Paragraph]) -> Sequence[Paragraph]:
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
     top = _opening(paragraphs)
-    if all(_teaser_cut(p.text) is None for p in top):
+    if not any(_may_end_in_ellipsis(p) for p in top) or all(
+        _teaser_cut(p.text) is None for p in top
+    ):
         return []  # the common case, decided without normalising every paragraph
     starts = [_starts(p.text) for p in paragraphs]
     found: list[Teaser] = []
@@ -92,6 +94,17 @@ def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
         if later is not None and _teaser_cut(paragraphs[later].text) is None:
             found.append(Teaser(paragraph, paragraphs[later]))
     return found
+
+
+def _may_end_in_ellipsis(paragraph: Paragraph) -> bool:
+    """False when :func:`_teaser_cut` of the paragraph's text is surely None, told from
+    its last line without joining its lines: a last line as long as the tail searched
+    is the whole tail, and a tail without an ellipsis ends no teaser."""
+    last = paragraph.last.text.strip()
+    if len(last) < _TEASER_END_MAX:
+        return True
+    tail = last[-_TEASER_END_MAX:]
+    return "..." in tail or "\u2026" in tail
 
 
 def _teaser_cut(text: str) -> int | None:
