@@ -67,6 +67,20 @@ def _opening(paragraphs: Sequence[Paragraph]) -> Sequence[Paragraph]:
 
 def find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     """Every paragraph ending in an ellipsis whose text begins a later paragraph."""
+    # teaser-duplicate and duplicated-text ask, one after the other, for the same
+    # seed's paragraphs: the last answer is kept.
+    last = _last[0]
+    if last is not None and last[0] is paragraphs:
+        return list(last[1])
+    found = _find_teasers(paragraphs)
+    _last[0] = (paragraphs, tuple(found))
+    return found
+
+
+_last: list[tuple[Sequence[Paragraph], tuple[Teaser, ...]] | None] = [None]
+
+
+def _find_teasers(paragraphs: Sequence[Paragraph]) -> list[Teaser]:
     top = _opening(paragraphs)
     if not any(_may_end_in_ellipsis(p) for p in top) or all(
         _teaser_cut(p.text) is None for p in top
