@@ -397,3 +397,29 @@ def test_pure_python_loader_messages_are_short(
     text, _ = _validate(run_cli, isolated, headers[name])
 
     assert f"'{'a' * 40}'…" in text
+
+
+_SMALL_BUT_DENSE = [
+    "a:\n",
+    "? \n",
+    "- \n" * 30,
+    "{" + ",".join("?" for _ in range(200)) + "}\n",
+    "[" + ",".join("[]" for _ in range(15)) + "]\n",
+    "x: " + "[" * 30 + "]" * 30 + "\n",
+    "x: " + "{a: " * 30 + "b" + "}" * 30 + "\n",
+    "".join("  " * level + f"k{level}:\n" for level in range(30)) + "  " * 30 + "v\n",
+    'title: "A -- B: C? [d] {e}"\nurl: https://example.org/a-b-c\n',
+    "x: " + "[" * 30 + "a" + "]" * 30 + "\n",
+    # One level more: a scalar below the limit's depth, which _too_big refuses.
+    "x: " + "[" * 31 + "a" + "]" * 31 + "\n",
+]
+
+
+@pytest.mark.parametrize("source", _SMALL_BUT_DENSE)
+def test_a_header_told_small_from_its_text_is_small(source: str) -> None:
+    # _surely_small spares the node walk: it must never say so of a tree _too_big refuses,
+    # however densely the text packs empty values, items and nesting.
+    root = yaml.compose(source, Loader=front_matter._Loader)
+    assert root is not None
+    if front_matter._surely_small(source):
+        assert front_matter._too_big(root) is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -126,11 +127,11 @@ class SeedFile:
         return [word for line in self.body_words for word in line]
 
     @functools.cached_property
-    def body_word_hashes(self) -> list[int]:
+    def body_word_hashes(self) -> array[int]:
         """The stable 64-bit hash of each of :attr:`all_body_words` (see
         ``lsh_pairs.word_hashes``): made once for the near-duplicate signature and the
-        repeat search of duplicated-text."""
-        return word_hashes(self.all_body_words)
+        repeat search of duplicated-text, as a buffer that numpy reads in place."""
+        return array("Q", word_hashes(self.all_body_words))
 
 
 def parse_seed(

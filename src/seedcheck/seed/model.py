@@ -66,9 +66,13 @@ def _byline(value: str) -> str:
     return value
 
 
+# Any character str.isspace() calls blank (the same set as \s in a str pattern).
+_SPACE = re.compile(r"\s")
+
+
 def _url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE.search(value):
         raise PydanticCustomError("url", "url must be an http or https URL")
     return value
 

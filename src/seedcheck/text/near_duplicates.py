@@ -24,6 +24,7 @@ about 5e-8, at 0.7 about 2e-4. Below 0.3 few pairs become candidates (at 0.1, on
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 import numpy as np
@@ -47,7 +48,11 @@ def hashed_words(words: Sequence[str]) -> Hashes:
 
 
 def as_array(hashes: Sequence[int]) -> Hashes:
-    """64-bit hashes as an array."""
+    """64-bit hashes as an array; one in an ``array("Q")`` is read in place."""
+    if isinstance(hashes, array) and hashes.typecode == "Q":
+        view = np.frombuffer(hashes, dtype=np.uint64)
+        view.flags.writeable = False  # the seed's own hashes, shared by its readers
+        return view
     return np.array(hashes, dtype=np.uint64)
 
 
