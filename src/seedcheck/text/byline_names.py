@@ -13,6 +13,7 @@ Courier``), a place (``in Kyiv``), other credits (``additional reporting by…``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,9 @@ class CreditedName:
         return self.key.rsplit(" ", 1)[-1]
 
 
+# A corpus has few bylines (a desk's staff, its agencies), each asked for by several
+# rules of every seed that carries it.
+@functools.lru_cache(maxsize=1024)
 def credited_names(credit: str) -> tuple[CreditedName, ...]:
     """The names ``credit`` credits, in order, without honorifics, roles or outlets."""
     end = _NAMES_END.search(credit)
