@@ -87,7 +87,15 @@ class SeedFile:
         ]
 
     def field(self, key: str) -> LocatedValue | None:
-        return next((f for f in self.fields if f.key == key), None)
+        return self._fields_by_key.get(key)
+
+    @functools.cached_property
+    def _fields_by_key(self) -> dict[str, LocatedValue]:
+        # Rules and the summary ask for a field by name 14 times a seed.
+        found: dict[str, LocatedValue] = {}
+        for f in self.fields:
+            found.setdefault(f.key, f)  # the first, as a search in order finds
+        return found
 
     @property
     def byline_index(self) -> int | None:

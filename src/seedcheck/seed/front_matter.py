@@ -205,6 +205,7 @@ def _read_mapping(
     root: yaml.MappingNode, start: int, end: int, first_line: int, source_lines: list[str]
 ) -> FrontMatter:
     constructor = SafeConstructor()
+    hashes = any("#" in line for line in source_lines)
     keys: list[KeyOccurrence] = []
     fields: dict[str, LocatedValue] = {}
     bad_keys: list[YamlProblem] = []
@@ -235,7 +236,8 @@ def _read_mapping(
             # An impossible date (2024-02-30) looks like a timestamp to the resolver;
             # keep the text so that the schema reports it at the field.
             value = value_node.value
-        cut = comment_cut(key, value_node, source_lines, first_line)
+        # Only a " #" can cut a value: most headers have no "#" at all.
+        cut = comment_cut(key, value_node, source_lines, first_line) if hashes else None
         if cut is not None:
             comment_cuts.append(cut)
         # As in YAML itself the last of two equal keys wins; duplicate-key reports it.
