@@ -68,7 +68,8 @@ def repeats_a_shingle(word_hashes: Sequence[int], size: int) -> bool:
     hashes = as_array(word_hashes)
     combined = hashes[:count].copy()
     for offset in range(1, size):
-        combined = combined * _COMBINE + hashes[offset : offset + count]
+        combined *= _COMBINE  # in place: a few hundred values, where allocating dominates
+        combined += hashes[offset : offset + count]
     combined.sort()
     return bool((combined[1:] == combined[:-1]).any())
 
@@ -92,7 +93,8 @@ def shingle_set(word_hashes: Hashes, size: int = SHINGLE_WORDS) -> Hashes:
     # arithmetic wraps, which is what a hash wants.
     combined = word_hashes[:count].copy()
     for offset in range(1, size):
-        combined = combined * _COMBINE + word_hashes[offset : offset + count]
+        combined *= _COMBINE
+        combined += word_hashes[offset : offset + count]
     # np.unique, by sorting: for a few hundred values it is several times faster than
     # numpy 2's hash-based unique.
     ordered = np.sort(_mix(combined))
