@@ -268,8 +268,9 @@ def _break_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
 def _break_write(monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.fdopen
 
-    def fdopen(fd: int, mode: str) -> _FailingFile:
-        return _FailingFile(real(fd, mode))
+    def fdopen(fd: int, mode: str) -> Any:
+        # Writes fail; reads (the cache's files) go on as they would.
+        return real(fd, mode) if mode.startswith("r") else _FailingFile(real(fd, mode))
 
     monkeypatch.setattr(os, "fdopen", fdopen)
 
