@@ -4,9 +4,9 @@ run it, and give it the cache folder that actions/cache restores and saves.
 
 The action's steps are run as a runner runs them (see Job); actions/cache is stood in for
 by copies into and out of a folder of saved caches, chosen by key and restore keys as it
-chooses. The jobs share one installation and one checkout, so what the cache answers
-here is the run memo's; whether a fresh checkout on a fresh install can use a restored
-cache is up to how the cache identifies code and seeds (issue 21, item 1)."""
+chooses. The jobs share one installation; a later job checks the same files out anew.
+That a fresh install keeps the code's identity is tested in
+tests/cache/test_code_identity.py."""
 
 from __future__ import annotations
 
@@ -446,6 +446,24 @@ def test_action_restores_the_cache_it_saved(tmp_path: Path, installed: dict[str,
     assert all(mtime > 1_600_000_000 * 10**9 for mtime in after.values())
     assert _save(second, store)
     assert len(list(store.iterdir())) == 2
+
+    # A fresh checkout of the same files (every stat new): the restored corpus cache,
+    # keyed by the code, the settings and the corpus's place, still answers (its seeds
+    # found by their content, see tests/run/test_incremental.py), and no other is made.
+    corpora = {p.name for p in (folder / __version__).iterdir() if p.name != "memo"}
+    for path in sorted(workspace.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            path.unlink()
+            path.write_bytes(data)
+    for path in [workspace, *workspace.rglob("*")]:
+        os.utime(path, (1_700_000_100, 1_700_000_100))
+    github["github.sha"] = "2" * 40
+    fresh, folder = job("fresh")
+    assert _restore(fresh, store)
+    ran = fresh.run("Run seedcheck")
+    assert (ran.returncode, ran.stdout) == (1, expected), ran.stderr
+    assert {p.name for p in (folder / __version__).iterdir() if p.name != "memo"} == corpora
 
     # cache: "false": nothing restored or saved; the job's own cache only.
     third, folder = job("third", cache="false")
