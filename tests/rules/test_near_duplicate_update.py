@@ -41,7 +41,8 @@ def test_the_index_finds_keys_at_their_places_only() -> None:
     assert index.position("b") == 1 and index.position("bb") is None
     assert index_from(index.record(), 2) == index
     assert index_from(index.record(), 3) is None
-    assert index_from((("b", "a"), (b"", b""), 4), 2) is None  # names out of order
+    assert index_from((b"b\0a", (b"", b""), 4), 2) is None  # names out of order
+    assert index_from((("a", "b"), (b"", b""), 4), 2) is None  # names not as bytes
 
 
 def test_splicing_equals_building_anew() -> None:

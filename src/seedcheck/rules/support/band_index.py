@@ -43,8 +43,10 @@ class BandIndex(NamedTuple):
         at = bisect.bisect_left(self.names, name)
         return at if at < len(self.names) and self.names[at] == name else None
 
-    def record(self) -> tuple[tuple[str, ...], tuple[bytes, ...], int]:
-        return self.names, self.blobs, self.width
+    def record(self) -> tuple[bytes, tuple[bytes, ...], int]:
+        """The index as plain values; the names as one bytes object (NUL-separated), which
+        the cache writes and reads far faster than 100,000 strings."""
+        return "\0".join(self.names).encode("utf-8", "surrogatepass"), self.blobs, self.width
 
 
 def band_index(names: Sequence[str], signatures: Sequence[bytes], bands: int) -> BandIndex:
@@ -61,11 +63,12 @@ def index_from(record: object, bands: int) -> BandIndex | None:
     """The index in a cache record, or None if it is not one of ``bands`` bands."""
     if not (isinstance(record, tuple) and len(record) == 3):
         return None
-    names, blobs, width = record
+    joined, blobs, width = record
+    if not isinstance(joined, bytes):
+        return None
+    names = tuple(joined.decode("utf-8", "surrogatepass").split("\0")) if joined else ()
     if not (
-        isinstance(names, tuple)
-        and all(isinstance(name, str) for name in names)
-        and isinstance(blobs, tuple)
+        isinstance(blobs, tuple)
         and len(blobs) == bands
         and type(width) is int
         and width > 0
