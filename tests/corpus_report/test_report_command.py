@@ -142,3 +142,30 @@ def test_bad_arguments(broken: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "expected a whole number, 1 or more, not '0'" in capsys.readouterr().err
     assert main(["report", "nowhere", "--format", "markdown"]) == 2
     assert capsys.readouterr().err == "seedcheck: error: nowhere: no such file or directory\n"
+
+
+def test_a_report_of_unchanged_corpora_is_made_from_the_memo(
+    broken: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files checked out a while ago: a memo is kept only when every stat identifies its file.
+    for path in broken.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+
+    def summary() -> str:
+        assert main(["report", "corpus", "--format", "markdown"]) == 0
+        return capsys.readouterr().out.rsplit("<sub>", 1)[0]
+
+    first = summary()
+    import seedcheck.run.targets
+
+    def unchecked(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the corpus was checked again")
+
+    real = seedcheck.run.targets.check_target
+    monkeypatch.setattr(seedcheck.run.targets, "check_target", unchecked)
+    assert summary() == first
+    # A seed changed: the report is made anew, and says so.
+    monkeypatch.setattr(seedcheck.run.targets, "check_target", real)
+    seed = sorted((broken / "corpus").glob("0*"))[0]
+    seed.write_text(seed.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert summary() != first

@@ -30,7 +30,7 @@ import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from seedcheck import __version__
 from seedcheck.cache.code_identity import code_identity
@@ -106,6 +106,7 @@ class RunMemo:
         config: str | None,
         paths: Sequence[str],
         rule_lists: Sequence[Sequence[str]],
+        kind: str = "validate",
     ) -> RunMemo | None:
         """The memo of a validate run, or None when its configuration cannot be read.
 
@@ -136,6 +137,7 @@ class RunMemo:
         except (OSError, RuntimeError, SeedcheckError, ValueError):
             return None  # RuntimeError: a symbolic link loop; ValueError: a NUL in a path
         parts = (
+            kind,  # what is kept: a validate run's report, or another command's
             code,
             dt.date.today().isoformat(),
             str(cwd),
@@ -152,6 +154,23 @@ class RunMemo:
 
     def recall(self) -> tuple[list[Path], Report] | None:
         """The corpus folders and report of the run with this key, if none changed."""
+        kept = self.recall_value()
+        if kept is None:
+            return None
+        folders, value = kept
+        try:
+            record: Any = value
+            diagnostics, checked = record
+            if not all(isinstance(name, str) for name in checked):
+                return None
+            report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
+        except (TypeError, ValueError):
+            return None  # a record of another shape
+        return folders, report
+
+    def recall_value(self) -> tuple[list[Path], object] | None:
+        """The corpus folders and the value kept under this key (plain values, for the
+        caller to check), if none of the folders changed since."""
         if not cache_usable(self.root, self.folder):
             return None
         # Written for another key (a file copied or planted from another corpus's cache)
@@ -161,7 +180,7 @@ class RunMemo:
             return None
         now = time.time_ns()
         try:
-            folders, report_bytes = record
+            folders, kept_bytes = record
             for root, pattern, _, digest in folders:
                 if backtracking_reason(pattern) is not None:  # a memo file is not trusted
                     return None
@@ -169,10 +188,7 @@ class RunMemo:
                 self.scans[scan.root] = scan  # for the run, if one folder differs
                 if scan_digest(scan) != digest:
                     return None
-            diagnostics, checked = marshal.loads(report_bytes)
-            if not all(isinstance(name, str) for name in checked):
-                return None
-            report = Report(tuple(from_record(d) for d in diagnostics), tuple(checked))
+            value = marshal.loads(kept_bytes)
             self.scans.clear()
         except (EOFError, OSError, re.error, SeedcheckError, TypeError, ValueError):
             # A folder gone or unreadable, a record of another shape, or a name the
@@ -182,19 +198,24 @@ class RunMemo:
         # commits' hooks do not push out the full run made between them.
         with contextlib.suppress(OSError):
             os.utime(self.path)
-        return [Path(folder[0]) for folder in folders], report
+        return [Path(folder[0]) for folder in folders], value
 
     def remember(self, folders: Sequence[FolderState | None], report: Report) -> None:
         """Keep this run's report, unless a folder held a file too fresh to identify."""
-        if any(folder is None for folder in folders):
-            return
-        # The report kept marshalled inside the record: only a run whose folders are
-        # unchanged unpacks it (at 100,000 seeds it names 100,000 paths).
         report_record = (
             tuple(diagnostic_record(d) for d in report.diagnostics),
             tuple(report.checked),
         )
-        record = (tuple(folders), marshal.dumps(report_record))
+        self.remember_value(folders, report_record)
+
+    def remember_value(self, folders: Sequence[FolderState | None], value: Any) -> None:
+        """Keep ``value`` (plain values) for the folders as they are, unless a folder held
+        a file too fresh to identify."""
+        if any(folder is None for folder in folders):
+            return
+        # The value kept marshalled inside the record: only a run whose folders are
+        # unchanged unpacks it (at 100,000 seeds a report names 100,000 paths).
+        record = (tuple(folders), marshal.dumps(value))
         with saving(self.folder, self.root) as free:
             if free:  # else another run is saving to the memo (see saving)
                 write_checked(self.path, _MAGIC, record, key=self.key, root=self.root)

@@ -114,7 +114,32 @@ def _chart_drawer() -> Any:
 
 
 def gather_facts(args: argparse.Namespace) -> CorpusFacts:
-    """Check the corpora the arguments name, as validate does, and gather the facts."""
+    """Check the corpora the arguments name, as validate does, and gather the facts.
+
+    The facts are kept in the run memo, as a validate run's report is: a report of
+    corpora that did not change since is made from them, without loading a seed.
+    """
+    from seedcheck.cache.run_memo import RunMemo
+    from seedcheck.corpus_report.facts import facts_from, facts_record
+
+    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    memo = RunMemo.for_run(
+        config=args.config, paths=args.paths, rule_lists=(), kind=f"report top {args.top}"
+    )
+    recalled = memo.recall_value() if memo is not None else None
+    if recalled is not None:
+        facts = facts_from(recalled[1], made)
+        if facts is not None:
+            return facts
+    facts, folders = _checked_facts(args, made, memo)
+    if memo is not None:
+        memo.remember_value(folders, facts_record(facts))
+    return facts
+
+
+def _checked_facts(args: argparse.Namespace, made: str, memo: Any) -> tuple[CorpusFacts, list[Any]]:
+    """The facts of the corpora checked anew, and each folder's state as it was read
+    (None for one with a file too fresh to identify: then nothing is kept)."""
     from seedcheck.cache.location import cache_root
     from seedcheck.config.selection import Selection
     from seedcheck.config.suppressions import apply_suppressions
@@ -126,9 +151,11 @@ def gather_facts(args: argparse.Namespace) -> CorpusFacts:
     from seedcheck.seed.model import build_model
 
     checked = []
+    folders: list[Any] = []
     sources: dict[Path, str] = {}
     settings_files: list[str] = []
-    for config, paths in configs_from(args, args.paths):
+    groups = configs_from(args, args.paths) if memo is None else memo.configurations()
+    for config, paths in groups:
         selection = config.selection()
         settings = config.settings
         cache_dir = cache_root(config.root)
@@ -137,8 +164,19 @@ def gather_facts(args: argparse.Namespace) -> CorpusFacts:
         )
         corpora = []
         for target in resolve_targets(paths, config):
-            corpus, found, _ = check_target(
-                target, config, selection.enabled_rules(), cache_dir=cache_dir, jobs=default_jobs()
+            scans = memo.scans if memo is not None else None
+            corpus, found, listing = check_target(
+                target,
+                config,
+                selection.enabled_rules(),
+                cache_dir=cache_dir,
+                jobs=default_jobs(),
+                scans=scans,
+            )
+            folders.append(
+                None
+                if listing is None
+                else (str(target.root), settings.pattern, settings.max_file_size, listing)
             )
             # As validate reports it: without what the seeds' own headers suppress.
             found = apply_suppressions(corpus, found, selection)
@@ -151,15 +189,16 @@ def gather_facts(args: argparse.Namespace) -> CorpusFacts:
             model=build_model(settings.required, settings.fields),
         )
     report = report_from(checked, Selection())
-    return gather(
+    facts = gather(
         [corpus for corpus, _, _ in checked],
         report,
         sources,
-        made=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        made=made,
         version=__version__,
         settings=", ".join(dict.fromkeys(settings_files)),
         top=args.top,
     )
+    return facts, folders
 
 
 def _write(path: Path, text: str, facts: CorpusFacts) -> None:

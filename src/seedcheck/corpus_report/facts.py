@@ -8,12 +8,14 @@ facts.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from seedcheck.cache.file import diagnostic_record, from_record
 from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.display import display_path
@@ -147,3 +149,36 @@ def clusters(findings: Iterable[Diagnostic]) -> tuple[tuple[str, ...], ...]:
         groups.setdefault(root(path), []).append(display_path(path))
     ordered = sorted((sorted(group) for group in groups.values()), key=lambda g: (-len(g), g))
     return tuple(tuple(group) for group in ordered)
+
+
+def facts_record(facts: CorpusFacts) -> tuple[object, ...]:
+    """The facts as plain values, to keep between runs (see report_command); the time
+    they were made is left out, each report is made when it is asked for."""
+    by_rule = tuple((code, name, severity.value, n) for code, name, severity, n in facts.by_rule)
+    findings = tuple(diagnostic_record(d) for d in facts.findings)
+    fields = [field.name for field in dataclasses.fields(CorpusFacts)][1:]
+    return tuple(
+        by_rule if name == "by_rule" else findings if name == "findings" else getattr(facts, name)
+        for name in fields
+    )
+
+
+def facts_from(record: object, made: str) -> CorpusFacts | None:
+    """The facts :func:`facts_record` kept, made at ``made``; None if the record is not
+    of their shape."""
+    names = [field.name for field in dataclasses.fields(CorpusFacts)][1:]
+    if not isinstance(record, tuple) or len(record) != len(names):
+        return None
+    values = dict(zip(names, record, strict=True))
+    try:
+        values["by_rule"] = tuple(
+            (str(code), str(name), Severity(severity), int(count))
+            for code, name, severity, count in values["by_rule"]
+        )
+        values["findings"] = tuple(from_record(r) for r in values["findings"])
+        facts = CorpusFacts(made=made, **values)
+    except (TypeError, ValueError):
+        return None
+    # The rest are counts, names and tuples of them, as marshal gives them back; a record
+    # of another version of this shape is refused by the memo's key (the code's identity).
+    return facts
