@@ -14,13 +14,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedcheck.cache.file import diagnostic_record, from_record
-from seedcheck.corpus.value import Corpus
 from seedcheck.diagnostic import Diagnostic, Severity
 from seedcheck.display import display_path
 from seedcheck.index.document import INDEX_NAME
 from seedcheck.report import Report
+
+if TYPE_CHECKING:
+    # For types only: a report made from the run memo loads no corpus, nor the seed
+    # model and Pydantic that come with it (0.12 s of its start-up).
+    from seedcheck.corpus.value import Corpus
 
 # Findings that make two seeds one cluster: the same text, or nearly.
 DUPLICATE_CODES = frozenset({"SC413", "SC414"})
