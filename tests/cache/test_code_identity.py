@@ -89,7 +89,7 @@ def test_the_identity_is_kept_by_the_files_stats(
 
 
 def test_code_that_cannot_be_identified_matches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unreadable() -> list[tuple[str, int, int, int]]:
+    def unreadable() -> list[tuple[str, int, int, int, int]]:
         raise PermissionError("denied")
 
     monkeypatch.setattr(code_identity, "_package_stats", unreadable)

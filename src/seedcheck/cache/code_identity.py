@@ -98,13 +98,16 @@ def _package_files(package: Path) -> list[Path]:
     return found
 
 
-def _package_stats() -> list[tuple[str, int, int, int]]:
+def _package_stats() -> list[tuple[str, int, int, int, int]]:
     package = _package()
     described = []
     for path in _package_files(package):
         info = path.stat()
         relative = path.relative_to(package).as_posix()
-        described.append((relative, info.st_size, info.st_mtime_ns, info.st_ino))
+        # The ctime too: a write moves it, and no tool sets it back (an mtime kept by
+        # `touch -r` or `rsync -a`, or two writes in one coarse clock step, would not).
+        stat = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        described.append((relative, *stat))
     return described
 
 
@@ -113,15 +116,15 @@ def _library_origin(name: str) -> str | None:
     return spec.origin if spec is not None else None
 
 
-def _library_stats() -> list[tuple[str, int, int]]:
+def _library_stats() -> list[tuple[str, int, int, int]]:
     described = []
     for name in LIBRARIES:
         origin = _library_origin(name)
         if origin is None:
-            described.append((name, -1, -1))  # not installed, or a namespace package
+            described.append((name, -1, -1, -1))  # not installed, or a namespace package
             continue
         info = Path(origin).stat()
-        described.append((name, info.st_size, info.st_mtime_ns))
+        described.append((name, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
     return described
 
 
