@@ -127,7 +127,8 @@ def check_corpus_reusing(
     seeds = seed_versions(corpus.seeds)
     kept: dict[str, RuleState] = {}
     found: list[Diagnostic] = []
-    changed: frozenset[str] | None = None  # the seeds a local rule checks again, made once
+    # The seeds that changed since the last run: what local rules and updates check again.
+    changed: frozenset[str] | None = None
     if previous is not None:
         changed = frozenset(changed_seeds(previous.seeds, seeds))
     partial = _Partial(index_rows)
@@ -139,8 +140,10 @@ def check_corpus_reusing(
             inputs = UPDATED + (entries + index_key if rule.inputs == "index" else b"")
             before = None if previous is None else previous.rules.get(rule.code)
             last = (before, inputs)
-            state = _updated(corpus, rule, options, last=last, changed=changed, partial=partial)
-            found += state_findings(state)
+            updated, state = _updated(
+                corpus, rule, options, last=last, changed=changed, partial=partial
+            )
+            found += updated
             kept[rule.code] = state
             continue
         if rule.inputs == "corpus":
@@ -199,10 +202,10 @@ def _updated(
     last: tuple[RuleState | None, bytes],
     changed: frozenset[str] | None,
     partial: _Partial,
-) -> RuleState:
-    """A rule's state after its ``update``: the earlier findings of the seeds it did not
-    check again, and its new ones; or all its findings anew when it has no usable state
-    or cannot update from it."""
+) -> tuple[list[Diagnostic], RuleState]:
+    """A rule's findings and state after its ``update``: the earlier findings of the
+    seeds it did not check again, and its new ones; or all its findings anew when it has
+    no usable state or cannot update from it."""
     assert rule.update is not None
     before, inputs = last
     reused = _reused(before, inputs)
@@ -218,11 +221,7 @@ def _updated(
     if result.redone is not None and reused is not None:
         redone = {str(corpus.root / name) for name in result.redone}
         new = [d for d in reused if d.path not in redone] + new
-    return RuleState(inputs, [diagnostic_record(d) for d in new], result.state)
-
-
-def state_findings(state: RuleState) -> list[Diagnostic]:
-    return [from_record(record) for record in state.findings]
+    return new, RuleState(inputs, [diagnostic_record(d) for d in new], result.state)
 
 
 def _reused(before: RuleState | None, inputs: bytes) -> list[Diagnostic] | None:
